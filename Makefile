@@ -1,0 +1,43 @@
+# bantin: two commands on a fresh machine with Python 3.11 and pip: `make run`, `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+UV     := $(PYTHON) -m uv
+STAMP  := $(VENV)/.installed
+RAW    ?= raw
+OUT    ?= output
+
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+
+.PHONY: setup run test bench serve lock clean
+
+setup: $(STAMP)
+
+# The venv is built from the lock file only; `uv` itself is installed with pip when missing.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install -q 'uv>=0.5' || $(PYTHON) -m pip install -q --user 'uv>=0.5'
+	$(UV) venv -q --allow-existing -p $(PYTHON) $(VENV)
+	$(UV) pip sync -q -p $(BIN)/python requirements.lock
+	$(UV) pip install -q -p $(BIN)/python --no-deps -e .
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/bantin run --raw $(RAW) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_bench.py $(BENCH_ARGS)
+
+serve: $(STAMP)
+	$(BIN)/bantin serve
+
+# Re-resolve the pinned dependency set after editing pyproject.toml.
+lock:
+	$(UV) pip compile -q --python 3.11 pyproject.toml --extra dev -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .prefect .pytest_cache

@@ -1,0 +1,16 @@
+"""All output tables, declared once. See schemas/_base.py for why."""
+from schemas._base import Column, Table
+from schemas.articles import ARTICLES
+from schemas.entities import ACRONYMS, LEGAL_REFS, ORGANISATIONS, PEOPLE, PERIODS, QUANTITIES
+from schemas.lines import KEPT_ROLES, LINES, ROLES
+from schemas.quarantine import QUARANTINE
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (ARTICLES, LINES, PEOPLE, ORGANISATIONS, LEGAL_REFS, QUANTITIES, PERIODS, ACRONYMS, QUARANTINE)
+}
+
+__all__ = [
+    "ACRONYMS", "ARTICLES", "KEPT_ROLES", "LEGAL_REFS", "LINES", "ORGANISATIONS", "PEOPLE",
+    "PERIODS", "QUANTITIES", "QUARANTINE", "ROLES", "TABLES", "Column", "Table",
+]
