@@ -4,13 +4,14 @@ from schemas.articles import ARTICLES
 from schemas.entities import ACRONYMS, LEGAL_REFS, ORGANISATIONS, PEOPLE, PERIODS, QUANTITIES
 from schemas.lines import KEPT_ROLES, LINES, ROLES
 from schemas.quarantine import QUARANTINE
+from schemas.state import STATE
 
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (ARTICLES, LINES, PEOPLE, ORGANISATIONS, LEGAL_REFS, QUANTITIES, PERIODS, ACRONYMS, QUARANTINE)
+    for t in (ARTICLES, LINES, PEOPLE, ORGANISATIONS, LEGAL_REFS, QUANTITIES, PERIODS, ACRONYMS, QUARANTINE, STATE)
 }
 
 __all__ = [
     "ACRONYMS", "ARTICLES", "KEPT_ROLES", "LEGAL_REFS", "LINES", "ORGANISATIONS", "PEOPLE",
-    "PERIODS", "QUANTITIES", "QUARANTINE", "ROLES", "TABLES", "Column", "Table",
+    "PERIODS", "QUANTITIES", "QUARANTINE", "ROLES", "STATE", "TABLES", "Column", "Table",
 ]

@@ -1,0 +1,91 @@
+"""Measure cleaning: boilerplate precision/recall and body recall against labelled lines.
+
+Why a script: the issue asks for the numbers on (a) the five seeds vs tests/golden/lines and
+(b) the crafted other-portal fixtures tests/fixtures/portals/*.txt (labels *.roles.tsv), which
+were written blind to the rules, so (b) estimates how the rules do on portals nobody listed.
+Usage: .venv/bin/python bench/eval_cleaning.py [--min-docs N]; writes bench/results/cleaning.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flows.text.boilerplate import corpus_repeats  # noqa: E402
+from flows.text.evaluation import Score, read_labels, read_units, score, units_to_labels  # noqa: E402
+from flows.text.roles import classify  # noqa: E402
+from flows.text.rules import CATALOGUE_VERSION  # noqa: E402
+
+SEEDS = ROOT / "raw"
+GOLDEN = ROOT / "tests" / "golden" / "lines"
+PORTALS = ROOT / "tests" / "fixtures" / "portals"
+OUT = ROOT / "bench" / "results" / "cleaning.json"
+
+
+def pairs(kind: str) -> list[tuple[Path, Path]]:
+    """(text file, labels file) for the seeds or the portal fixtures (only those with labels)."""
+    if kind == "seeds":
+        return [(p, GOLDEN / f"{p.stem}.tsv") for p in sorted(SEEDS.glob("*.txt")) if (GOLDEN / f"{p.stem}.tsv").exists()]
+    found = sorted(PORTALS.glob("*.txt")) if PORTALS.is_dir() else []
+    out = []
+    for p in found:
+        for suffix in (".roles.tsv", ".units.tsv"):  # units: role<TAB>text of a one-line dump
+            if p.with_name(p.stem + suffix).exists():
+                out.append((p, p.with_name(p.stem + suffix)))
+                break
+    return out
+
+
+def evaluate(files: list[tuple[Path, Path]], *, min_docs: int | None = None) -> dict:
+    """Totals and per-file scores; with min_docs, corpus repeats are counted over these files."""
+    texts = {p: p.read_text(encoding="utf-8") for p, _ in files}
+    repeated = corpus_repeats(texts.values(), min_docs=min_docs) if min_docs else frozenset()
+    total, per_file, errors = Score(), {}, []
+    for path, labels_path in files:
+        decisions = classify(texts[path], repeated=repeated)
+        if labels_path.name.endswith(".units.tsv"):
+            decisions, labels = units_to_labels(texts[path], decisions, read_units(labels_path))
+        else:
+            labels = read_labels(labels_path)
+        s = score(decisions, labels)
+        total.add(s)
+        per_file[path.name] = s.as_dict()
+        for d in decisions:
+            gold = labels.get(d.line_no, ("body", ""))[0]
+            if gold != d.role and gold != "empty":
+                errors.append({"file": path.name, "line_no": d.line_no, "gold": gold, "got": d.role,
+                               "rule": d.rule, "text": d.clean_text[:100]})
+    return {"files": len(files), "total": total.as_dict(), "per_file": per_file, "role_errors": errors}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-docs", type=int, default=3, help="corpus-repeat threshold (0 disables)")
+    args = parser.parse_args(argv)
+    result = {"catalogue_version": CATALOGUE_VERSION, "min_docs": args.min_docs,
+              "seeds": evaluate(pairs("seeds"), min_docs=args.min_docs)}
+    portal_files = pairs("portals")
+    if portal_files:
+        result["portals"] = evaluate(portal_files, min_docs=args.min_docs)
+    else:
+        print(f"no labelled portal fixtures under {PORTALS.relative_to(ROOT)} (*.txt + *.roles.tsv); seeds only")
+    for name in ("seeds", "portals"):
+        if name in result:
+            t = result[name]["total"]
+            print(f"{name:8} files={result[name]['files']:3} boilerplate precision={t['precision']:.3f} "
+                  f"recall={t['recall']:.3f} f1={t['f1']:.3f} body recall={t['body_recall']:.3f} "
+                  f"role accuracy={t['role_accuracy']:.3f}")
+            for e in result[name]["role_errors"][:40]:
+                print(f"   {e['file']}:{e['line_no']} gold={e['gold']} got={e['got']} ({e['rule']}) {e['text']}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""`bantin run`: run the pipeline once on the embedded defaults and print a summary."""
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from flows.errors import EXIT_DATA, EXIT_OK, UsageError
+from flows.settings import Settings
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    d = Settings()
+    p.add_argument("--raw", type=Path, default=d.raw_dir, help="directory of input .txt files (default: raw)")
+    p.add_argument("--out", type=Path, default=d.out_dir, help="output directory (default: output)")
+    p.add_argument("--full", action="store_true", help="reprocess every input, ignoring the incremental state")
+    p.add_argument("--batch-size", type=int, default=d.batch_size, help="articles per worker task")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run batches on Dask: 'local' for a LocalCluster or tcp://host:8786")
+    p.add_argument("--max-bytes", type=int, default=d.max_bytes, help="inputs larger than this are quarantined")
+    p.add_argument("--boilerplate-min-docs", type=int, default=d.boilerplate_min_docs,
+                   help="a short line found in this many articles is corpus boilerplate")
+    p.add_argument("--keep-snapshots", type=int, default=d.keep_snapshots, help="old snapshots to keep")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input was quarantined")
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    if not args.raw.is_dir():
+        raise UsageError(
+            f"The raw directory {args.raw} does not exist or is not a directory. Pass the folder that "
+            "holds the article .txt files with --raw DIR (default: raw/)."
+        )
+    if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
+        raise UsageError("--batch-size and --workers must be positive whole numbers.")
+    return Settings(raw_dir=args.raw, out_dir=args.out, full=args.full, batch_size=args.batch_size,
+                    workers=args.workers, dask_address=args.dask, max_bytes=args.max_bytes,
+                    boilerplate_min_docs=args.boilerplate_min_docs, keep_snapshots=args.keep_snapshots,
+                    strict=args.strict)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    from flows import pipeline  # imports Prefect: only when a run is asked for
+
+    summary = pipeline.run(settings)
+    print_summary(summary, Console(stderr=False))
+    if summary.get("quarantined") and settings.strict:
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def print_summary(s: dict, console: Console) -> None:
+    plan = s.get("plan", {})
+    t = Table(title=f"bantin run ({s.get('mode')})", show_header=True)
+    for col in ("read", "processed", "articles", "quarantined", "ignored"):
+        t.add_column(col, justify="right")
+    t.add_row(str(plan.get("new", 0) + plan.get("changed", 0) + plan.get("unchanged", 0)),
+              str(plan.get("to_process", 0)), str(s.get("articles", 0)), str(s.get("quarantined", 0)),
+              str(s.get("ignored_files", 0)))
+    console.print(t)
+    times = Table(title="seconds per stage")
+    times.add_column("stage")
+    times.add_column("seconds", justify="right")
+    for k, v in s.get("timings", {}).items():
+        times.add_row(k, f"{v:.2f}")
+    console.print(times)
+    if s.get("quarantined"):
+        console.print(f"[yellow]warning:[/] {s['quarantined']} input(s) quarantined: "
+                      f"{s.get('quarantine_reasons')}; see quarantine.parquet")
+    if not s.get("changed", True):
+        console.print("Nothing new or changed: no NLP work was done.")
+    console.print(f"snapshot: {s.get('snapshot')}")

@@ -1,0 +1,173 @@
+"""The Prefect flow: scan -> corpus pass -> plan -> process batches in workers -> assemble ->
+validate -> publish one snapshot -> artifacts.
+
+Why here and only here: orchestration concerns (task runners, retries, artifacts, run ids, the
+deployment) stay at the edge; every decision about data is made by the pure stages it calls.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.runtime import flow_run
+from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from flows import nlp, tasks
+from flows.settings import Settings
+from flows.stages import assemble, lock, plan as planning, report, write
+from flows.version import pipeline_version
+
+FLOW_NAME = "bantin"
+DEPLOYMENT_NAME = "hourly"
+
+
+@contextmanager
+def _timed(timings: dict, stage: str):
+    t0 = time.perf_counter()
+    yield
+    timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - t0, 3)
+
+
+def _artifacts(summary: dict, validation) -> None:
+    """A markdown and a table artifact per run (and a link to the Data Docs when published)."""
+    md = report.markdown(summary, validation.to_markdown() if validation is not None else None)
+    create_markdown_artifact(key="bantin-run-summary", markdown=md, description="bantin run summary")
+    create_table_artifact(key="bantin-table-counts", table=report.table_rows(summary),
+                          description="Rows per table in the published snapshot")
+    if summary.get("quality_index"):
+        create_link_artifact(key="bantin-data-docs", link="file://" + summary["quality_index"],
+                             description="Great Expectations Data Docs for this run")
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@flow(name=FLOW_NAME, task_runner=ProcessPoolTaskRunner(initializer=nlp.warm), log_prints=True)
+def bantin_pipeline(
+    raw_dir: str = "raw",
+    out_dir: str = "output",
+    full: bool = False,
+    batch_size: int = 64,
+    max_bytes: int = Settings.max_bytes,
+    boilerplate_min_docs: int = Settings.boilerplate_min_docs,
+    keep_snapshots: int = Settings.keep_snapshots,
+) -> dict:
+    """Process `raw_dir` into a validated snapshot under `out_dir`; returns the run summary."""
+    log = get_run_logger()
+    s = Settings(raw_dir=Path(raw_dir), out_dir=Path(out_dir), full=full, batch_size=batch_size,
+                 max_bytes=max_bytes, boilerplate_min_docs=boilerplate_min_docs, keep_snapshots=keep_snapshots)
+    run_id = str(flow_run.id) if flow_run.id else None
+    version = pipeline_version()
+    timings: dict[str, float] = {}
+    s.out_dir.mkdir(parents=True, exist_ok=True)
+    with lock.exclusive(s.out_dir):
+        recovered = write.recover(s.out_dir)
+        if recovered:
+            log.warning("Removed %d unfinished snapshot(s) left by an interrupted run: %s", len(recovered), recovered)
+        with _timed(timings, "scan"):
+            scan = tasks.scan_inputs(s)
+        log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scan.files),
+                 len(scan.ignored), len(scan.quarantined))
+        with _timed(timings, "corpus"):
+            ctx = tasks.fingerprint_corpus(list(scan.files), s)
+        prev = {n: write.read_table(s.out_dir, n) for n in assemble.ARTICLE_TABLES + ("quarantine", "state")}
+        p = planning.make_plan(list(scan.files), prev["state"], version=version,
+                               context_keys=ctx.context_keys, full=full)
+        kept = planning.carry_over(prev, prev["state"], p.keep) if p.keep else {}
+        known = {r["content_sha256"]: r["article_id"] for r in kept.get("state", prev["state"]).to_pylist()
+                 if r["outcome"] == "article"} if kept else {}
+        todo, identical = assemble.split_identical(list(p.todo), known)
+        log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
+                 p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
+        if not todo and not p.deleted and not scan.quarantined and p.mode == "incremental":
+            log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
+            summary = {"mode": p.mode, "articles": prev["articles"].num_rows if prev["articles"] is not None else 0,
+                       "processed": 0, "quarantined": 0, "snapshot": str(write.current_snapshot(s.out_dir)),
+                       "timings": timings, "plan": p.summary(), "changed": False}
+            _artifacts(summary, None)
+            return summary
+        with _timed(timings, "process"):
+            futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes)
+                       for b in _batches(todo, s.batch_size)]
+            results = [f.result() for f in report.progress(futures, "NLP batches")]
+        stage_secs = report.sum_seconds(r.seconds for r in results)
+        log.info("process: %d articles, %d quarantined in %d batch(es); %s", sum(r.n_articles for r in results),
+                 sum(len(r.quarantined) for r in results), len(results), stage_secs)
+        with _timed(timings, "assemble"):
+            sha = {f.source_file: f.content_sha256 for f in scan.files}
+            sha.update({q.source_file: q.content_sha256 for q in scan.quarantined})
+            asm = assemble.assemble(
+                kept, [r.tables for r in results], list(scan.quarantined) + [q for r in results for q in r.quarantined],
+                identical=identical, sha_by_file=sha, context_keys=ctx.context_keys, version=version,
+                run_id=run_id, near_dup_threshold=s.near_dup_threshold)
+        snapshot_id = write.new_snapshot_id(run_id)
+        quality_dir = s.out_dir / write.SNAPSHOTS / f".quality-{snapshot_id}"
+        with _timed(timings, "validate"):
+            validation = tasks.run_suites(asm.tables, quality_dir, run_id)
+        log.info("validate: %s", "passed" if validation.success else "FAILED")
+        summary = report.summary(p, asm, validation, timings, stage_secs, version=version, run_id=run_id,
+                                 snapshot_id=snapshot_id, ignored=len(scan.ignored))
+        if not validation.success:
+            _artifacts(summary, validation)
+            raise report.gate_error(validation, quality_dir)
+        with _timed(timings, "write"):
+            files = {src: s.raw_dir / src for src in asm.tables["quarantine"].column("source_file").to_pylist()}
+            snap = tasks.publish(s.out_dir, asm.tables, snapshot_id=snapshot_id, manifest=summary,
+                                 quarantine_files=files, extra_files={"quality": quality_dir},
+                                 keep=s.keep_snapshots)
+        summary["timings"] = timings
+        summary["snapshot"] = str(snap)
+        log.info("write: snapshot %s published; timings %s", snap.name, timings)
+        summary["quality_index"] = str((s.out_dir / "quality" / "index.html").resolve())
+        _artifacts(summary, validation)
+        return summary
+
+
+def task_runner(workers: int | None = None, dask: str | None = None):
+    """Local worker processes by default; `dask="local"` for a LocalCluster, or a scheduler
+    address (tcp://host:8786) for an existing Dask cluster."""
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        if dask == "local":
+            return DaskTaskRunner(cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1,
+                                                  "processes": True, "dashboard_address": None})
+        return DaskTaskRunner(address=dask)
+    return ProcessPoolTaskRunner(max_workers=workers, initializer=nlp.warm)
+
+
+@contextmanager
+def _api_server():
+    """Make sure the flow and its worker processes talk to ONE Prefect API.
+
+    With no PREFECT_API_URL, Prefect starts a temporary server per process, so every worker
+    process would start its own. Starting the temporary (SQLite) server here and exporting its URL
+    gives the run one server, visible in the UI of that server while it lasts."""
+    if get_current_settings().api.url:
+        yield None
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start(timeout=get_current_settings().server.ephemeral.startup_timeout_seconds)
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server.api_url
+    finally:
+        server.stop()
+
+
+def run(settings: Settings) -> dict:
+    """Run the flow once with the task runner the settings ask for (used by `bantin run`)."""
+    runner = task_runner(settings.workers, settings.dask_address)
+    with _api_server():
+        return bantin_pipeline.with_options(task_runner=runner)(
+            raw_dir=str(settings.raw_dir), out_dir=str(settings.out_dir), full=settings.full,
+            batch_size=settings.batch_size, max_bytes=settings.max_bytes,
+            boilerplate_min_docs=settings.boilerplate_min_docs, keep_snapshots=settings.keep_snapshots,
+        )

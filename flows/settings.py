@@ -1,0 +1,22 @@
+"""Run settings: one frozen value passed from the CLI/flow parameters down to the pure stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path = Path("raw")
+    out_dir: Path = Path("output")
+    full: bool = False  # reprocess everything, ignoring the incremental state
+    batch_size: int = 64  # articles per worker task
+    workers: int | None = None  # worker processes for the NLP stage (None: all cores)
+    dask_address: str | None = None  # "local" for a LocalCluster, or tcp://host:8786
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are quarantined as too_large
+    boilerplate_min_docs: int = 3  # a short line in this many articles is corpus boilerplate
+    near_dup_threshold: float = 0.8  # MinHash Jaccard estimate for near duplicates
+    keep_snapshots: int = 3  # old snapshots kept besides the current one
+    strict: bool = False  # exit 1 when anything was quarantined

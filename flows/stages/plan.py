@@ -1,0 +1,100 @@
+"""Incremental planning: which inputs to process, which previous rows to carry over.
+
+Why: NLP is the dominant cost, so a re-run must touch only new or changed inputs. A file is
+unchanged when its bytes (content_sha256), the pipeline_version and its corpus context (the
+corpus-level boilerplate lines it contains) are all as in the previous run's state table.
+Everything here is pure: tables in, tables and lists out.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+import schemas
+from flows.model import InputFile
+
+
+@dataclass(frozen=True)
+class Plan:
+    todo: tuple[InputFile, ...]  # to load, clean and extract in this run
+    keep: tuple[str, ...]  # source_files whose previous outcome is carried over
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    deleted: tuple[str, ...]
+    mode: str  # first, full, version, incremental
+
+    def summary(self) -> dict[str, int | str]:
+        return {"mode": self.mode, "new": len(self.new), "changed": len(self.changed),
+                "unchanged": len(self.keep), "deleted": len(self.deleted), "to_process": len(self.todo)}
+
+
+def context_key(fingerprints: set[str], repeated: frozenset[str]) -> str:
+    """Hash of the corpus-boilerplate lines a file contains (changes when the corpus makes a
+    line of this file boilerplate, or stops doing so)."""
+    hits = sorted(fingerprints & repeated)
+    return hashlib.sha256("\n".join(hits).encode()).hexdigest()[:16]
+
+
+def make_plan(
+    files: list[InputFile],
+    prev_state: pa.Table | None,
+    *,
+    version: str,
+    context_keys: dict[str, str],
+    full: bool,
+) -> Plan:
+    current = {f.source_file: f for f in files}
+    if prev_state is None or prev_state.num_rows == 0 or full:
+        mode = "full" if full and prev_state is not None else "first"
+        return Plan(tuple(files), (), tuple(current), (), _deleted(prev_state, current), mode)
+    prev = {r["source_file"]: r for r in prev_state.to_pylist()}
+    if all(r["pipeline_version"] != version for r in prev.values()):
+        return Plan(tuple(files), (), (), tuple(s for s in current if s in prev), _deleted(prev_state, current), "version")
+    keep, todo, new, changed = [], [], [], []
+    for src, f in current.items():
+        old = prev.get(src)
+        if old is None:
+            new.append(src)
+            todo.append(f)
+        elif (old["content_sha256"], old["pipeline_version"], old["context_key"]) != (
+            f.content_sha256, version, context_keys.get(src)
+        ):
+            changed.append(src)
+            todo.append(f)
+        else:
+            keep.append(src)
+    # An alias whose canonical article is reprocessed or gone must be reprocessed too.
+    kept_articles = {prev[s]["article_id"] for s in keep if prev[s]["outcome"] == "article"}
+    for src in list(keep):
+        if prev[src]["outcome"] == "alias" and prev[src]["article_id"] not in kept_articles:
+            keep.remove(src)
+            changed.append(src)
+            todo.append(current[src])
+    return Plan(tuple(todo), tuple(keep), tuple(new), tuple(changed), _deleted(prev_state, current), "incremental")
+
+
+def _deleted(prev_state: pa.Table | None, current: dict) -> tuple[str, ...]:
+    if prev_state is None:
+        return ()
+    return tuple(s for s in prev_state.column("source_file").to_pylist() if s not in current)
+
+
+def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: tuple[str, ...]) -> dict[str, pa.Table]:
+    """Rows of the previous snapshot that belong to kept inputs (articles, long tables, quarantine,
+    state)."""
+    keep_arr = pa.array(list(keep), pa.string())
+    st = prev_state.filter(pc.is_in(prev_state.column("source_file"), keep_arr))
+    aids = pa.array(sorted({r["article_id"] for r in st.to_pylist() if r["outcome"] == "article"}), pa.string())
+    out: dict[str, pa.Table] = {"state": st}
+    for name, table in prev.items():
+        if table is None or name == "state":
+            continue
+        spec = schemas.TABLES[name]
+        if name == "quarantine":
+            out[name] = table.filter(pc.is_in(table.column("source_file"), keep_arr)).cast(spec.schema)
+        else:
+            out[name] = table.filter(pc.is_in(table.column("article_id"), aids)).cast(spec.schema)
+    return out

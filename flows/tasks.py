@@ -1,0 +1,40 @@
+"""Thin Prefect tasks around the pure stages. Retries only where I/O can fail transiently.
+
+Why thin: the stages are tested without Prefect; these wrappers add retries, names and caching
+policy, nothing else.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import task
+
+from flows.model import InputFile
+from flows.settings import Settings
+from flows.stages import corpus, ingest, process, validate, write
+
+
+@task(name="scan", retries=2, retry_delay_seconds=[1, 5])
+def scan_inputs(settings: Settings) -> ingest.ScanResult:
+    return ingest.scan(settings.raw_dir, max_bytes=settings.max_bytes)
+
+
+@task(name="fingerprint-corpus", retries=2, retry_delay_seconds=[1, 5])
+def fingerprint_corpus(files: list[InputFile], settings: Settings) -> corpus.CorpusContext:
+    return corpus.corpus_context(files, min_docs=settings.boilerplate_min_docs, max_bytes=settings.max_bytes)
+
+
+@task(name="process-batch")
+def process_batch(files: list[InputFile], repeated: frozenset[str], version: str,
+                  run_id: str | None, max_bytes: int) -> process.BatchResult:
+    return process.process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
+
+
+@task(name="validate")
+def run_suites(tables: dict, quality_dir: Path, run_id: str | None) -> validate.ValidationReport:
+    return validate.run_suites(tables, quality_dir=quality_dir, run_id=run_id)
+
+
+@task(name="publish", retries=2, retry_delay_seconds=[1, 5])
+def publish(out_dir: Path, tables: dict, **kwargs) -> Path:
+    return write.publish(out_dir, tables, **kwargs)

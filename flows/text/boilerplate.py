@@ -1,0 +1,41 @@
+"""Corpus-level boilerplate: short lines that repeat across many articles are page furniture.
+
+Why (CCNet-style hash and count): no rule list names the furniture of a portal nobody has seen
+yet, but furniture repeats on every page of its portal while real sentences do not. Each line
+is reduced to a stable fingerprint (`flows.text.normalize.fingerprint`), counted once per
+document, and fingerprints seen in at least `min_docs` documents (and `min_share` of them) are
+returned. `flows.text.roles.classify` then marks such lines `corpus.repeated`, except protected
+ones (long sentences, legal citations, quotations), which legitimately recur.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from flows.text.normalize import fingerprint
+
+MAX_WORDS = 30  # only short lines are candidates; paragraphs are never boilerplate by count
+
+
+def doc_fingerprints(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
+    """Distinct fingerprints of the short non-empty lines of one document."""
+    out: set[str] = set()
+    for line in text.split("\n"):
+        if line.strip() and len(line.split()) <= max_words:
+            fp = fingerprint(line)
+            if fp:
+                out.add(fp)
+    return out
+
+
+def corpus_repeats(texts: Iterable[str], *, min_docs: int = 3, min_share: float = 0.0,
+                   max_words: int = MAX_WORDS) -> frozenset[str]:
+    """Fingerprints of short lines found in >= min_docs documents and >= min_share of all documents."""
+    counts: Counter[str] = Counter()
+    n_docs = 0
+    for text in texts:
+        n_docs += 1
+        counts.update(doc_fingerprints(text, max_words=max_words))
+    if n_docs == 0:
+        return frozenset()
+    return frozenset(fp for fp, n in counts.items() if n >= min_docs and n / n_docs >= min_share)

@@ -1,0 +1,176 @@
+"""Publication and event dates of an article, with where each came from.
+
+Order of evidence, strongest first:
+1. `dateline`: a full date, with its time when given (`30/01/2023 - 05:30`, `Thứ Hai,
+   30/01/2023 05:30 (GMT+7)`, `Cập nhật: 08:15 ngày 12/03/2024`, `15:20 | 04/05/2022`) ->
+   `published_at` in +07:00 and `published_date`; source `dateline`.
+2. The lead's opening event date (`Chiều 27/12,`, `(THTG) Ngày 11-11,`, `Ngày 17/9/2019,`).
+   Reports are written on the day of the event or the day after, so it stands for the date.
+   - with a year -> source `body`;
+   - without one the year comes ONLY from evidence, never from today's date:
+     a) a camera/image file name with a date (`vlcsnap-2020-11-11-14h39m56s038`,
+        `IMG_20201111_...`) within 31 days of the day -> that year, source `image_file`;
+     b) the same day and month written with a year elsewhere in the article -> source `body`.
+   Years merely referenced in the text (`giai đoạn 2015 - 2020`, `năm 2020 là thời điểm...`)
+   are NOT used: a review of "2015 - 2020" held on 27 December may be in 2019 (seed 000 is:
+   its speaker sets tasks for "năm 2020" ahead) or 2020, and an empty date beats a wrong one.
+A lead date that is the issue date of a document the article cites (`Ngày 17/9/2019, ... ban
+hành Kết luận số 249-KL/TU` + `Kết luận số 249-KL/TU ngày 17/9/2019`) dates that document, not
+the report: seed 001 is an implementing instruction published later. It stays an event date.
+Dates before 1945 or after the file's arrival date are rejected for publication.
+
+`event_dates` are all full dates written in the text (`ngày 20/6/2014`, `25/10/2017`, `ngày 5
+tháng 3 năm 2020`), plus the lead date once its year is resolved; unique, sorted, 1900..2100
+(historical dates such as 3/2/1930 are legitimate events).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+
+from flows.model import DateFinding
+from flows.text.legal import find_legal_refs
+
+VN_TZ = timezone(timedelta(hours=7))
+MIN_PUBLISHED = date(1945, 1, 1)
+EVENT_YEARS = (1900, 2100)
+IMAGE_WINDOW_DAYS = 31
+
+FULL_DATE_RE = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?![\d/])"
+    r"|(?<![^\W\d_])(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-3])\s*[:hH]\s*(?P<min>[0-5]\d)(?!\d)")
+LEAD_PREFIX_RE = re.compile(
+    r"^\s*(?:\([^()\n]{1,30}\)\s*(?:[-–—]\s*)?|[A-ZĐ][\w.&]{1,15}(?:\s+[A-ZĐ][\w.&]*){0,3}\s*[-–—]\s+)?"
+)
+LEAD_DATE_RE = re.compile(
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Sáng sớm|Chiều tối|Tối muộn|Ngày|Hôm nay|Hôm qua)"
+    r"(?:\s+(?:nay|qua|mai))?\s*(?:\(\s*)?(?:ngày\s+)?)"
+    r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?)"
+    r"(?![\d/-])"
+)
+IMAGE_DATE_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)"
+)
+
+
+def _date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _groups(m: re.Match) -> tuple[str | None, str | None, str | None]:
+    if m.group("d"):
+        return m.group("d"), m.group("m"), m.group("y")
+    return m.group("d2"), m.group("m2"), m.group("y2")
+
+
+def full_dates(text: str) -> list[tuple[date, int, int]]:
+    """Every valid full date in `text` with its span."""
+    out = []
+    for m in FULL_DATE_RE.finditer(text):
+        d, mo, y = _groups(m)
+        value = _date(int(y), int(mo), int(d))
+        if value and EVENT_YEARS[0] <= value.year <= EVENT_YEARS[1]:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+def _publishable(value: date | None, arrived: date | None) -> bool:
+    return value is not None and value >= MIN_PUBLISHED and (arrived is None or value <= arrived)
+
+
+def parse_dateline(dateline: str, arrived: date | None = None) -> tuple[date, datetime | None] | None:
+    """(date, datetime in +07:00 or None) from a dateline, or None when it has no usable date."""
+    dates = full_dates(dateline)
+    if not dates:
+        return None
+    value, start, end = dates[0]
+    if not _publishable(value, arrived):
+        return None
+    rest = dateline[:start] + " " * (end - start) + dateline[end:]
+    t = TIME_RE.search(rest)
+    at = datetime(value.year, value.month, value.day, int(t.group("h")), int(t.group("min")),
+                  tzinfo=VN_TZ) if t else None
+    return value, at
+
+
+def lead_date(lead: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of the date opening the lead, after an outlet marker."""
+    prefix = LEAD_PREFIX_RE.match(lead)
+    m = LEAD_DATE_RE.match(lead, prefix.end() if prefix else 0)
+    if not m:
+        return None
+    d, mo, y = _groups(m)
+    if _date(2000, int(mo), int(d)) is None:  # 2000 is a leap year: accepts 29/2
+        return None
+    return int(d), int(mo), int(y) if y else None
+
+
+def image_dates(image_files: Sequence[str]) -> list[date]:
+    """Dates in camera/image file names (`vlcsnap-2020-11-11-...`, `IMG_20201111_...`)."""
+    out = []
+    for name in image_files:
+        for m in IMAGE_DATE_RE.finditer(name):
+            value = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if value:
+                out.append(value)
+    return out
+
+
+def _year_from_images(day: int, month: int, images: list[date]) -> date | None:
+    best: tuple[int, date] | None = None
+    for img in images:
+        for year in (img.year - 1, img.year, img.year + 1):
+            cand = _date(year, month, day)
+            if cand and abs((cand - img).days) <= IMAGE_WINDOW_DAYS:
+                gap = abs((cand - img).days)
+                if best is None or gap < best[0]:
+                    best = (gap, cand)
+    return best[1] if best else None
+
+
+def _year_from_text(day: int, month: int, dates: list[date]) -> date | None:
+    same = {d for d in dates if (d.day, d.month) == (day, month)}
+    return same.pop() if len(same) == 1 else None
+
+
+def find_dates(
+    *,
+    dateline: str | None,
+    lead: str | None,
+    body: Sequence[str],
+    image_files: Sequence[str],
+    arrived: date | None = None,
+) -> DateFinding:
+    """Publication date/time, where it came from, and the dated events of one article."""
+    texts = [t for t in ([lead] if lead else []) + list(body) if t]
+    events = {d for t in texts for d, _, _ in full_dates(t)}
+    published, at, source = None, None, "none"
+    if dateline and (parsed := parse_dateline(dateline, arrived)):
+        (published, at), source = parsed, "dateline"
+    elif lead and (found := lead_date(lead)):
+        day, month, year = found
+        if year is not None:
+            published, source = _date(year, month, day), "body"
+        elif cand := _year_from_images(day, month, image_dates(image_files)):
+            published, source = cand, "image_file"
+        elif cand := _year_from_text(day, month, sorted(events)):
+            published, source = cand, "body"
+        if published and published in {r["issued_date"] for t in texts for r in find_legal_refs(t)}:
+            events.add(published)  # the day a quoted document was issued: dates the document
+            published, source = None, "none"
+        if not _publishable(published, arrived):
+            published, source = None, "none"
+        else:
+            events.add(published)
+    return DateFinding(
+        published_date=published, published_at=at, date_source=source,
+        event_dates=tuple(sorted(events)),
+    )

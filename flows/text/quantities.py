@@ -1,0 +1,140 @@
+"""Figures reported in a sentence: `hơn 18.000 đội viên` -> 18000, `đội viên`, qualifier `hơn`.
+
+Vietnamese number format: `.` groups thousands, `,` is the decimal mark; scale words `nghìn`/
+`ngàn`, `triệu`, `tỷ`/`tỉ` multiply (`1,5 triệu` -> 1500000). An ambiguous `1.5` (one dot, not
+three digits after it) is skipped rather than guessed.
+
+What is NOT a quantity (precision first):
+- dates and times (`27/12`, `17/9/2019`, `11-11`, `05:30`, `14h30`): a `/`, `-`, `:` or letter
+  touches the number;
+- years: a bare 4-digit 1900-2100 (counts from 1.000 up are written with a thousands dot);
+- designators: numbers after `số`, `thứ`, `năm`, `khóa`, `Chỉ thị`, `Ban Chỉ đạo`, `Quân khu`,
+  `Trung ương`, an acronym (`BCĐ 138`) and the like;
+- list markers (`1.` opening a sentence) and numbers inside document symbols (`249-KL/TU`);
+- durations: a number counting `năm`, `tháng`, `ngày`, `tuần`, `giờ`... (`10 năm thực hiện` is
+  an anniversary, not a reported figure);
+- a number with no counted noun after it (a bare `0` or `10` is usually page furniture).
+
+The unit is the counted noun phrase, read without a POS tagger: up to 6 words after the number,
+ending at punctuation, a function word (`của`, `trên`, `với`, `để`...) or a verb that typically
+follows a counted noun (`nhập ngũ`, `tham gia`, `đảm nhiệm`): `7.900 công dân nhập ngũ` ->
+`công dân`, `9 nhiệm vụ công tác trọng tâm để` -> `nhiệm vụ công tác trọng tâm`, `461 đồng chí
+Công an chính quy đảm nhiệm` -> `đồng chí Công an chính quy`. A classifier (`buổi`, `lượt`)
+keeps its complement even when that is a verb (`buổi tuyên truyền`). `%` is its own unit.
+"""
+from __future__ import annotations
+
+import re
+
+NUMBER_RE = re.compile(
+    r"(?<![\w/.,:–-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:]|[.,]\d|[-–]\S)"
+    r"(?:\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_]))?(?P<pct>\s?%)?"
+)
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+QUALIFIERS = (
+    "gần như", "trên dưới", "ít nhất", "tối thiểu", "tối đa", "xấp xỉ", "hơn", "gần", "khoảng",
+    "trên", "dưới", "tới", "đến", "chừng", "ước", "hàng",
+)
+QUALIFIER_RE = re.compile(
+    r"(?<![^\W\d_])(?P<q>" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+$", re.IGNORECASE
+)
+DESIGNATORS = (
+    "thứ", "lần thứ", "năm", "tháng", "ngày", "khóa", "khoá", "giai đoạn", "nhiệm kỳ",
+    "quân khu", "ban chỉ đạo", "trung ương", "đại hội", "kỳ họp", "chỉ thị", "nghị quyết",
+    "nghị định", "quyết định", "kết luận", "kế hoạch", "chương trình", "thông tư", "luật",
+    "đề án", "công văn", "hướng dẫn", "quy định", "thông báo", "điều", "khoản", "mục", "chương",
+    "phần", "phường", "quận", "tổ", "ấp", "khu phố", "thôn", "xóm", "quốc lộ", "tỉnh lộ",
+    "đường", "km", "lúc", "covid", "lớp", "tiểu đoàn", "trung đoàn", "sư đoàn",
+    "lữ đoàn", "đồn", "trạm", "phiên", "trang", "tập", "câu", "mã", "hạng", "cấp độ", "top",
+    "tầng", "lô", "khu", "hội nghị",
+)
+DESIGNATOR_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:(?<!tổng )số|" + "|".join(re.escape(d) for d in DESIGNATORS) + r")"
+    r"|(?<![^\W\d_])(?-i:\(?[A-ZĐ]{2,}\)?))\s*(?:\([^()]{1,12}\)\s*)?$",
+    re.IGNORECASE,
+)
+ACRONYM_BEFORE_RE = re.compile(r"(?<![^\W\d_])\(?[A-ZĐ]{2,}\)?\s*$")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+LIST_MARKER_RE = re.compile(r"[.)]\s")
+DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split()) | {"thế kỷ", "thập kỷ"}
+# Classifiers always take the next word as their complement (`buổi tuyên truyền`, `lượt người`).
+MEASURES = frozenset("buổi lượt cuộc lớp đợt chuyến suất vụ trận".split())
+STOP_WORDS = frozenset(
+    """của cho với trong tại ở trên dưới về và hoặc hay được đã đang sẽ là có bị do theo từ đến
+    tới để nhằm so thì mà này đó kia các những khi vào ra lên xuống thuộc gồm như nên vì nhưng
+    cũng đều còn nữa rồi lại mỗi một mới tăng giảm đạt chiếm""".split()
+)
+# Verbs that typically follow the counted noun (`7.900 công dân nhập ngũ`, `người tham gia`).
+VERBS = frozenset(
+    """tham gia|tham dự|nhập ngũ|xuất ngũ|lên đường|đảm nhiệm|thực hiện|hoàn thành|hỗ trợ|nhận|trao|
+    tặng|được|bị|vi phạm|phát hiện|bắt giữ|xử lý|triển khai|tổ chức|ký|đăng ký|trúng tuyển|
+    tốt nghiệp|đạt|bảo đảm|đảm bảo|tiếp nhận|ra quân|sinh sống|làm việc""".replace("\n", " ").split("|")
+)
+VERBS = frozenset(v.strip() for v in VERBS)
+MAX_UNIT_WORDS = 6
+# After these a capitalised word is a place name, not part of the unit (`2 xã Hang Kia` -> `xã`).
+PLACE_UNITS = frozenset("xã phường huyện quận tỉnh thôn bản ấp xóm làng".split())
+WORD_RE = re.compile(r"\s+([^\W_]+)")
+
+
+def parse_number(raw: str, scale: str | None = None) -> float:
+    """`7.900` -> 7900.0, `1,5` + `triệu` -> 1500000.0."""
+    value = float(raw.replace(".", "").replace(",", "."))
+    return value * SCALES.get(scale or "", 1.0)
+
+
+def _unit_words(text: str, pos: int) -> tuple[list[str], int]:
+    """Words of the counted noun phrase starting at `pos`, and where the phrase ends.
+
+    The phrase runs until punctuation, a function word, a verb that follows counted nouns, or
+    a number; a classifier (`buổi`, `lượt`) always keeps its complement.
+    """
+    words: list[tuple[str, int]] = []
+    while len(words) < MAX_UNIT_WORDS and (m := WORD_RE.match(text, pos)):
+        w, low = m.group(1), m.group(1).lower()
+        after_classifier = len(words) == 1 and words[0][0] in MEASURES
+        if w.isdigit() or (not after_classifier and low in STOP_WORDS):
+            break
+        nxt = WORD_RE.match(text, m.end())
+        pair = f"{low} {nxt.group(1).lower()}" if nxt else ""
+        if not after_classifier and words and (low in VERBS or pair in VERBS):
+            break
+        if words and words[-1][0] in PLACE_UNITS and w[0].isupper():
+            break
+        words.append((w, m.end()))
+        pos = m.end()
+    return [w for w, _ in words], (words[-1][1] if words else pos)
+
+
+def _excluded(sentence: str, m: re.Match) -> bool:
+    raw = m.group("num")
+    before = sentence[:m.start()]
+    if YEAR_RE.fullmatch(raw) and not m.group("pct"):
+        return True
+    if not before.strip() and LIST_MARKER_RE.match(sentence, m.end()):
+        return True
+    return bool(DESIGNATOR_RE.search(before) or ACRONYM_BEFORE_RE.search(before))
+
+
+def find_quantities(sentence: str) -> list[dict]:
+    """Reported figures in one sentence: value, unit, qualifier and the mention text."""
+    out: list[dict] = []
+    for m in NUMBER_RE.finditer(sentence):
+        if _excluded(sentence, m):
+            continue
+        if m.group("pct"):
+            unit, end = "%", m.end()
+        else:
+            words, end = _unit_words(sentence, m.end())
+            if not words or words[0].lower() in DURATIONS or " ".join(words[:2]) in DURATIONS:
+                continue
+            unit = " ".join(words)
+        q = QUALIFIER_RE.search(sentence[:m.start()])
+        start = q.start() if q else m.start()
+        out.append({
+            "value": parse_number(m.group("num"), m.group("scale")),
+            "unit": unit,
+            "qualifier": q.group("q").lower() if q else None,
+            "mention": sentence[start:end],
+        })
+    return out

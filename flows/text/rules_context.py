@@ -1,0 +1,151 @@
+"""Context rules: roles that depend on a line's position and neighbours, plus their predicates.
+
+Why separate from line rules: `Đặng Hà` is a byline only at the end of an article, a short
+unpunctuated line is a subheading only between paragraphs, and a line is a duplicate only if
+it was already printed. The decisions are made in `flows.text.roles.classify`; this module holds
+the catalogue entries (with small example documents) and the pure predicates used there.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.text.rules_base import TARGET_MARK as M
+from flows.text.rules_base import Rule, n_words
+
+TERMINAL_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
+SUBHEADING_END_RE = re.compile(r"[.,;:…]$")
+SECTION_SEP_RE = re.compile(r"\s*(,|\||»|›|>|/|\s[-–]\s)\s*")
+DIGIT_RE = re.compile(r"\d")
+# An outlet tag opening the lead: `BDK - `, `(THTG) `, `(*) – `, `(Baohatinh.vn) - `.
+OUTLET_PREFIX_RE = re.compile(
+    r"^(\(\s*[\w*.+/ -]{1,20}\s*\)\s*[-–—:]?\s*|[A-ZĐ][A-ZĐ0-9.]{1,11}\s*[-–—]\s+)(?=\S)")
+NAME_SUFFIX_RE = re.compile(r"\s*(\([^()]{1,40}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org))\s*$", re.IGNORECASE)
+NAME_SEP_RE = re.compile(r"\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
+ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
+# Legal citations (`Nghị quyết số 08-NQ/TU`, `Điều 5`, `Luật An ninh mạng`) protect a repeated line.
+LEGAL_RE = re.compile(
+    r"\b\d+[/-](\d+[/-])?[A-ZĐ]{2,}[\w/-]*\b"
+    r"|\b(Điều|Khoản|Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Quyết định|Hiến pháp|Pháp lệnh)\s+\S",
+)
+QUOTED_RE = re.compile(r"[“\"«][^”\"»]{10,}[”\"»]")
+CAPTION_CUE_RE = re.compile(
+    r"^(quang cảnh|toàn cảnh|ông|bà|đồng chí|các đại biểu|đại biểu|lãnh đạo|bí thư|chủ tịch|phó chủ tịch)\b",
+    re.IGNORECASE)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or paragraph of running text (not furniture, not a heading)."""
+    return n_words(text) >= 10 or (n_words(text) >= 4 and bool(TERMINAL_RE.search(text)))
+
+
+def is_headline_like(text: str) -> bool:
+    """Short enough to be a title or a related-article link (titles rarely exceed 35 words)."""
+    return 2 <= n_words(text) <= 35 and len(text) <= 250 and not text.endswith(":")
+
+
+def is_section_label(text: str) -> bool:
+    """A site-section label (`Chỉ đạo, điều hành`, `Tin tức | Thời sự`): a few words joined by separators."""
+    words = n_words(text)
+    if words > 5 or DIGIT_RE.search(text) or TERMINAL_RE.search(text):
+        return False
+    parts = [p for p in SECTION_SEP_RE.split(text) if p and not SECTION_SEP_RE.fullmatch(p)]
+    return len(parts) >= 2 and all(n_words(p) <= 3 for p in parts)
+
+
+def _is_name(part: str) -> bool:
+    words = part.split()
+    if len(words) == 1:
+        return bool(ABBREV_NAME_RE.match(words[0]))
+    return 2 <= len(words) <= 5 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def is_name_like(text: str) -> bool:
+    """Author names: `Đặng Hà`, `Nguyễn Giang (nbtv.vn)`, `Minh Anh - Thu Hà`, `PV`."""
+    core = NAME_SUFFIX_RE.sub("", text).strip()
+    if not core or n_words(core) > 10:
+        return False
+    parts = [p for p in NAME_SEP_RE.split(core) if p]
+    return all(_is_name(p) for p in parts)
+
+
+def is_subheading_like(text: str) -> bool:
+    """Short, unpunctuated, capitalised: `Tăng cường sự lãnh đạo của Đảng`."""
+    return (n_words(text) <= 15 and len(text) <= 120 and not SUBHEADING_END_RE.search(text)
+            and (text[0].isupper() or text[0].isdigit()))
+
+
+def is_protected(text: str) -> bool:
+    """Lines never dropped as corpus repeats: long prose sentences, legal citations, quotations."""
+    long_sentence = n_words(text) >= 15 and bool(TERMINAL_RE.search(text))
+    return long_sentence or bool(LEGAL_RE.search(text)) or bool(QUOTED_RE.search(text))
+
+
+def edge_key(text: str) -> str:
+    """Comparison key for duplicates: casefolded words only."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+LEAD = "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự năm 2022."
+BODY = "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm cho thời gian tới của toàn tỉnh."
+TITLE = "Tỉnh tổng kết công tác bảo đảm an ninh trật tự năm 2022"
+
+
+def _ctx(id_: str, role: str, description: str, *examples: tuple[str, str]) -> Rule:
+    return Rule(id=id_, role=role, description=description, examples=tuple(examples), kind="context")
+
+
+CONTEXT_RULES: tuple[Rule, ...] = (
+    _ctx("corpus.repeated", "ui_text",
+         "A short line repeated in many documents of the corpus (CCNet-style hash and count), unless "
+         "it is a long sentence, a legal citation or a quotation. Needs `repeated` fingerprints.",
+         (f"{TITLE}\n{LEAD}\n{M}Đường dây nóng: 0123 456 789", "ui_text"),
+         (f"{TITLE}\n{LEAD}\n{M}Thực hiện Nghị quyết số 08-NQ/TU của Ban Thường vụ", "body")),
+    _ctx("structure.section", "section",
+         "A site-section label standing where the title should be (a few words joined by separators).",
+         (f"{M}Chỉ đạo, điều hành\n\n{LEAD}", "section"),
+         (f"{M}An ninh - Quốc phòng\n{TITLE}\n{LEAD}", "section"),
+         (f"{M}Bến Tre, đất và người năm 2022\n{LEAD}", "title")),
+    _ctx("structure.title", "title",
+         "The first headline-like line that no line rule claimed.",
+         (f"{M}{TITLE}\n\n{LEAD}", "title"),
+         (f"{M}{LEAD} {BODY} {BODY} {BODY}", "lead")),
+    _ctx("duplicate.title", "duplicate", "The title printed again in the page (image alt or heading).",
+         (f"{TITLE}\n{LEAD}\n{M}{TITLE}\n{BODY}", "duplicate"),
+         (f"{TITLE}\n{LEAD}\n{M}Tổng kết công tác bảo đảm an ninh trật tự\n{BODY}", "subheading")),
+    _ctx("caption.repeated", "caption",
+         "A short line printed twice in a row: a picture's alt text and its caption.",
+         (f"{TITLE}\n{LEAD}\n{M}Ông A trao giấy khen cho các cá nhân.\nÔng A trao giấy khen cho các cá nhân.\n{BODY}",
+          "caption"),
+         (f"{TITLE}\n{LEAD}\nÔng A trao giấy khen cho các cá nhân.\n{M}Ông A trao giấy khen cho các cá nhân.\n{BODY}",
+          "duplicate")),
+    _ctx("duplicate.repeat", "duplicate", "A line identical to an earlier line of the same article.",
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}{BODY}", "duplicate"),
+         (f"{TITLE}\n{LEAD}\n{M}{BODY}\n{LEAD[:-1]} và năm 2023.", "body")),
+    _ctx("caption.after_image", "caption",
+         "A short unpunctuated line right after a picture (file name, title repeated as alt text).",
+         (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "caption"),
+         (f"{TITLE}\n{LEAD}\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "subheading")),
+    _ctx("navigation.list", "navigation",
+         "Headline-like lines following a `Tin liên quan`/`Xem thêm` header: links to other articles.",
+         (f"{TITLE}\n{LEAD}\n{BODY}\nTin liên quan\n{M}Bến Tre ra quân trấn áp tội phạm dịp Tết", "navigation"),
+         (f"{TITLE}\n{LEAD}\nTin liên quan\nBến Tre ra quân trấn áp tội phạm\n{M}{BODY}", "body")),
+    _ctx("byline.tail_name", "byline",
+         "A personal name (optionally with `(outlet)`) after the last paragraph: the author.",
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Đặng Hà", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Nguyễn Giang (nbtv.vn)", "byline"),
+         (f"{TITLE}\n{LEAD}\n{M}Đặng Hà\n{BODY}", "body")),
+    _ctx("lead.outlet_prefix", "lead",
+         "The first paragraph opening with an outlet tag (`BDK - `, `(THTG)`, `(*) –`); the tag stays in it.",
+         (f"{TITLE}\n{M}BDK - Những năm qua, thành phố đã làm tốt công tác.\n{BODY}", "lead"),
+         (f"{TITLE}\n{LEAD}\n{M}BDK - Những năm qua, thành phố đã làm tốt công tác.", "body")),
+    _ctx("structure.lead", "lead", "The first paragraph after the title and dateline.",
+         (f"{TITLE}\n30/01/2023 - 05:30\n{M}{LEAD}\n{BODY}", "lead"),
+         (f"{TITLE}\n{LEAD}\n{M}{BODY}", "body")),
+    _ctx("structure.subheading", "subheading",
+         "A short unpunctuated capitalised line between paragraphs.",
+         (f"{TITLE}\n{LEAD}\n{M}Tăng cường sự lãnh đạo của Đảng\n{BODY}", "subheading"),
+         (f"{TITLE}\n{LEAD}\n{M}Tăng cường sự lãnh đạo của Đảng.\n{BODY}", "body")),
+    _ctx("default.body", "body", "Everything no other rule claimed is kept as body text.",
+         (f"{TITLE}\n{LEAD}\n{M}{BODY}", "body"),
+         (f"{TITLE}\n{LEAD}\n{M}Chia sẻ bài viết", "share_prompt")),
+)

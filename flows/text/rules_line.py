@@ -1,0 +1,157 @@
+"""Line rules: page furniture recognisable from the line alone.
+
+Why patterns of kinds (any counter, any camera file name, any `Chia sẻ …` prompt) rather than
+the seed strings: tomorrow's portals print the same furniture with other words around it.
+Every pattern is anchored on the whole (short) line, so a body sentence that merely mentions
+`bình luận` or `chia sẻ` is never matched. Order matters: the first matching rule wins.
+"""
+from __future__ import annotations
+
+import re
+
+from flows.text.rules_base import Rule
+
+I = re.IGNORECASE
+
+COUNTER_RE = re.compile(
+    r"^(\d{1,7}|(lượt xem|lượt thích|views?|likes?|lượt đọc)\s*:?\s*\d[\d.,]*"
+    r"|\d[\d.,]*\s*(lượt xem|lượt thích|lượt chia sẻ|views?|likes?|shares?|lượt đọc))$", I)
+_DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
+_TIME = r"\d{1,2}\s*[:h]\s*\d{2}(\s*:\s*\d{2})?(\s*(am|pm|sa|ch))?"
+_WEEKDAY = r"((thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7]))|chủ\s*nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# A dateline is made only of dates, times, weekdays, GMT offsets and connector words.
+DATELINE_RE = re.compile(
+    rf"^(?:{_DATE}|{_TIME}|{_WEEKDAY}|gmt\s*[+-]\s*\d{{1,2}}(:\d{{2}})?|cập nhật|ngày đăng|đăng ngày|đăng lúc"
+    rf"|đăng|lúc|ngày|giờ|published|posted on|posted|updated|thời gian|[-–,|:()\s])+$", I)
+DATE_OR_TIME_RE = re.compile(rf"{_DATE}|\d{{1,2}}\s*:\s*\d{{2}}")
+IMAGE_FILE_RE = re.compile(
+    r"^(\S+\.(jpe?g|png|gif|webp|bmp|heic|tiff?)"
+    r"|vlcsnap-[\w-]+"
+    r"|(img|dsc[fn]?|dji|gopr|mvi|pxl|pic|photo|image|screenshot|screen[ _-]?shot|ảnh chụp màn hình|capture)"
+    r"[ _-]?\d[\w\s.-]*"
+    r"|z\d{6,}[\w-]*"
+    r"|p\d{7,})$", I)
+COMMENT_RE = re.compile(
+    r"^(bình luận|ý kiến bạn đọc|ý kiến|comments?|bình luận của bạn)\s*(\(\s*\d*\s*\))?\s*:?$"
+    r"|^(gửi|viết|thêm|đăng|xem|ẩn) (bình luận|ý kiến)"
+    r"|^please (enter|fill|type) your"
+    r"|^(leave a (reply|comment)|post (a )?comment|add (a )?comment|submit comment|your (comment|email|name))"
+    r"|^(chưa có bình luận|mời bạn (bình luận|để lại)|bạn còn \d+ (ký|kí) tự|hãy là người đầu tiên)"
+    r"|^(họ (và )?tên|email|địa chỉ email|tên của bạn)\s*[:*(]",
+    I)
+SHARE_RE = re.compile(
+    r"^(chia sẻ|share|tweet|chia sẻ bài viết|chia sẻ bài|chia sẻ lên|chia sẻ qua)"
+    r"(\s*(bài viết|bài báo|trang|this|on|lên|qua|:|facebook|zalo|twitter|email|link|,|\||/))*\s*$"
+    r"|^(in bài( viết| này)?|bản in|print( this)?( page| article)?|gửi (email|bài|cho bạn bè)|lưu bài( viết)?"
+    r"|copy link|sao chép (liên kết|link)|thích|like)\s*:?$"
+    r"|^(facebook|zalo|twitter|email|messenger)(\s*[|,/·•]?\s*(facebook|zalo|twitter|email|messenger|in))+$",
+    I)
+NAVIGATION_RE = re.compile(
+    r"^(newer|older|next|previous|more) (news )?(items|posts|articles|news)\s*:?$"
+    r"|^(tin|bài|bài viết|tin tức)\s*(liên quan|khác|cùng chuyên mục|mới hơn|cũ hơn|đã đưa|nổi bật"
+    r"|xem nhiều|mới nhất|đọc nhiều|mới|trước|sau|cùng loại)\s*:?$"
+    r"|^(xem thêm|đọc thêm|các tin khác|các bài khác|các tin đã đưa|related( articles| posts| news)?"
+    r"|read more|see also)\b"
+    r"|^(trở về|quay lại|về đầu trang|lên đầu trang|về trang chủ|back to top|trang trước|trang sau|tiếp theo)\s*:?$"
+    r"|^(trang chủ|home)(\s*([>»›/|]|>>)\s*[^>»›/|]{1,40})+$",
+    I)
+UI_TEXT_RE = re.compile(
+    r"^(loading|đang tải|please wait|vui lòng chờ)(\.|…)*$"
+    r"|^(tags?|từ khóa|keywords?|chủ đề|nhãn)\s*:"
+    r"|^(©|\(c\)|copyright\b)|bản quyền thuộc|giữ bản quyền|all rights reserved"
+    r"|(ghi rõ nguồn|phát hành lại thông tin)"
+    r"|^(cỡ chữ|font size|a-|a\+|phóng to|thu nhỏ|nghe bài( viết)?|đọc bài( viết)?|quảng cáo|advertisement"
+    r"|đánh giá bài viết|bình chọn|rate this|theo dõi chúng tôi|follow us|đăng ký nhận tin|subscribe)\s*:?$",
+    I)
+PHOTO_CREDIT_RE = re.compile(
+    r"^\(?(ảnh|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh internet|nguồn ảnh|photo|ảnh chụp|ảnh nguồn)"
+    r"(\s*[:-]\s*.{0,60})?\)?\.?$", I)
+SOURCE_CREDIT_RE = re.compile(
+    r"^\(?\s*(nguồn|source)\s*:\s*.+$"
+    r"|^\(?\s*theo\s+(báo|tạp chí|cổng|trang|đài|thông tấn|ttxvn|vtv|vov|tuổi trẻ|thanh niên|dân trí"
+    r"|vnexpress|nhân dân|[\w.-]+\.(vn|com|net|org))\b[^,]*\)?\.?$"
+    r"|^\((ttxvn|vna|vov|vtv|ttxvn/vietnam\+)\)$", I)
+BYLINE_RE = re.compile(
+    r"^(bài|tin|video|clip|đồ họa|bài và ảnh|tin và ảnh|bài, ảnh|tin, ảnh|bài/ảnh|tin/ảnh"
+    r"|bài - ảnh|tin - ảnh|bài+ảnh|thực hiện|nhóm (pv|phóng viên)|phóng viên|pv|ctv|người viết|tác giả"
+    r"|biên tập|trình bày)\s*:\s*\S.{0,60}$"
+    r"|^(written by|posted by|author|by)\s*:?\s+\S.{0,60}$", I)
+# A caption ends with the picture credit: `… hội nghị. Ảnh: Trần Liêm`, `… (Ảnh: TTXVN)`.
+CAPTION_CREDIT_RE = re.compile(
+    r"\S.*([.\s–—-])\s*\(?\s*(ảnh|ảnh minh họa|ảnh tư liệu|photo|nguồn ảnh|ảnh chụp)\s*:\s*[^.:;]{1,60}\)?\.?$", I)
+# Scene captions name the picture, not an event: `Quang cảnh Hội nghị`, `Toàn cảnh buổi lễ`.
+CAPTION_SCENE_RE = re.compile(
+    r"^(quang cảnh|toàn cảnh|một góc|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh chụp)\b[^.;:]*$"
+    r"|^[^.;:]*chụp ảnh lưu niệm[^.;:]*\.?$", I)
+
+
+def _rule(id_: str, role: str, pattern: re.Pattern, description: str, examples, max_words=None,
+          predicate=None) -> Rule:
+    return Rule(id=id_, role=role, description=description, examples=tuple(examples),
+                pattern=pattern, max_words=max_words, predicate=predicate)
+
+
+LINE_RULES: tuple[Rule, ...] = (
+    _rule("counter.number", "counter", COUNTER_RE,
+          "A bare number or `n lượt xem`: share/like/view counters printed by the page.",
+          [("0", "counter"), ("10", "counter"), ("1.234 lượt xem", "counter"),
+           ("10 năm thực hiện Chỉ thị", "body"), ("2020.", "body")]),
+    _rule("dateline.datetime", "dateline", DATELINE_RE,
+          "A line that is only a publication date/time, optionally with weekday, `Cập nhật:` and GMT.",
+          [("30/01/2023 - 05:30", "dateline"), ("Thứ Hai, 30/01/2023 05:30 (GMT+7)", "dateline"),
+           ("Cập nhật: 11:05 12/03/2021", "dateline"), ("Cập nhật lúc 10:20 ngày 12/03/2023", "dateline"),
+           ("Ngày 30/01/2023, hội nghị đã diễn ra.", "body"), ("Thứ Hai", "body")],
+          max_words=14, predicate=lambda text: bool(DATE_OR_TIME_RE.search(text))),
+    _rule("image.file_name", "image_file", IMAGE_FILE_RE,
+          "A camera, screenshot or image file name left in place of a picture (vlcsnap-, IMG_, DSC, *.jpg).",
+          [("vlcsnap-2020-11-11-14h39m56s038", "image_file"), ("IMG_1234.jpg", "image_file"),
+           ("DSC01234", "image_file"), ("Ảnh chụp màn hình 2021-05-03", "image_file"),
+           ("Hình ảnh hội nghị", "body")], max_words=6),
+    _rule("comment.prompt", "comment_prompt", COMMENT_RE,
+          "Comment widgets: `BÌNH LUẬN`, `Bình luận (3)`, `Gửi bình luận`, `Please enter your …`.",
+          [("BÌNH LUẬN", "comment_prompt"), ("Bình luận (3)", "comment_prompt"),
+           ("Gửi bình luận", "comment_prompt"), ("Please enter your comment!", "comment_prompt"),
+           ("Bình luận về vấn đề này, ông A cho rằng cần làm rõ.", "body")], max_words=10),
+    _rule("share.prompt", "share_prompt", SHARE_RE,
+          "Share/print widgets: `Chia sẻ bài viết`, `Chia sẻ:`, `In bài viết`, `Facebook Zalo`.",
+          [("Chia sẻ bài viết", "share_prompt"), ("Chia sẻ:", "share_prompt"), ("In bài viết", "share_prompt"),
+           ("Facebook | Zalo | Email", "share_prompt"),
+           ("Chia sẻ kinh nghiệm trong công tác dân vận", "subheading")], max_words=8),
+    _rule("navigation.link", "navigation", NAVIGATION_RE,
+          "Links to other pages: `Tin liên quan`, `Xem thêm`, `Newer/Older news items:`, breadcrumbs.",
+          [("Newer news items:", "navigation"), ("Tin liên quan", "navigation"),
+           ("Xem thêm: Bến Tre ra quân trấn áp tội phạm", "navigation"),
+           ("Trang chủ > Tin tức > Thời sự", "navigation"),
+           ("Tin tức liên quan đến vụ việc được cơ quan chức năng xác minh.", "body")], max_words=25),
+    _rule("ui.widget", "ui_text", UI_TEXT_RE,
+          "Other page widgets: `Loading...`, `Tags:`/`Từ khóa:`, copyright and `Bản quyền` lines, font size.",
+          [("Loading...", "ui_text"), ("Từ khóa: an ninh, trật tự", "ui_text"),
+           ("© Bản quyền thuộc về Báo Bến Tre", "ui_text"), ("Tags: ANTQ", "ui_text"),
+           ("Bản quyền tác giả là vấn đề được nhiều đại biểu quan tâm tại kỳ họp.", "body")], max_words=30),
+    _rule("byline.labelled", "byline", BYLINE_RE,
+          "An author credit with a label: `Bài, ảnh: X`, `Tin: X`, `PV:`, `Written by X`.",
+          [("Bài, ảnh: Hoàng Lam", "byline"), ("Written by Ban biên tập", "byline"),
+           ("Tin và ảnh: Minh Thư", "byline"), ("Bài viết: những điều cần biết về an ninh mạng", "body")],
+          max_words=12),
+    _rule("photo_credit.line", "photo_credit", PHOTO_CREDIT_RE,
+          "A standalone picture credit: `Ảnh: X`, `Ảnh minh họa`, `(Ảnh: TTXVN)`.",
+          [("Ảnh: Trần Liêm", "photo_credit"), ("Ảnh minh họa", "photo_credit"), ("(Ảnh: TTXVN)", "photo_credit"),
+           ("Ảnh hưởng của dịch bệnh đến sản xuất", "subheading")], max_words=10),
+    _rule("source.credit", "source_credit", SOURCE_CREDIT_RE,
+          "Where the article was taken from: `Nguồn: …`, a short `Theo <outlet>`, `(TTXVN)`.",
+          [("Nguồn: Cổng TTĐT tỉnh Quảng Bình", "source_credit"), ("Theo baochinhphu.vn", "source_credit"),
+           ("(Theo Báo Nhân Dân)", "source_credit"),
+           ("Theo Phó bí thư Thường trực Thành ủy, thời gian tới thành phố sẽ triển khai.", "body")],
+          max_words=12),
+    _rule("caption.photo_credit", "caption", CAPTION_CREDIT_RE,
+          "A picture caption ending with its credit (`… Ảnh: Trần Liêm`); the photographer stays in it.",
+          [("Trao bằng khen cho các tập thể. Ảnh: Trần Liêm", "caption"),
+           ("Ông A phát biểu tại hội nghị (Ảnh: TTXVN)", "caption"),
+           ("Ảnh: Trần Liêm", "photo_credit"),
+           ("Hội nghị đã thông qua nghị quyết về công tác ảnh báo chí năm 2023.", "body")], max_words=80),
+    _rule("caption.scene", "caption", CAPTION_SCENE_RE,
+          "A short picture caption naming the scene: `Quang cảnh Hội nghị`, `… chụp ảnh lưu niệm`.",
+          [("Quang cảnh Hội nghị", "caption"), ("Các đại biểu chụp ảnh lưu niệm", "caption"),
+           ("Quang cảnh hội nghị được bố trí trang trọng, các đại biểu đã có mặt đông đủ.", "body")],
+          max_words=25),
+)

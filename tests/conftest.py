@@ -1,0 +1,39 @@
+"""Shared fixtures. One session-scoped Prefect test harness serves every flow test.
+
+Prefect settings are set in the environment before Prefect is imported, so the temporary
+server does not phone home and has time to start on a slow CI machine.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+SEEDS = sorted(RAW.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """A temporary Prefect server (SQLite) for the whole session; started on first use."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture
+def seed_dir(tmp_path: Path) -> Path:
+    """A private copy of raw/ (the five seeds) that a test may change."""
+    d = tmp_path / "raw"
+    d.mkdir()
+    for p in SEEDS:
+        shutil.copy2(p, d / p.name)
+    return d

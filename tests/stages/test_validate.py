@@ -1,0 +1,219 @@
+"""Tests for flows/stages/validate.py: row-level failures (polars) and the GE suites.
+
+GE is slow to import (~5-7 s), so every run_suites call happens once, in module-scoped fixtures.
+The gazetteer is replaced by a tiny one, so these tests do not depend on its contents.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import types
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pyarrow as pa
+import pytest
+
+import schemas
+from flows.stages.validate import row_failures, run_suites, runtime_values
+from schemas._base import TZ
+
+TINY_GAZETTEER = types.SimpleNamespace(PROVINCES=("Quảng Bình", "Tiền Giang"), PROVINCES_2025=("Quảng Trị", "Đồng Tháp"))
+NOW = datetime(2024, 5, 1, tzinfo=timezone.utc)
+TOMORROW = datetime.now(ZoneInfo(TZ)).date() + timedelta(days=1)
+ORPHAN = "ffffffffffffffff"
+
+
+def _sha(i: int) -> str:
+    return hashlib.sha256(f"article {i}".encode()).hexdigest()
+
+
+def aid(i: int) -> str:
+    return _sha(i)[:16]
+
+
+def _article(i: int) -> dict:
+    body = "Chiều 27/12, Ban Chỉ đạo tổ chức hội nghị tổng kết.\n\nĐồng chí Bí thư Tỉnh ủy chủ trì."
+    return dict(
+        article_id=aid(i), source_file=f"{i:03d}.txt", content_sha256=_sha(i), aliases=[], size_bytes=len(body) + 40,
+        mtime=NOW, encoding="utf-8", repairs=["nfc"], title="Ban Chỉ đạo tổng kết", published_date=date(2020, 12, 28),
+        date_source="dateline", outlet="Báo Quảng Bình", authors=["Nguyễn Giang"], provinces=["Quảng Bình"],
+        provinces_2025=["Quảng Trị"], body=body, language="vi", n_chars=len(body), n_words=18, n_sentences=2,
+        n_paragraphs=2, raw_text=body, pipeline_version="0.1.0", processed_at=NOW,
+    )
+
+
+def good_tables(n: int = 12) -> dict[str, list[dict]]:
+    """Rows of every table for n articles, each long table with one or more rows per article."""
+    rows: dict[str, list[dict]] = {name: [] for name in schemas.TABLES}
+    for i in range(n):
+        a = aid(i)
+        rows["articles"].append(_article(i))
+        rows["lines"] += [dict(article_id=a, line_no=k, text=t, clean_text=t, role=r, rule="default." + r, split="line")
+                          for k, (t, r) in enumerate([("Tiêu đề", "title"), ("Đoạn một.", "body"), ("BÌNH LUẬN", "comment_prompt")])]
+        rows["people"].append(dict(article_id=a, name="Nguyễn Thị Thanh", posts=["Bí thư Tỉnh ủy"], honorific="đồng chí"))
+        rows["organisations"].append(dict(article_id=a, name="Ban Chỉ đạo 138", kind="committee", mentions=2))
+        rows["legal_refs"].append(dict(article_id=a, doc_type="Nghị quyết", number="28", symbol="28-NQ/TW",
+                                       issuer="TW", mention="Nghị quyết số 28-NQ/TW"))
+        rows["quantities"].append(dict(article_id=a, value=7900.0, unit="công dân", mention="7.900 công dân", sentence="Có 7.900 công dân."))
+        rows["periods"].append(dict(article_id=a, start_year=2015, end_year=2020, mention="giai đoạn 2015 - 2020"))
+        rows["acronyms"].append(dict(article_id=a, acronym="ANTQ", expansion="an ninh Tổ quốc", source="in_text"))
+        rows["state"].append(dict(source_file=f"{i:03d}.txt", content_sha256=_sha(i), pipeline_version="0.1.0", article_id=a, outcome="article"))
+    rows["quarantine"].append(dict(source_file="image.txt", content_sha256="0" * 64, stage="ingest", reason="binary",
+                                   detail="PNG bytes", quarantined_at=NOW))
+    return rows
+
+
+def build(rows: dict[str, list[dict]]) -> dict[str, pa.Table]:
+    return {name: schemas.TABLES[name].from_rows(r) for name, r in rows.items()}
+
+
+def _set(table: str, i: int, **values):
+    def mutate(rows):
+        for r in rows[table]:
+            if r.get("article_id") == aid(i):
+                r.update(values)
+    return mutate
+
+
+def _add(table: str, row_from, **values):
+    def mutate(rows):
+        rows[table].append({**row_from(rows), **values})
+    return mutate
+
+
+# (case id, mutation of article i, blamed article id, phrase of the failed expectation, suite)
+BAD = [
+    ("duplicate_id", _add("articles", lambda r: r["articles"][1], source_file="dup.txt"), aid(1), "article_id is unique", "articles"),
+    ("date_1900", _set("articles", 2, published_date=date(1900, 1, 1)), aid(2), "published_date is between", "articles"),
+    ("date_future", _set("articles", 3, published_date=TOMORROW + timedelta(days=2)), aid(3), "published_date is between", "articles"),
+    ("zero_words", _set("articles", 4, n_words=0), aid(4), "n_words > 0", "articles"),
+    ("boilerplate", _set("articles", 5, body="Đoạn văn.\n\nBÌNH LUẬN\n\nPlease enter your comment!"), aid(5), "no boilerplate", "articles"),
+    ("replacement_char", _set("articles", 6, body="Các đơn v\ufffd được khen."), aid(6), "U+FFFD", "articles"),
+    ("orphan_row", _add("people", lambda r: r["people"][0], article_id=ORPHAN), ORPHAN, "refers to an article", "people"),
+    ("bad_symbol", _set("legal_refs", 7, symbol="NQ/TW-28"), aid(7), "legal_refs.symbol", "legal_refs"),
+    ("nan_quantity", _set("quantities", 8, value=float("nan")), aid(8), "quantities.value", "quantities"),
+    ("unknown_province", _set("articles", 9, provinces=["Quảng Bình", "Gotham"]), aid(9), "provinces are in the gazetteer", "articles"),
+    ("unknown_role", _set("lines", 10, role="footer"), aid(10), "lines.role", "lines"),
+    ("period_reversed", _set("periods", 11, start_year=2020, end_year=2015), aid(11), "start_year <= end_year", "periods"),
+    ("inf_quantity", _set("quantities", 0, value=float("inf")), aid(0), "quantities.value is a finite", "quantities"),
+    ("duplicate_line", _add("lines", lambda r: r["lines"][0]), aid(0), "(article_id, line_no) is unique", "lines"),
+]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def tiny_gazetteer():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setitem(sys.modules, "flows.text.gazetteer", TINY_GAZETTEER)
+        yield
+
+
+def test_good_tables_have_no_row_failures():
+    assert row_failures(build(good_tables())) == {}
+
+
+@pytest.mark.parametrize("case, mutate, blamed, phrase, suite", BAD, ids=[b[0] for b in BAD])
+def test_each_bad_row_blames_its_article(case, mutate, blamed, phrase, suite):
+    rows = good_tables()
+    mutate(rows)
+    failures = row_failures(build(rows))
+    assert set(failures) == {blamed}
+    assert any(phrase in reason for reason in failures[blamed]), failures
+
+
+def test_row_failures_collects_every_reason_of_an_article():
+    rows = good_tables()
+    _set("articles", 1, n_words=0, n_chars=0)(rows)
+    _set("periods", 1, start_year=2030)(rows)
+    reasons = row_failures(build(rows))[aid(1)]
+    assert reasons == ["articles.n_words > 0", "articles.n_chars > 0", "periods.start_year <= end_year"]
+
+
+def test_missing_gazetteer_skips_only_the_province_checks(monkeypatch):
+    monkeypatch.setitem(sys.modules, "flows.text.gazetteer", None)  # import raises ImportError
+    rows = good_tables()
+    _set("articles", 9, provinces=["Gotham"])(rows)
+    _set("articles", 4, n_words=0)(rows)
+    values, missing = runtime_values(build(rows))
+    assert set(missing) == {"provinces", "provinces_2025"} and "article_ids" in values
+    assert set(row_failures(build(rows))) == {aid(4)}
+
+
+@pytest.fixture(scope="module")
+def good_run(tmp_path_factory):
+    return run_suites(build(good_tables()), quality_dir=tmp_path_factory.mktemp("good"), run_id="run-good")
+
+
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory):
+    rows = good_tables()
+    for _, mutate, *_ in BAD:
+        mutate(rows)
+    return run_suites(build(rows), quality_dir=tmp_path_factory.mktemp("bad"), run_id="run-bad")
+
+
+def test_good_tables_pass_every_suite(good_run):
+    assert good_run.success
+    assert [s.table for s in good_run.suites] == [n for n in schemas.TABLES]
+    for s in good_run.suites:
+        assert s.success and not s.failed and not s.skipped, s
+        assert s.evaluated == s.successful == len(s.details) > 1
+    assert all(d["status"] == "pass" for s in good_run.suites for d in s.details)
+
+
+@pytest.mark.parametrize("case, mutate, blamed, phrase, suite", BAD, ids=[b[0] for b in BAD])
+def test_suite_catches_each_bad_row(bad_run, case, mutate, blamed, phrase, suite):
+    result = next(s for s in bad_run.suites if s.table == suite)
+    assert not result.success
+    assert any(phrase in d for d in result.failed), result.failed
+
+
+def test_bad_run_reports_observed_values_and_no_errors(bad_run):
+    assert not bad_run.success
+    details = [d for s in bad_run.suites for d in s.details]
+    assert not [d for d in details if d["status"] == "error"]
+    date_check = next(d for d in details if "published_date is between" in d["description"])
+    assert date_check["observed"].startswith("2 unexpected of 13")
+    assert "1900-01-01" in date_check["observed"]
+
+
+def test_run_writes_json_and_an_index_listing_every_suite(good_run):
+    index = good_run.index_html.read_text(encoding="utf-8")
+    for name in schemas.TABLES:
+        assert f'id="{name}"' in index
+        results = json.loads((good_run.index_html.parent / "validation" / f"{name}.json").read_text(encoding="utf-8"))
+        assert results[name]["success"] is True
+    summary = json.loads(good_run.summary_json.read_text(encoding="utf-8"))
+    assert summary["success"] is True and len(summary["suites"]) == len(schemas.TABLES)
+    assert "articles.body contains no boilerplate" in index
+    assert good_run.data_docs == "native"
+    assert (good_run.index_html.parent / "gx" / "index.html").exists()
+    assert "gx/validations/articles/run-good/" in index
+
+
+def test_markdown_has_one_row_per_suite(good_run, bad_run):
+    md = good_run.to_markdown()
+    assert all(f"| {name} | ✅ pass |" in md for name in schemas.TABLES)
+    bad_md = bad_run.to_markdown()
+    assert "| articles | ❌ FAIL |" in bad_md and "articles.n_words > 0" in bad_md
+
+
+def test_missing_gazetteer_is_reported_as_skipped(tmp_path):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setitem(sys.modules, "flows.text.gazetteer", None)
+        tables = build(good_tables(2))
+        report = run_suites({"articles": tables["articles"]}, quality_dir=tmp_path, run_id=None)
+    (articles,) = report.suites
+    assert report.success and len(articles.skipped) == 2
+    assert all("gazetteer not importable" in s for s in articles.skipped)
+    assert articles.evaluated == len(articles.details) - 2
+
+
+def test_row_failures_without_articles_skips_referential_integrity_only():
+    rows = good_tables(2)
+    _set("periods", 1, start_year=2030)(rows)
+    tables = build(rows)
+    del tables["articles"]
+    assert row_failures(tables) == {aid(1): ["periods.start_year <= end_year"]}
+    assert row_failures({}) == {}

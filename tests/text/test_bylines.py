@@ -1,0 +1,50 @@
+"""Byline and photo-credit rules."""
+import pytest
+
+from flows.text.bylines import parse_byline, parse_photo_credit
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "photographers", "hint"),
+    [
+        ("Nguyễn Giang (nbtv.vn)", ["Nguyễn Giang"], [], "nbtv.vn"),
+        ("Bài, ảnh: Hoàng Lam", ["Hoàng Lam"], ["Hoàng Lam"], None),
+        ("Bài và ảnh: Lê Minh", ["Lê Minh"], ["Lê Minh"], None),
+        ("Tin, ảnh: Phạm Văn Cường", ["Phạm Văn Cường"], ["Phạm Văn Cường"], None),
+        ("Bài: Thanh Hà - Ảnh: Quốc Tuấn", ["Thanh Hà"], ["Quốc Tuấn"], None),
+        ("Bài: Hồng Nhung; ảnh: Văn Tâm (BDK)", ["Hồng Nhung"], ["Văn Tâm"], "BDK"),
+        ("Nhóm PV", ["Nhóm PV"], [], None),
+        ("PV", ["PV"], [], None),
+        ("Lê Hoa - Trần Bình", ["Lê Hoa", "Trần Bình"], [], None),
+        ("Lê Hoa, Trần Bình", ["Lê Hoa", "Trần Bình"], [], None),
+        ("Written by Ban biên tập", ["Ban biên tập"], [], None),
+        ("Đặng Hà", ["Đặng Hà"], [], None),
+        ("Trọng Hiếu", ["Trọng Hiếu"], [], None),
+        ("ThS. Nguyễn Văn An", ["Nguyễn Văn An"], [], None),
+        ("Minh Anh/TTXVN", ["Minh Anh"], [], "TTXVN"),
+        ("Theo TTXVN", [], [], "TTXVN"),
+        ("Nguồn: Cổng TTĐT tỉnh Quảng Bình", [], [], "Cổng TTĐT tỉnh Quảng Bình"),
+        ("Chia sẻ bài viết", [], [], None),
+        ("BÌNH LUẬN", [], [], None),
+        ("Quang cảnh Hội nghị", [], [], None),
+    ],
+)
+def test_parse_byline(line: str, authors: list, photographers: list, hint: str | None) -> None:
+    assert parse_byline(line) == {"authors": authors, "photographers": photographers, "outlet_hint": hint}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ảnh: Trần Liêm", ["Trần Liêm"]),
+        ("Ông Nguyễn Văn Danh – Bí thư Tỉnh ủy phát biểu tại hội nghị. Ảnh: Trần Liêm", ["Trần Liêm"]),
+        ("Quang cảnh hội nghị (Ảnh: Minh Anh)", ["Minh Anh"]),
+        ("Ảnh: Trần Việt/TTXVN", ["Trần Việt"]),
+        ("Đại biểu dự hội nghị (Ảnh: Lê Hoa và Trần Bình)", ["Lê Hoa", "Trần Bình"]),
+        ("Ảnh: TTXVN", []),
+        ("Ảnh minh họa", []),
+        ("Quang cảnh Hội nghị", []),
+    ],
+)
+def test_parse_photo_credit(text: str, expected: list[str]) -> None:
+    assert parse_photo_credit(text) == expected

@@ -1,0 +1,74 @@
+"""Quality gate: boilerplate precision/recall and body recall against labelled lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.text.evaluation import Score, read_labels, score
+from flows.text.roles import classify
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "raw").glob("*.txt"))
+GOLDEN = ROOT / "tests" / "golden" / "lines"
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_body_recall_and_boilerplate_precision_are_perfect(path: Path) -> None:
+    s = score(classify(path.read_text(encoding="utf-8")), read_labels(GOLDEN / f"{path.stem}.tsv"))
+    assert s.body_recall == 1.0 and s.precision == 1.0 and s.recall == 1.0
+
+
+def test_score_counts_are_honest() -> None:
+    """The metric itself: a wrongly dropped body line lowers precision and body recall."""
+    labels = {0: ("title", "T"), 1: ("empty", ""), 2: ("body", "B"), 3: ("comment_prompt", "C")}
+    decisions = classify("Tiêu đề bài viết thử nghiệm\n\nBÌNH LUẬN\nBÌNH LUẬN")  # line 2 wrongly removed
+    s: Score = score(decisions, labels)
+    assert (s.removed, s.removed_correct, s.gold_removed, s.gold_kept) == (3, 2, 2, 1)
+    assert (s.precision, s.recall, s.body_recall) == (2 / 3, 1.0, 0.0)
+
+
+# Blind other-portal fixtures (written by another engineer without seeing the rules).
+# Floors pinned from the first blind measurement (precision 1.000, recall 0.644, F1 0.784,
+# body recall 1.000 over 14 files) minus a small margin; raise them only with a new blind set.
+PORTALS = ROOT / "tests" / "fixtures" / "portals"
+F1_FLOOR, PRECISION_FLOOR, BODY_RECALL_FLOOR = 0.76, 0.97, 0.98
+
+
+def _portal_score() -> tuple[Score, int]:
+    from flows.text.evaluation import read_units, units_to_labels
+
+    total, n = Score(), 0
+    for path in sorted(PORTALS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        decisions = classify(text)
+        roles, units = path.with_name(f"{path.stem}.roles.tsv"), path.with_name(f"{path.stem}.units.tsv")
+        if roles.exists():
+            total.add(score(decisions, read_labels(roles)))
+        elif units.exists():
+            total.add(score(*units_to_labels(text, decisions, read_units(units))))
+        else:
+            continue
+        n += 1
+    return total, n
+
+
+def test_portal_fixtures_meet_pinned_floors() -> None:
+    total, n = _portal_score()
+    assert n >= 10, "the blind portal fixtures are part of the acceptance test"
+    assert total.f1 >= F1_FLOOR
+    assert total.precision >= PRECISION_FLOOR
+    assert total.body_recall >= BODY_RECALL_FLOOR
+
+
+def test_units_alignment_scores_each_gold_unit_once() -> None:
+    from flows.text.evaluation import units_to_labels
+
+    text = "Tiêu đề bài viết thử nghiệm " + "Ngày 5/3, hội nghị tổng kết đã diễn ra tại tỉnh nhà. " * 10 + "BÌNH LUẬN"
+    decisions = classify(text)
+    units = [("title", "Tiêu đề bài viết thử nghiệm"), ("lead", text[28:-10]), ("comment_prompt", "BÌNH LUẬN")]
+    aligned, labels = units_to_labels(text, decisions, units)
+    # without a sentence end the title stays glued to the first sentence (a known limitation) ...
+    assert [d.role for d in aligned] == ["lead", "lead", "comment_prompt"]  # ties: first unit
+    s = score(aligned, labels)  # ... so the gold title counts as a missed removal
+    assert (s.precision, s.recall, s.body_recall) == (1.0, 0.5, 1.0)

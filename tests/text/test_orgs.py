@@ -1,0 +1,111 @@
+"""Organisation rules: head patterns, canonical names, and the seeds."""
+from pathlib import Path
+
+import pytest
+
+from flows.text.orgs import canonical_org, find_organisations
+from flows.text.sentences import split_sentences
+
+RAW = Path(__file__).resolve().parents[2] / "raw"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("Ban Chỉ đạo 138 tỉnh tổ chức hội nghị.", "Ban Chỉ đạo 138 tỉnh", "committee"),
+        ("Ban Chỉ đạo Quốc phòng - An ninh tỉnh tổ chức Hội nghị.", "Ban Chỉ đạo Quốc phòng - An ninh tỉnh", "committee"),
+        ("Ban thường vụ Tỉnh ủy Tiền Giang tổ chức hội nghị.", "Ban Thường vụ Tỉnh ủy Tiền Giang", "party"),
+        ("triển khai Nghị quyết 51 của Bộ chính trị.", "Bộ Chính trị", "party"),
+        ("của Bộ Chính trị và Nghị quyết Trung ương 4", "Bộ Chính trị", "party"),
+        ("Ban Chấp hành Trung ương Đảng (khóa XI) ban hành", "Ban Chấp hành Trung ương Đảng", "party"),
+        ("Đảng ủy Công an thành phố chủ trì.", "Đảng ủy Công an thành phố", "party"),
+        ("báo cáo ủy ban nhân dân tỉnh theo quy định", "Ủy ban nhân dân tỉnh", "state"),
+        ("được UBND tỉnh tặng Bằng khen", "Ủy ban nhân dân tỉnh", "state"),
+        ("Chủ tịch HĐND tỉnh Tiền Giang ghi nhận", "Hội đồng nhân dân tỉnh Tiền Giang", "state"),
+        ("Công an tỉnh cần có kế hoạch", "Công an tỉnh", "security"),
+        ("được Bộ Công an tặng Cờ", "Bộ Công an", "security"),
+        ("Giao Bộ Chỉ huy quân sự tỉnh chủ trì", "Bộ Chỉ huy Quân sự tỉnh", "military"),
+        ("Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "military"),
+        ("được Quân khu 9 đánh giá cao", "Quân khu 9", "military"),
+        ("các cấp ủy, MTTQ và các đoàn thể", "Mặt trận Tổ quốc", "mass_org"),
+        ("Trưởng Đoàn đại biểu Quốc hội tỉnh dự", "Đoàn đại biểu Quốc hội tỉnh", "state"),
+        ("phối hợp với Sở Giáo dục và Đào tạo tổ chức", "Sở Giáo dục và Đào tạo", "state"),
+        ("phối hợp với Báo Đồng Khởi đưa tin", "Báo Đồng Khởi", "other"),
+        ("đại diện Ban Nội chính Tỉnh ủy, Văn phòng Tỉnh ủy dự", "Văn phòng Tỉnh ủy", "party"),
+    ],
+)
+def test_patterns(sentence: str, name: str, kind: str) -> None:
+    orgs = {o["name"]: o for o in find_organisations([sentence])}
+    assert name in orgs, orgs
+    assert orgs[name]["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Giám đốc các Sở, Thủ trưởng các Ban, Ngành tổ chức quán triệt",  # generic plurals
+        "được Quân khu đánh giá cao",  # no number: not a named unit
+        "Cùng dự có đại diện HĐND, các đoàn thể",  # bare HĐND is a fragment
+        "Công ty Xăng dầu Quảng Bình",  # one-word specifier (`Xăng`) is a cut name
+    ],
+)
+def test_rejects(sentence: str) -> None:
+    assert find_organisations([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("Bộ chính trị", "Bộ Chính trị"),
+        ("ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Ban  Chỉ đạo (BCĐ) 138", "Ban Chỉ đạo 138"),
+        ("Ban chỉ đạo Quốc phòng – An ninh", "Ban Chỉ đạo Quốc phòng - An ninh"),
+        ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    ],
+)
+def test_canonical_org(raw: str, canonical: str) -> None:
+    assert canonical_org(raw) == canonical
+
+
+def test_variants_merge_with_counts() -> None:
+    orgs = find_organisations(["Nghị quyết 51 của Bộ chính trị.", "Chỉ thị 48 của Bộ Chính trị.",
+                               "báo cáo ủy ban nhân dân tỉnh.", "UBND tỉnh tặng Bằng khen."])
+    assert orgs == [{"name": "Bộ Chính trị", "kind": "party", "mentions": 2},
+                    {"name": "Ủy ban nhân dân tỉnh", "kind": "state", "mentions": 2}]
+
+
+def test_bare_name_folds_into_its_only_longer_form() -> None:
+    orgs = find_organisations(["Tỉnh ủy Tiền Giang tổng kết.", "Văn bản của Tỉnh ủy."])
+    assert orgs == [{"name": "Tỉnh ủy Tiền Giang", "kind": "party", "mentions": 2}]
+
+
+def _seed_orgs(seed: str) -> dict[str, dict]:
+    path = next(RAW.glob(f"{seed}_*.txt"))
+    return {o["name"]: o for o in find_organisations(split_sentences(path.read_text(encoding="utf-8")))}
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        ("000", {"Ban Chỉ đạo Quốc phòng - An ninh tỉnh", "Ban Thường vụ Tỉnh ủy", "Ban Nội chính Tỉnh ủy",
+                 "Văn phòng Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Đoàn đại biểu Quốc hội tỉnh"}),
+        ("002", {"Ban Chỉ đạo 138 tỉnh", "Bộ Công an", "Công an tỉnh", "Ủy ban nhân dân tỉnh"}),
+        ("003", {"Tỉnh ủy Tiền Giang", "Ban Thường vụ Tỉnh ủy Tiền Giang", "Bộ Chính trị",
+                 "Bộ Chỉ huy Quân sự tỉnh Tiền Giang", "Ban Chấp hành Trung ương Đảng"}),
+        ("004", {"Ban Thường vụ Thành ủy", "Đảng ủy Công an thành phố", "Ban Chỉ đạo 35", "Công an tỉnh"}),
+    ],
+)
+def test_seed_orgs(seed: str, expected: set[str]) -> None:
+    assert expected <= set(_seed_orgs(seed))
+
+
+def test_seed_003_counts_every_spelling_of_bo_chinh_tri() -> None:
+    assert _seed_orgs("003")["Bộ Chính trị"]["mentions"] == 8
+
+
+def test_damaged_names_are_dropped() -> None:
+    """Seed 001 has `Ban Chấp hành Đng bộ tỉnh` (a lost vowel): not emitted as a second organisation."""
+    names = set(_seed_orgs("001"))
+    assert "Ban Chấp hành Đảng bộ tỉnh" in names
+    assert not any("Đng" in n for n in names)

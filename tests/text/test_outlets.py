@@ -1,0 +1,109 @@
+"""Outlet rules: lead prefixes, domains, credit lines, province-derived names, seeds."""
+from pathlib import Path
+
+import pytest
+
+from flows.text.outlets import find_outlet, outlet_for_domain, outlet_for_name
+
+RAW = Path(__file__).resolve().parents[2] / "raw"
+
+
+def _lines(name: str) -> list[str]:
+    return [ln for ln in (RAW / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize(
+    ("host", "outlet"),
+    [
+        ("nbtv.vn", "Đài Phát thanh và Truyền hình Ninh Bình"),
+        ("www.qdnd.vn", "Báo Quân đội nhân dân"),
+        ("cand.com.vn", "Báo Công an nhân dân"),
+        ("NHANDAN.VN", "Báo Nhân Dân"),
+        ("baodongkhoi.vn", "Báo Đồng Khởi"),
+        ("baoquangninh.vn", "Báo Quảng Ninh"),          # bao<province>: derived
+        ("baothanhhoa.vn", "Báo Thanh Hóa"),
+        ("baobariavungtau.com.vn", "Báo Bà Rịa - Vũng Tàu"),
+        ("quangbinh.gov.vn", "Cổng Thông tin điện tử tỉnh Quảng Bình"),
+        ("hanoi.gov.vn", "Cổng Thông tin điện tử thành phố Hà Nội"),
+        ("baoxyz.vn", None),                             # unknown: no guess
+        ("sotaichinh.quangbinh.gov.vn", None),           # a department, not the portal
+        ("example.com", None),
+    ],
+)
+def test_domains(host, outlet):
+    assert outlet_for_domain(host) == outlet
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("Cổng TTĐT tỉnh Quảng Bình", "Cổng Thông tin điện tử tỉnh Quảng Bình"),
+        ("Cổng thông tin điện tử Bến Tre", "Cổng Thông tin điện tử tỉnh Bến Tre"),
+        ("Cổng Thông tin điện tử thành phố Đà Nẵng", "Cổng Thông tin điện tử thành phố Đà Nẵng"),
+        ("Đài PT-TH Bến Tre", "Đài Phát thanh và Truyền hình Bến Tre"),
+        ("Đài PTTH Khánh Hoà", "Đài Phát thanh và Truyền hình Khánh Hòa"),
+        ("Đài Phát thanh - Truyền hình Thừa Thiên - Huế", "Đài Phát thanh và Truyền hình Thừa Thiên Huế"),
+        ("Báo Quảng Ninh", "Báo Quảng Ninh"),
+        ("baoquangninh.vn", "Báo Quảng Ninh"),
+        ("THTG", "Đài Phát thanh và Truyền hình Tiền Giang"),
+        ("Cổng TTĐT tỉnh Gotham", None),
+        ("Báo cáo của Sở", None),
+        ("Trần Liêm", None),
+    ],
+)
+def test_names(name, outlet):
+    assert outlet_for_name(name) == outlet
+
+
+@pytest.mark.parametrize(
+    ("lead", "bylines", "credits", "expected"),
+    [
+        ("BDK - Những năm qua", [], [], ("Báo Đồng Khởi", "BDK")),
+        ("(THTG) Ngày 11-11, Ban", [], [], ("Đài Phát thanh và Truyền hình Tiền Giang", "THTG")),
+        ("(XYZ) - Ngày 11-11", [], [], (None, None)),                                   # unknown prefix
+        ("(*) – Ngày 26/02/2020", ["Đặng Hà"], [], (None, None)),                       # anonymous
+        ("(*) – Ngày 26/02/2020", [], ["Nguồn: Báo Quảng Bình"], ("Báo Quảng Bình", "Báo Quảng Bình")),
+        (None, ["Nguyễn Giang (nbtv.vn)"], [], ("Đài Phát thanh và Truyền hình Ninh Bình", "nbtv.vn")),
+        (None, ["Theo baothanhhoa.vn"], [], ("Báo Thanh Hóa", "baothanhhoa.vn")),
+        ("Chiều 27/12, Ban", ["Trọng Hiếu"], [], (None, None)),
+    ],
+)
+def test_find_outlet(lead, bylines, credits, expected):
+    assert find_outlet(lead=lead, bylines=bylines, source_credits=credits) == expected
+
+
+def test_story_mention_of_an_outlet_is_not_evidence():
+    line = "phối hợp với Báo Đồng Khởi đưa 84 tin, bài, phóng sự về nền quốc phòng - an ninh"
+    assert find_outlet(lead="Những năm qua", bylines=[], source_credits=[], lines=[line]) == (None, None)
+
+
+def test_seed_000_domain_in_byline():
+    lines = _lines("000_e6de8c14b1126a16.txt")
+    assert find_outlet(lead=lines[1], bylines=[lines[-1]], source_credits=[]) == (
+        "Đài Phát thanh và Truyền hình Ninh Bình", "nbtv.vn")
+
+
+def test_seed_001_has_no_outlet_evidence():
+    lines = _lines("001_0bd30eea7aaaa816.txt")
+    assert find_outlet(lead=lines[1], bylines=["Written by Ban biên tập"], source_credits=[],
+                       lines=lines) == (None, None)
+
+
+def test_seed_002_credit_line():
+    lines = _lines("002_16866fc71d093ade.txt")
+    lead = next(ln for ln in lines if ln.startswith("(*)"))
+    credits = [ln for ln in lines if ln.startswith("Nguồn:")]
+    assert find_outlet(lead=lead, bylines=["Đặng Hà"], source_credits=credits) == (
+        "Cổng Thông tin điện tử tỉnh Quảng Bình", "Cổng TTĐT tỉnh Quảng Bình")
+
+
+def test_seed_003_lead_prefix():
+    lines = _lines("003_59b5e6cddb52a0b1.txt")
+    assert find_outlet(lead=lines[1], bylines=["Trọng Hiếu"], source_credits=[]) == (
+        "Đài Phát thanh và Truyền hình Tiền Giang", "THTG")
+
+
+def test_seed_004_lead_prefix():
+    lines = _lines("004_e5b9de7fa5e357f6.txt")
+    assert find_outlet(lead=lines[2], bylines=["Bài, ảnh: Hoàng Lam"], source_credits=[], lines=lines) == (
+        "Báo Đồng Khởi", "BDK")
