@@ -6,19 +6,21 @@ deployment) stay at the edge; every decision about data is made by the pure stag
 """
 from __future__ import annotations
 
+import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.logging.handlers import APILogWorker
 from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows import nlp, tasks
 from flows.settings import Settings
-from flows.stages import assemble, lock, plan as planning, report, write
+from flows.stages import assemble, card, lock, plan as planning, report, write
 from flows.version import pipeline_version
 
 FLOW_NAME = "bantin"
@@ -76,15 +78,16 @@ def bantin_pipeline(
         with _timed(timings, "corpus"):
             ctx = tasks.fingerprint_corpus(list(scan.files), s)
         prev = {n: write.read_table(s.out_dir, n) for n in assemble.ARTICLE_TABLES + ("quarantine", "state")}
+        write.pause_point("scan")
         p = planning.make_plan(list(scan.files), prev["state"], version=version,
-                               context_keys=ctx.context_keys, full=full)
+                               context_keys=ctx.context_keys, full=full, quarantined=scan.quarantined)
         kept = planning.carry_over(prev, prev["state"], p.keep) if p.keep else {}
         known = {r["content_sha256"]: r["article_id"] for r in kept.get("state", prev["state"]).to_pylist()
                  if r["outcome"] == "article"} if kept else {}
         todo, identical = assemble.split_identical(list(p.todo), known)
         log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
                  p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
-        if not todo and not p.deleted and not scan.quarantined and p.mode == "incremental":
+        if planning.is_noop(p):
             log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
             summary = {"mode": p.mode, "articles": prev["articles"].num_rows if prev["articles"] is not None else 0,
                        "processed": 0, "quarantined": 0, "snapshot": str(write.current_snapshot(s.out_dir)),
@@ -94,6 +97,7 @@ def bantin_pipeline(
         with _timed(timings, "process"):
             futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes)
                        for b in _batches(todo, s.batch_size)]
+            write.pause_point("process")
             results = [f.result() for f in report.progress(futures, "NLP batches")]
         stage_secs = report.sum_seconds(r.seconds for r in results)
         log.info("process: %d articles, %d quarantined in %d batch(es); %s", sum(r.n_articles for r in results),
@@ -102,11 +106,12 @@ def bantin_pipeline(
             sha = {f.source_file: f.content_sha256 for f in scan.files}
             sha.update({q.source_file: q.content_sha256 for q in scan.quarantined})
             asm = assemble.assemble(
-                kept, [r.tables for r in results], list(scan.quarantined) + [q for r in results for q in r.quarantined],
+                kept, [r.tables for r in results],
+                planning.fresh_quarantine(p, scan.quarantined) + [q for r in results for q in r.quarantined],
                 identical=identical, sha_by_file=sha, context_keys=ctx.context_keys, version=version,
                 run_id=run_id, near_dup_threshold=s.near_dup_threshold)
         snapshot_id = write.new_snapshot_id(run_id)
-        quality_dir = s.out_dir / write.SNAPSHOTS / f".quality-{snapshot_id}"
+        quality_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}quality-{snapshot_id}"
         with _timed(timings, "validate"):
             validation = tasks.run_suites(asm.tables, quality_dir, run_id)
         log.info("validate: %s", "passed" if validation.success else "FAILED")
@@ -117,9 +122,14 @@ def bantin_pipeline(
             raise report.gate_error(validation, quality_dir)
         with _timed(timings, "write"):
             files = {src: s.raw_dir / src for src in asm.tables["quarantine"].column("source_file").to_pylist()}
+            card_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}card-{snapshot_id}"
+            card.write_card(asm.tables, card_dir, summary=summary)
+            extra = {"quality": quality_dir, "README.md": card_dir / "README.md",
+                     "card.html": card_dir / "card.html", "charts": card_dir / "charts"}
             snap = tasks.publish(s.out_dir, asm.tables, snapshot_id=snapshot_id, manifest=summary,
-                                 quarantine_files=files, extra_files={"quality": quality_dir},
+                                 quarantine_files=files, extra_files=extra,
                                  keep=s.keep_snapshots)
+            shutil.rmtree(card_dir, ignore_errors=True)  # its files now live in the snapshot
         summary["timings"] = timings
         summary["snapshot"] = str(snap)
         log.info("write: snapshot %s published; timings %s", snap.name, timings)
@@ -157,7 +167,10 @@ def _api_server():
     server.start(timeout=get_current_settings().server.ephemeral.startup_timeout_seconds)
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield server.api_url
+            try:
+                yield server.api_url
+            finally:
+                APILogWorker.drain_all(timeout=10)  # send the last log lines before the server goes
     finally:
         server.stop()
 

@@ -57,7 +57,7 @@ def coverage_table(articles) -> Table:
 
 
 def top_table(title: str, label: str, items: list[tuple[str, int]], unit: str) -> Table:
-    t = Table(title=title)
+    t = Table(title=title, min_width=len(title) + 4)
     t.add_column("#", justify="right", style="dim")
     t.add_column(label)
     t.add_column(unit, justify="right")

@@ -71,8 +71,10 @@ def _overview(summary: dict, tables: dict[str, pa.Table]) -> list[str]:
 def _counts(tables: dict[str, pa.Table]) -> list[str]:
     out = ["| table | rows | file | what a row is |", "|---|---:|---|---|"]
     for name, decl in schemas.TABLES.items():
-        rows = tables[name].num_rows if name in tables else "not in this snapshot"
-        files = f"`{name}.parquet`" + (", `articles.jsonl`" if name == "articles" else "")
+        if name in tables:
+            rows, files = tables[name].num_rows, f"`{name}.parquet`" + (", `articles.jsonl`" if name == "articles" else "")
+        else:
+            rows, files = "not in this snapshot", "–"
         out.append(f"| {name} | {rows} | {files} | {cell(decl.description)} |")
     return out
 

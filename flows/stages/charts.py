@@ -42,6 +42,11 @@ def _col(table: pa.Table | None, name: str) -> list:
     return table.column(name).to_pylist()
 
 
+def _ranked(c: Counter) -> list[tuple[str, int]]:
+    """Most frequent first, ties in alphabetical order (deterministic across runs)."""
+    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def month_counts(articles: pa.Table | None) -> list[tuple[str, int]]:
     """(YYYY-MM, articles) for every month from the first to the last date, gaps as zero."""
     dates = [d for d in _col(articles, "published_date") if d is not None]
@@ -60,7 +65,7 @@ def month_counts(articles: pa.Table | None) -> list[tuple[str, int]]:
 def province_counts(articles: pa.Table | None, column: str) -> list[tuple[str, int]]:
     """(province, articles naming it), most frequent first; an article counts once per province."""
     c = Counter(p for ps in _col(articles, column) if ps for p in set(ps) if p)
-    return c.most_common()
+    return _ranked(c)
 
 
 def legal_doc_counts(legal_refs: pa.Table | None) -> list[tuple[str, int]]:
@@ -72,7 +77,7 @@ def legal_doc_counts(legal_refs: pa.Table | None) -> list[tuple[str, int]]:
         label = r.get("symbol") or (f"{r.get('doc_type')} {r['number']}" if r.get("number") else None)
         if label:
             seen.add((r["article_id"], label))
-    return Counter(label for _, label in seen).most_common()
+    return _ranked(Counter(label for _, label in seen))
 
 
 def quantity_values(quantities: pa.Table | None, top: int = TOP_UNITS) -> list[tuple[str, list[float]]]:
@@ -89,11 +94,11 @@ def boilerplate_counts(lines: pa.Table | None) -> list[tuple[str, int]]:
     """('rule (role)', lines) for every line kept out of the body; blank lines are not counted."""
     c = Counter(f"{rule} ({role})" for role, rule in zip(_col(lines, "role"), _col(lines, "rule"))
                 if role not in NOT_BOILERPLATE)
-    return c.most_common()
+    return _ranked(c)
 
 
 def reason_counts(quarantine: pa.Table | None) -> list[tuple[str, int]]:
-    return Counter(r for r in _col(quarantine, "reason") if r).most_common()
+    return _ranked(Counter(r for r in _col(quarantine, "reason") if r))
 
 
 def _short(label: str) -> str:

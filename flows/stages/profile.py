@@ -91,12 +91,14 @@ def format_value(v: object, limit: int = EXAMPLE_CHARS) -> str:
 
 
 def first_present(arr: pa.ChunkedArray) -> object | None:
-    """The first non-null, non-empty value of a column (in row order)."""
-    for v in arr.to_pylist():
-        if v is None or (isinstance(v, (str, list)) and not (v.strip() if isinstance(v, str) else v)):
-            continue
-        return v
-    return None
+    """The first non-null, non-empty value of a column (in row order), without converting the
+    whole column to Python (raw_text of a large corpus is big)."""
+    present = pc.is_valid(arr)
+    mask = _empty_mask(arr)
+    if mask is not None:
+        present = pc.and_(present, pc.invert(pc.fill_null(mask, True)))
+    i = pc.index(present, True).as_py()
+    return None if i is None or i < 0 else arr[i].as_py()
 
 
 def profile_column(col: Column, data: pa.Table | None) -> ColumnProfile:

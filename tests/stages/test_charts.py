@@ -44,7 +44,7 @@ def test_province_counts(column, rows, expected):
 
 def test_legal_doc_counts_label_by_symbol_then_type_number_and_skip_bare_types():
     t = dataset_factory.build_tables()["legal_refs"]
-    assert charts.legal_doc_counts(t) == [("08-NQ/TU", 2), ("Chỉ thị 48", 1), ("28-NQ/TW", 1)]
+    assert charts.legal_doc_counts(t) == [("08-NQ/TU", 2), ("28-NQ/TW", 1), ("Chỉ thị 48", 1)]
 
 
 def test_legal_doc_counts_counts_articles_not_mentions():
