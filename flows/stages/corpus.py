@@ -6,7 +6,6 @@ deciding what to reprocess. It decodes and hashes lines, no NLP.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from flows.model import InputFile, RawDoc
@@ -27,6 +26,5 @@ def corpus_context(files: list[InputFile], *, min_docs: int, max_bytes: int) -> 
         raw = ingest.load(f, max_bytes=max_bytes)
         if isinstance(raw, RawDoc):
             sets[f.source_file] = boilerplate.doc_fingerprints(raw.text)
-    counts = Counter(fp for fps in sets.values() for fp in fps)
-    repeated = frozenset(fp for fp, n in counts.items() if n >= min_docs)
+    repeated = boilerplate.repeats_from_sets(sets.values(), min_docs=min_docs)
     return CorpusContext(repeated, {s: context_key(fps, repeated) for s, fps in sets.items()})

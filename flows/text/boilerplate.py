@@ -28,14 +28,24 @@ def doc_fingerprints(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
     return out
 
 
-def corpus_repeats(texts: Iterable[str], *, min_docs: int = 3, min_share: float = 0.0,
-                   max_words: int = MAX_WORDS) -> frozenset[str]:
-    """Fingerprints of short lines found in >= min_docs documents and >= min_share of all documents."""
+def repeats_from_sets(sets: Iterable[set[str]], *, min_docs: int = 3, min_share: float = 0.0) -> frozenset[str]:
+    """Fingerprints found in >= min_docs of the per-document sets and in >= min_share of all of them.
+
+    Why separate from reading texts: the pipeline computes `doc_fingerprints` per document where
+    it loads them (in parallel, incrementally) and only the small sets meet here.
+    """
     counts: Counter[str] = Counter()
     n_docs = 0
-    for text in texts:
+    for fps in sets:
         n_docs += 1
-        counts.update(doc_fingerprints(text, max_words=max_words))
+        counts.update(set(fps))
     if n_docs == 0:
         return frozenset()
     return frozenset(fp for fp, n in counts.items() if n >= min_docs and n / n_docs >= min_share)
+
+
+def corpus_repeats(texts: Iterable[str], *, min_docs: int = 3, min_share: float = 0.0,
+                   max_words: int = MAX_WORDS) -> frozenset[str]:
+    """Fingerprints of short lines found in >= min_docs documents and >= min_share of all documents."""
+    return repeats_from_sets((doc_fingerprints(t, max_words=max_words) for t in texts),
+                             min_docs=min_docs, min_share=min_share)

@@ -19,19 +19,30 @@ from flows.model import LineDecision
 from flows.text.normalize import fingerprint, repair_line
 from flows.text.rules_context import (
     CAPTION_CUE_RE, OUTLET_PREFIX_RE, TERMINAL_RE, edge_key, is_headline_like, is_name_like,
-    is_prose, is_protected, is_section_label, is_subheading_like,
+    is_prose, is_protected, is_section_label, is_subheading_like, is_title_shape,
 )
-from flows.text.rules_line import LINE_RULES
+from flows.text.rules_line import LINE_RULES as _LINE_RULES
+from flows.text.rules_page import PAGE_RULES
+from flows.text.rules_zone import is_nav_header
+from flows.text.zones import footer_pass, header_pass
+
+LINE_RULES = (*_LINE_RULES, *PAGE_RULES)
 
 DUMP_MIN_CHARS = 400
 ABBREV_RE = re.compile(r"(\b[A-ZĐ][A-Za-zĐđ]{0,3}|\b\w)\.$")  # TP. / Tp. / TS. / A. before a split
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
+_IMAGE = r"(?:\S+\.(?:jpe?g|JPE?G|png|PNG|gif|webp)|(?:IMG|DSC|DJI)_?\d+)"
+_DATETIME = r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
+_NAV_HEAD = r"(?:Tin|Bài|Bài viết|Các tin|Các bài)\s(?:liên quan|khác|cùng chuyên mục)|Xem thêm|Đọc thêm"
+# In a flattened page, furniture starts where these openers stand (case-sensitive on purpose).
 SPLIT_BEFORE_RE = re.compile(
-    r"\s(?=(BÌNH LUẬN|Bình luận \(\d+\)|Chia sẻ bài viết|Chia sẻ:|Tin liên quan|Xem thêm:|Loading\.\.\."
-    r"|Please enter your|Newer news items|Older news items|Written by|Nguồn:|Tags:|Từ khóa:"
-    r"|\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}))")
-SPLIT_AFTER_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}\s+")
-NAV_HEADER_RE = re.compile(r"(:|liên quan|khác|cùng chuyên mục|xem nhiều|đọc nhiều|mới nhất|đã đưa)\s*$", re.I)
+    r"\s(?=(BÌNH LUẬN|Bình luận \(\d+\)|Gửi bình luận|Chia sẻ bài viết|Chia sẻ:|Loading\.\.\.|Please enter your"
+    r"|Newer news items|Older news items|Written by|Nguồn:|Tags:|Từ khóa:|Từ khoá:|©|Bản quyền|Giấy phép số"
+    r"|(?:Số )?[Ll]ượt (?:xem|đọc|thích):|Trang chủ\s*[>»›|/]|\([\w.-]{2,30}\.(?:vn|com|net)\)\s*[-–]"
+    rf"|(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s*\d{{1,2}}[/-]|{_NAV_HEAD}|{_IMAGE}\s))"
+    rf"|(?<!,)\s(?={_DATETIME})")
+SPLIT_AFTER_RE = re.compile(rf"(?:{_DATETIME}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD}))\s+")
+CAPS_WORD_RE = re.compile(r"\S+")
 KEPT = ("lead", "body", "subheading")
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 
@@ -44,8 +55,22 @@ def split_sentences(line: str) -> list[str]:
             cuts.add(m.end())
     cuts.update(m.start() + 1 for m in SPLIT_BEFORE_RE.finditer(line))
     cuts.update(m.end() for m in SPLIT_AFTER_RE.finditer(line))
+    banner = _caps_banner_end(line)
+    if banner:
+        cuts.add(banner)
     bounds = sorted(cuts)
     return [line[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _caps_banner_end(line: str) -> int:
+    """End of a run of >= 3 ALL-CAPS words opening a flattened page (the outlet banner); 0 if none."""
+    run, end = 0, 0
+    for m in CAPS_WORD_RE.finditer(line):
+        letters = [ch for ch in m.group() if ch.isalpha()]
+        if not letters or not all(ch.isupper() for ch in letters):
+            break
+        run, end = run + 1, m.end()
+    return end + 1 if run >= 3 and end < len(line) and line[end:end + 1].isspace() else 0
 
 
 def split_units(text: str) -> list[tuple[str, str]]:
@@ -111,6 +136,9 @@ def _line_rules(p: _Page, repeated: frozenset[str]) -> None:
 
 
 def _title(p: _Page) -> int | None:
+    chosen = header_pass(p)
+    if chosen is not None:
+        return chosen
     free = p.free()
     if not free:
         return None
@@ -133,9 +161,7 @@ def _n_short(text: str) -> bool:
     return len(text.split()) <= 3 and not TERMINAL_RE.search(text)
 
 
-def _is_title(text: str) -> bool:
-    """Headline-like and not a sentence: titles do not end with a period, comma or ellipsis."""
-    return is_headline_like(text) and not text.endswith((".", "…", ",", ";"))
+_is_title = is_title_shape
 
 
 def _duplicates(p: _Page, title: int | None) -> None:
@@ -162,7 +188,7 @@ def _captions_and_lists(p: _Page) -> None:
     for i, c in enumerate(p.clean):
         if not c:
             continue
-        if p.rule[i] == "navigation.link" and NAV_HEADER_RE.search(c):
+        if p.role[i] == "navigation" and is_nav_header(c):
             in_list = True
             continue
         if p.role[i] is not None:
@@ -207,6 +233,7 @@ def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineD
     title = _title(p)
     _duplicates(p, title)
     _captions_and_lists(p)
+    footer_pass(p)
     _body(p, title)
     return [
         LineDecision(line_no=i, text=u, clean_text=p.clean[i], role=p.role[i] or "body",

@@ -19,7 +19,7 @@ DIGIT_RE = re.compile(r"\d")
 # An outlet tag opening the lead: `BDK - `, `(THTG) `, `(*) – `, `(Baohatinh.vn) - `.
 OUTLET_PREFIX_RE = re.compile(
     r"^(\(\s*[\w*.+/ -]{1,20}\s*\)\s*[-–—:]?\s*|[A-ZĐ][A-ZĐ0-9.]{1,11}\s*[-–—]\s+)(?=\S)")
-NAME_SUFFIX_RE = re.compile(r"\s*(\([^()]{1,40}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org))\s*$", re.IGNORECASE)
+NAME_SUFFIX_RE = re.compile(r"\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org))\s*$", re.IGNORECASE)
 NAME_SEP_RE = re.compile(r"\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
 ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
 # Legal citations (`Nghị quyết số 08-NQ/TU`, `Điều 5`, `Luật An ninh mạng`) protect a repeated line.
@@ -28,8 +28,11 @@ LEGAL_RE = re.compile(
     r"|\b(Điều|Khoản|Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Quyết định|Hiến pháp|Pháp lệnh)\s+\S",
 )
 QUOTED_RE = re.compile(r"[“\"«][^”\"»]{10,}[”\"»]")
+# Who a picture shows: people by title or rank (`Đại tá X phát biểu …`, `Bác sĩ Y khám …`).
 CAPTION_CUE_RE = re.compile(
-    r"^(quang cảnh|toàn cảnh|ông|bà|đồng chí|các đại biểu|đại biểu|lãnh đạo|bí thư|chủ tịch|phó chủ tịch)\b",
+    r"^(quang cảnh|toàn cảnh|ông|bà|đồng chí|các đại biểu|đại biểu|lãnh đạo|bí thư|phó bí thư|chủ tịch"
+    r"|phó chủ tịch|giám đốc|phó giám đốc|bộ trưởng|thứ trưởng|thủ tướng|phó thủ tướng|chủ nhiệm|trưởng ban"
+    r"|(đại|thượng|trung|thiếu) (tướng|tá|úy)|đại úy|bác sĩ|đoàn công tác|đoàn đại biểu)\b",
     re.IGNORECASE)
 
 
@@ -43,6 +46,11 @@ def is_headline_like(text: str) -> bool:
     return 2 <= n_words(text) <= 35 and len(text) <= 250 and not text.endswith(":")
 
 
+def is_title_shape(text: str) -> bool:
+    """Headline-like and not a sentence: titles do not end with a period, comma or ellipsis."""
+    return is_headline_like(text) and not text.endswith((".", "…", ",", ";"))
+
+
 def is_section_label(text: str) -> bool:
     """A site-section label (`Chỉ đạo, điều hành`, `Tin tức | Thời sự`): a few words joined by separators."""
     words = n_words(text)
@@ -53,10 +61,12 @@ def is_section_label(text: str) -> bool:
 
 
 def _is_name(part: str) -> bool:
+    """`Đặng Hà` or, as many papers print bylines, `ĐẶNG HÀ`; a lone abbreviation (`PV`)."""
     words = part.split()
     if len(words) == 1:
         return bool(ABBREV_NAME_RE.match(words[0]))
-    return 2 <= len(words) <= 5 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    caps = all(w.isupper() and w.isalpha() for w in words)
+    return 2 <= len(words) <= 5 and (caps or all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words))
 
 
 def is_name_like(text: str) -> bool:
@@ -122,17 +132,24 @@ CONTEXT_RULES: tuple[Rule, ...] = (
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}{BODY}", "duplicate"),
          (f"{TITLE}\n{LEAD}\n{M}{BODY}\n{LEAD[:-1]} và năm 2023.", "body")),
     _ctx("caption.after_image", "caption",
-         "A short unpunctuated line right after a picture (file name, title repeated as alt text).",
+         "A short line right after a picture (file name, credit): unpunctuated, or one naming who is shown "
+         "(`Đại tá X phát biểu …`, `Quang cảnh …`).",
          (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "caption"),
-         (f"{TITLE}\n{LEAD}\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "subheading")),
+         (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Thượng tá Lê Văn Bình kiểm tra công tác huấn luyện.\n{BODY}", "caption"),
+         (f"{TITLE}\n{LEAD}\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "subheading"),
+         (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Đơn vị đã hoàn thành 100% kế hoạch huấn luyện.\n{BODY}", "body")),
     _ctx("navigation.list", "navigation",
          "Headline-like lines following a `Tin liên quan`/`Xem thêm` header: links to other articles.",
          (f"{TITLE}\n{LEAD}\n{BODY}\nTin liên quan\n{M}Bến Tre ra quân trấn áp tội phạm dịp Tết", "navigation"),
          (f"{TITLE}\n{LEAD}\nTin liên quan\nBến Tre ra quân trấn áp tội phạm\n{M}{BODY}", "body")),
     _ctx("byline.tail_name", "byline",
-         "A personal name (optionally with `(outlet)`) after the last paragraph: the author.",
+         "A personal name (optionally with `(outlet)` or a long affiliation, or in CAPITALS) after the last "
+         "paragraph: the author; also an office name (`Văn phòng UBND tỉnh`) right after the story.",
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Đặng Hà", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Nguyễn Giang (nbtv.vn)", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}THU HƯƠNG - ĐỨC ANH", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Văn phòng Tỉnh ủy", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hoàng Yến (Trung tâm Truyền thông và Văn hóa thị xã)", "byline"),
          (f"{TITLE}\n{LEAD}\n{M}Đặng Hà\n{BODY}", "body")),
     _ctx("lead.outlet_prefix", "lead",
          "The first paragraph opening with an outlet tag (`BDK - `, `(THTG)`, `(*) –`); the tag stays in it.",

@@ -54,3 +54,15 @@ def test_seeds_share_only_the_comment_widget() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
     assert corpus_repeats(texts, min_docs=2) == frozenset({fingerprint("BÌNH LUẬN")})
     assert corpus_repeats(texts, min_docs=3) == frozenset()
+
+
+def test_repeats_from_sets_matches_corpus_repeats_and_counts_sets_once() -> None:
+    from flows.text.boilerplate import repeats_from_sets
+
+    docs = _docs(5)
+    sets = [doc_fingerprints(d) for d in docs]
+    assert repeats_from_sets(sets, min_docs=3) == corpus_repeats(docs, min_docs=3)
+    assert repeats_from_sets(iter(sets), min_docs=6) == frozenset()
+    assert repeats_from_sets([{"a"}, {"a"}, {"b"}], min_docs=2) == frozenset({"a"})
+    assert repeats_from_sets([{"a"}, {"a"}, {"b"}, {"c"}], min_docs=2, min_share=0.6) == frozenset()
+    assert repeats_from_sets([]) == frozenset()

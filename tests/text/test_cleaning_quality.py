@@ -28,18 +28,24 @@ def test_score_counts_are_honest() -> None:
     assert (s.precision, s.recall, s.body_recall) == (2 / 3, 1.0, 0.0)
 
 
-# Blind other-portal fixtures (written by another engineer without seeing the rules).
-# Floors pinned from the first blind measurement (precision 1.000, recall 0.644, F1 0.784,
-# body recall 1.000 over 14 files) minus a small margin; raise them only with a new blind set.
-PORTALS = ROOT / "tests" / "fixtures" / "portals"
-F1_FLOOR, PRECISION_FLOOR, BODY_RECALL_FLOOR = 0.76, 0.97, 0.98
+# Other-portal fixture sets, scored without corpus repeats (each file on its own).
+# portals: written blind; first measured at P 1.000 / R 0.644 / F1 0.784 / body recall 1.000. Its
+#   misses guided the second round of general rules, so it is now a DEV set: P 1.000 / R 1.000.
+# portals_blind2: written while the second round was built, opened only once it was final:
+#   P 0.986 / R 0.793 / F1 0.879 / body recall 0.972 (16 files). Floors = measured minus a margin;
+#   raise them only with a new blind set, never by tuning on this one.
+FIXTURES = ROOT / "tests" / "fixtures"
+FLOORS = {  # set: (min files, F1, precision, body recall)
+    "portals": (10, 0.97, 0.98, 0.98),
+    "portals_blind2": (10, 0.85, 0.96, 0.95),
+}
 
 
-def _portal_score() -> tuple[Score, int]:
+def _fixture_score(folder: Path) -> tuple[Score, int]:
     from flows.text.evaluation import read_units, units_to_labels
 
     total, n = Score(), 0
-    for path in sorted(PORTALS.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         decisions = classify(text)
         roles, units = path.with_name(f"{path.stem}.roles.tsv"), path.with_name(f"{path.stem}.units.tsv")
@@ -53,12 +59,14 @@ def _portal_score() -> tuple[Score, int]:
     return total, n
 
 
-def test_portal_fixtures_meet_pinned_floors() -> None:
-    total, n = _portal_score()
-    assert n >= 10, "the blind portal fixtures are part of the acceptance test"
-    assert total.f1 >= F1_FLOOR
-    assert total.precision >= PRECISION_FLOOR
-    assert total.body_recall >= BODY_RECALL_FLOOR
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_fixture_sets_meet_pinned_floors(name: str) -> None:
+    min_files, f1, precision, body_recall = FLOORS[name]
+    total, n = _fixture_score(FIXTURES / name)
+    assert n >= min_files, "the other-portal fixtures are part of the acceptance test"
+    assert total.f1 >= f1
+    assert total.precision >= precision
+    assert total.body_recall >= body_recall
 
 
 def test_units_alignment_scores_each_gold_unit_once() -> None:
