@@ -13,9 +13,32 @@ from datetime import date
 from flows import nlp
 from flows.model import CleanDoc, Extraction
 from flows.text import acronyms, bylines, dates, gazetteer, legal, orgs, outlets, people, periods
-from flows.text import quantities, sentences
+from flows.text import quantities, sections, sentences
 
 STORY_ROLES = ("lead", "body", "subheading")
+END_ROLES = ("byline", "source_credit")
+PARAGRAPH_SEP = "\n\n"
+
+
+def story_lines(doc: CleanDoc) -> list[str]:
+    """Kept lines that belong to the story: those before the byline that closes it.
+
+    Why: Vietnamese news pages end the story with its byline or source credit; what follows
+    (related headlines `Bình Dương: Khởi tố ...`, footers) is page furniture even when the line
+    classifier keeps it, and it would add provinces, figures and people that the article does
+    not report. Only a byline AFTER the lead closes the story (a byline under the title does not).
+    """
+    lines = doc.lines
+    start = next((i for i, ln in enumerate(lines) if ln.role == "lead"),
+                 next((i for i, ln in enumerate(lines) if ln.role in STORY_ROLES), len(lines)))
+    out = []
+    for ln in lines[start:]:
+        closes = ln.role in END_ROLES or (ln.role in STORY_ROLES and bylines.byline_in_story(ln.clean_text))
+        if out and closes:
+            break
+        if ln.role in STORY_ROLES and ln.clean_text:
+            out.append(ln.clean_text)
+    return out
 
 
 def _unique(items) -> list:
@@ -24,6 +47,26 @@ def _unique(items) -> list:
         if it and it not in seen:
             seen[it] = None
     return list(seen)
+
+
+def _section(doc: CleanDoc) -> str | None:
+    """Section from labelled lines, a breadcrumb before the story, or the classifier's label."""
+    head = []
+    for ln in doc.lines:
+        if ln.role in STORY_ROLES:
+            break
+        if ln.role not in ("title", "empty"):
+            head.append(ln.clean_text)
+    return sections.find_section(head_lines=head, section_lines=doc.texts("section"), title=doc.title)
+
+
+def _first_per_mention(rows) -> list[dict]:
+    """One row per mention text: a repeated sentence (quoted twice, a caption echoing the body)
+    reports the same figure once, and `mention` is the table's key within an article."""
+    out: dict[str, dict] = {}
+    for row in rows:
+        out.setdefault(row["mention"], row)
+    return list(out.values())
 
 
 def _credits(doc: CleanDoc) -> tuple[list[str], list[str], list[str]]:
@@ -37,6 +80,8 @@ def _credits(doc: CleanDoc) -> tuple[list[str], list[str], list[str]]:
         photographers += parsed["photographers"]
         if parsed.get("outlet_hint"):
             hints.append(parsed["outlet_hint"])
+    if not authors:  # a byline kept in the text flow (see bylines.byline_in_story)
+        authors = next((a for ln in doc.texts(*STORY_ROLES) if (a := bylines.byline_in_story(ln))), [])
     for line in doc.texts("photo_credit", "caption", "duplicate"):
         photographers += bylines.parse_photo_credit(line)
     return _unique(authors), _unique(photographers), hints
@@ -54,7 +99,8 @@ def text_stats(body: str, sents: list[str]) -> dict:
 
 def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
     """All fields of issue 4 for one article; `arrived` bounds dates from above."""
-    story = doc.texts(*STORY_ROLES)
+    story = story_lines(doc)
+    body = PARAGRAPH_SEP.join(story)
     lead = next(iter(doc.texts("lead")), story[0] if story else None)
     dateline = next(iter(doc.texts("dateline")), None)
     finding = dates.find_dates(
@@ -69,17 +115,17 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
     )
     place_text = "\n".join(([doc.title] if doc.title else []) + story + list(doc.captions))
     provinces = gazetteer.find_provinces(place_text)
-    sents = sentences.split_sentences(doc.body)
+    sents = sentences.split_sentences(body)
     # Captions name the people in the photos (who are people of the story); credits are removed
     # from them by the people rules, and photographers are dropped below.
     people_sents = sents + [s for c in doc.captions for s in sentences.split_sentences(c)]
     tags = nlp.ner_sentences(people_sents)
-    quantity_rows = [
+    quantity_rows = _first_per_mention(
         {**q, "sentence": s} for s in sents for q in quantities.find_quantities(s)
-    ]
+    )
     fields = {
         "title": doc.title,
-        "section": doc.section,
+        "section": _section(doc),
         "published_date": finding.published_date,
         "published_at": finding.published_at,
         "date_source": finding.date_source,
@@ -91,14 +137,14 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
         "provinces": provinces,
         "provinces_2025": _unique(gazetteer.to_2025(p) for p in provinces),
         "localities": gazetteer.find_localities(place_text),
-        **text_stats(doc.body, sents),
+        **text_stats(doc.body, sentences.split_sentences(doc.body)),  # of the published body
     }
     return Extraction(
         fields=fields,
         people=[p for p in people.find_people(people_sents, tags) if p["name"] not in photographers],
         organisations=orgs.find_organisations(sents, tags[: len(sents)]),
-        legal_refs=legal.find_legal_refs(doc.body),
+        legal_refs=legal.find_legal_refs(body),
         quantities=quantity_rows,
-        periods=periods.find_periods(doc.body),
-        acronyms=acronyms.find_acronyms(doc.body),
+        periods=periods.find_periods(body),
+        acronyms=acronyms.find_acronyms(body),
     )

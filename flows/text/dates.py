@@ -10,7 +10,9 @@ Order of evidence, strongest first:
    - without one the year comes ONLY from evidence, never from today's date:
      a) a camera/image file name with a date (`vlcsnap-2020-11-11-14h39m56s038`,
         `IMG_20201111_...`) within 31 days of the day -> that year, source `image_file`;
-     b) the same day and month written with a year elsewhere in the article -> source `body`.
+     b) the same day and month written with a year elsewhere in the article -> source `body`;
+     c) a year-end review named in the lead (`tổng kết công tác năm 2023` on 15/11) -> that
+        year for October-December, the next one for January-March; source `body`.
    Years merely referenced in the text (`giai đoạn 2015 - 2020`, `năm 2020 là thời điểm...`)
    are NOT used: a review of "2015 - 2020" held on 27 December may be in 2019 (seed 000 is:
    its speaker sets tasks for "năm 2020" ahead) or 2020, and an empty date beats a wrong one.
@@ -39,7 +41,7 @@ IMAGE_WINDOW_DAYS = 31
 
 FULL_DATE_RE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?![\d/])"
-    r"|(?<![^\W\d_])(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y2>\d{4})(?!\d)",
+    r"|(?<![^\W\d_])(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:,\s*)?(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 TIME_RE = re.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-3])\s*[:hH]\s*(?P<min>[0-5]\d)(?!\d)")
@@ -53,6 +55,11 @@ LEAD_DATE_RE = re.compile(
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?)"
     r"(?![\d/-])"
 )
+# A year-end review names the year it reviews: `hội nghị tổng kết công tác biên phòng năm 2023`.
+REVIEW_YEAR_RE = re.compile(
+    r"(?i:tổng kết)(?:(?![.;!?]).){0,80}?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–—]\s*\d)(?![\d/])"
+)
+REVIEW_LATE, REVIEW_EARLY = (10, 11, 12), (1, 2, 3)
 IMAGE_DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)"
 )
@@ -136,6 +143,23 @@ def _year_from_images(day: int, month: int, images: list[date]) -> date | None:
     return best[1] if best else None
 
 
+def year_from_review(lead: str, day: int, month: int) -> date | None:
+    """The date of a year-end review conference from the year it reviews, else None.
+
+    Such conferences sit in the last quarter of the reviewed year or the first quarter of the
+    next (`Sáng 15/11, ... tổng kết công tác năm 2023` -> 2023-11-15; `Sáng 10/1, ... tổng kết
+    năm 2023` -> 2024-01-10). A multi-year period (`tổng kết giai đoạn 2015 - 2020`) or a month
+    outside those quarters says nothing, so no year is given.
+    """
+    years = {int(m.group("y")) for m in REVIEW_YEAR_RE.finditer(lead)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if month in REVIEW_LATE:
+        return _date(year, month, day)
+    return _date(year + 1, month, day) if month in REVIEW_EARLY else None
+
+
 def _year_from_text(day: int, month: int, dates: list[date]) -> date | None:
     same = {d for d in dates if (d.day, d.month) == (day, month)}
     return same.pop() if len(same) == 1 else None
@@ -162,6 +186,8 @@ def find_dates(
         elif cand := _year_from_images(day, month, image_dates(image_files)):
             published, source = cand, "image_file"
         elif cand := _year_from_text(day, month, sorted(events)):
+            published, source = cand, "body"
+        elif cand := year_from_review(lead, day, month):
             published, source = cand, "body"
         if published and published in {r["issued_date"] for t in texts for r in find_legal_refs(t)}:
             events.add(published)  # the day a quoted document was issued: dates the document

@@ -23,11 +23,11 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
-# Located without importing underthesea (its import pulls in the NLP stack: ~1 s).
-MAPPING_PATH = Path(find_spec("underthesea").origin).parent / "address" / "data" / "mapping.json"
+from flows.nlp import package_data_path
+
+# Located through the adapter without importing underthesea (its import pulls in the NLP stack).
+MAPPING_PATH = package_data_path("address", "data", "mapping.json")
 UPPER = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
 NAME_WORD = rf"[{UPPER}][^\W\d_]*"
 NAME_WORD_RE = re.compile(NAME_WORD)

@@ -9,11 +9,14 @@ Vietnamese document symbols come in three shapes:
 - laws: `NUMBER/YEAR/QHnn` (`24/2018/QH14`).
 The shape seen in the text is kept; the type code is rewritten in its official case (`Ctr` ->
 `CTr`, `ND` -> `NĐ`) and the issuer upper-cased (`TTg` is the one official mixed-case issuer).
-A reference without a symbol (`Chỉ thị số 46`, `Nghị quyết Trung ương 8 khóa XI`) keeps its
-number, and its issuer when a `của Bộ Chính trị`-style phrase follows it (or follows the list it
+A reference without a symbol (`Chỉ thị số 46`) keeps its number, and its issuer when a `của Bộ Chính trị`-style phrase follows it (or follows the list it
 is part of: `Chỉ thị số 48, Chỉ thị số 46 của Bộ Chính trị`).
 `number` is the document number as written (`08`); `08` and `8` are one document when deduping.
 A law may carry its title before the symbol: `Luật Biên phòng Việt Nam số 66/2020/QH14`.
+A plenum resolution (`Nghị quyết Trung ương 8 khóa XI`) is NOT kept: `8` numbers the plenum, not
+the document (that one is 28-NQ/TW, listed where its symbol appears), and nothing general maps a
+plenum to its resolutions. It is still matched, so that its digits are never read as a bare
+document number.
 """
 from __future__ import annotations
 
@@ -99,10 +102,6 @@ def _symbol(m: re.Match) -> tuple[str | None, str | None, str | None]:
         if m.group("scode").upper() not in CODES:  # `123/UBND-VX`: issuer, then its department
             return m.group("snum"), f"{m.group('snum')}{year}/{_fix_issuer(code)}-{iss}", _issuer_part(code)
         return m.group("snum"), f"{m.group('snum')}{year}/{code}-{iss}", _issuer_part(iss)
-    if m.group("plenum"):
-        term = m.group("term")
-        label = f"Trung ương {m.group('pl')}" + (f" khóa {_SPACES_RE.sub(' ', term)}" if term else "")
-        return label, None, "TW"
     return m.group("bare"), None, None
 
 
@@ -136,6 +135,8 @@ def find_legal_refs(text: str) -> list[dict]:
     """Document references in `text`, one per (doc_type, number, symbol), first mention kept."""
     mentions = []
     for m in REF_RE.finditer(text):
+        if m.group("plenum"):
+            continue  # a plenum number, not a document number (module docstring)
         if m.group("bare") and YEAR_RE.fullmatch(m.group("bare")) and "số" not in m.group(0).lower():
             continue  # `Chương trình 2020` names a year, not a document number
         number, symbol, issuer = _symbol(m)

@@ -8,17 +8,24 @@ vocabulary as posts). Generic heads (`Sở`, `Bộ`, `Công ty`) need a capitali
 `HĐND` is a fragment. Names are canonicalised per article: acronyms expanded (`UBND` ->
 `Ủy ban nhân dân`) and known phrases given their official casing (`Bộ chính trị` ->
 `Bộ Chính trị`), so one organisation is one row with a mention count.
+
+Left out (precision first): a body named only inside a person's post (`Bí thư Tỉnh ủy`,
+`Trưởng Đoàn đại biểu Quốc hội tỉnh`: a head such as `Bí thư`/`Trưởng` stands right before it),
+and a commune-level body with no name (`Công an xã`, `UBND phường`), which means every commune,
+not one body. A bare `HĐND` in a list shares the level of the list's last item (`HĐND, UBND
+tỉnh` -> `HĐND tỉnh`, `UBND tỉnh`). Generic heads (`Ban`, `Phòng`, `Hội đồng`, `Bệnh viện`,
+`Trung tâm`, `Đội`) count only with a capitalised specifier (`Phòng Cảnh sát hình sự`).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from flows.text.posts import read_tail
+from flows.text.posts import HEAD_RE, read_tail
 from flows.text.syllables import is_valid_syllable
 from flows.text.vnnames import UPPER, fold_tones, squash
 
-_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|[Tt]rung ương)"
+_LEVEL = r"(?:tỉnh|[Tt]hành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|[Tt]rung ương)"
 _SPEC = rf"(?=\s+(?:{_LEVEL}|[{UPPER}]))"  # a capitalised word or a level must follow
 _I = "(?i:{})".format
 # (pattern, kind, needs a tail after the head). First letter of a head is case-sensitive for
@@ -44,6 +51,8 @@ ORG_RULES: list[tuple[str, str]] = [
      r"Đoàn Thanh niên|Công đoàn" + _SPEC, "mass_org"),
     (r"Bộ(?=\s+[{U}][{L}]+\s+[a-zđ])".replace("{U}", UPPER).replace("{L}", UPPER.lower()), "state"),
     (r"(?:Tổng công ty|Công ty|Ngân hàng|Báo|Đài Phát thanh - Truyền hình|Đài)" + _SPEC, "other"),
+    (r"(?:Phòng|Đội|Hội đồng|Ban)(?=\s+[{U}])".replace("{U}", UPPER), "state"),
+    (r"(?:Trung tâm|Trường)(?=\s+[{U}])".replace("{U}", UPPER) + r"|Bệnh viện(?=\s+\w)", "other"),
 ]
 ORG_RE = re.compile(
     "|".join(rf"(?P<k{i}>(?<![\w]){pat}(?![\w]))" for i, (pat, _) in enumerate(ORG_RULES))
@@ -57,8 +66,19 @@ ACRONYMS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BCĐ": "Ban Chỉ đạo",
     "CHQS": "Chỉ huy Quân sự", "BCHQS": "Bộ Chỉ huy Quân sự", "MTTQ": "Mặt trận Tổ quốc",
     "BTV": "Ban Thường vụ", "BCH": "Ban Chấp hành", "TW": "Trung ương", "TP.": "thành phố",
+    "TP.HCM": "thành phố Hồ Chí Minh", "TPHCM": "thành phố Hồ Chí Minh", "TP HCM": "thành phố Hồ Chí Minh",
+    "TP. HCM": "thành phố Hồ Chí Minh", "TP": "thành phố",
 }
-_ACRONYM_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in ACRONYMS) + r")(?![\w])")
+_ACRONYM_RE = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(a) for a in sorted(ACRONYMS, key=len, reverse=True)) + r")(?![\w])"
+)
+# `HĐND, UBND tỉnh`: a bare council in a list takes the level written after the list's last item.
+SHARED_LEVEL_RE = re.compile(
+    rf"(?<![\w])(?P<org>HĐND|UBND|UBMTTQ)(?=\s*(?:,|và)\s*(?:HĐND|UBND|UBMTTQ)\s+(?P<level>{_LEVEL})(?![\w]))"
+)
+# A commune-level body without a name means all communes (`lực lượng Công an xã`).
+HCM_RE = re.compile(r"(?<![\w])(?:TP\.?\s?HCM|TPHCM|Tp\.?\s?HCM)(?![\w])")  # -> `TP Hồ Chí Minh`
+UNNAMED_LOCAL_RE = re.compile(r"\s(?:xã|phường|thị trấn|cấp xã|cấp huyện|cơ sở)$")
 # Official casing of phrases inside organisation names, applied case-insensitively.
 CANON = [
     "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương",
@@ -89,11 +109,20 @@ def _damaged(name: str) -> bool:
     return any(w.isalpha() and not w.isupper() and not is_valid_syllable(w) for w in name.split())
 
 
+def _in_post(text: str, start: int) -> bool:
+    """Whether a post head (`Bí thư`, `Phó Trưởng`) stands right before `start`."""
+    return any(h.end() in (start, start - 1) for h in HEAD_RE.finditer(text, max(0, start - 40), start))
+
+
 def _org_mentions(sentence: str) -> list[tuple[str, str]]:
-    text = squash(fold_tones(sentence))
+    text = HCM_RE.sub("TP Hồ Chí Minh", squash(fold_tones(sentence)))
+    text = SHARED_LEVEL_RE.sub(lambda m: f"{m.group('org')} {m.group('level')}", text)
     found, pos = [], 0
     while (m := ORG_RE.search(text, pos)) is not None:
         kind = _KINDS[int(m.lastgroup[1:])]
+        if _in_post(text, m.start()):
+            pos = m.end()  # `Bí thư Tỉnh ủy`: the body is part of a post (module docstring)
+            continue
         if kind == "whole":
             end, kind = m.end(), _WHOLE_KINDS.get(canonical_org(m.group(0)), "state")
         else:
@@ -122,6 +151,8 @@ def find_organisations(
             if _damaged(name):
                 continue
             if name.split()[0] in {"Bộ", "Sở", "Ban", "Công", "Đoàn", "Hội"} and len(name.split()) < 2:
+                continue
+            if UNNAMED_LOCAL_RE.search(name):
                 continue
             row = orgs.setdefault(name, {"name": name, "kind": kind, "mentions": 0})
             row["mentions"] += 1

@@ -2,8 +2,13 @@
 
 Evidence, in order: the lead's outlet prefix (`BDK - `, `(THTG)`), a domain in a byline
 (`Nguyễn Giang (nbtv.vn)`), a credit line (`Nguồn: Cổng TTĐT tỉnh Quảng Bình`, `Theo
-baoquangninh.vn`), then a domain or credit among other short lines (footers). Outlets merely
-named in the story (`phối hợp với Báo Đồng Khởi`) are not evidence.
+baoquangninh.vn`), then the page's own marks: a copyright footer (`© Bản quyền thuộc về Báo Lào
+Cai.`, `Bản quyền © 2024 Cổng Thông tin điện tử tỉnh Khánh Hòa.`), a masthead or footer line that
+opens with a recognised outlet name (`BÁO LÀO CAI - CƠ QUAN CỦA ĐẢNG BỘ ...`, `Đài Phát thanh và
+Truyền hình Nghệ An. Địa chỉ: ...`), then a domain or credit among other short lines. Outlets
+merely named in the story (`phối hợp với Báo Đồng Khởi`) are not evidence: a masthead name must
+be the whole first segment of its line, and a bare `Báo X` there must be a known outlet or `Báo
+<Province>`.
 
 Names come from (1) a maintained table of prefixes and domains below, (2) derivations that hold
 for every province, using the gazetteer: `bao<province>.*` is the provincial party paper `Báo
@@ -50,6 +55,7 @@ DOMAINS: dict[str, str] = {
     "bocongan.gov.vn": "Cổng Thông tin điện tử Bộ Công an",
     "mod.gov.vn": "Cổng Thông tin điện tử Bộ Quốc phòng", "quochoi.vn": "Cổng Thông tin điện tử Quốc hội",
 }
+KNOWN_OUTLETS = frozenset(PREFIXES.values()) | frozenset(DOMAINS.values())
 DOMAIN_RE = re.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|net|com|org))(?![\w-])",
                        re.IGNORECASE)
 ANONYMOUS_RE = re.compile(r"^\s*\(\*\)")
@@ -58,8 +64,18 @@ LEAD_PREFIX_RE = re.compile(
 )
 CREDIT_RE = re.compile(r"^\s*(?:Nguồn|Theo|Nguồn tin)\s*[:\-–]?\s*(?P<name>.+?)\s*[.)]?\s*$", re.IGNORECASE)
 PORTAL_RE = re.compile(
-    r"^Cổng\s+(?:TTĐT|TTDT|[Tt]hông tin điện tử)\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<place>.+)$"
+    r"^Cổng\s+(?:TTĐT|TTDT|[Tt]hông tin điện tử)\s+(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?(?P<place>.+)$"
 )
+# A district-level portal: `Cổng thông tin điện tử huyện Quảng Điền`.
+LOCAL_PORTAL_RE = re.compile(
+    r"^Cổng\s+(?:TTĐT|TTDT|[Tt]hông tin điện tử)\s+(?P<unit>huyện|quận|thị xã|thành phố|TP\.?)\s+"
+    r"(?P<name>[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){0,3})$", re.IGNORECASE
+)
+COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|[Bb]ản quyền)\s*(?:thuộc\s*(?:về)?\s*)?(?:©\s*)?(?:\d{4}\s*)?(?:[-–:]\s*)?"
+    r"(?P<name>(?:Báo|Đài|Cổng|Tạp chí)\s[^.|;©]{2,80}?)\s*(?:[.|;©]|\s[-–]\s|$)"
+)
+SEGMENT_RE = re.compile(r"\s+[-–|]\s+|\.\s|[.:,]$|:\s")
 STATION_RE = re.compile(
     r"^Đài\s+(?:PT-TH|PT - TH|PTTH|PT&TH|PT\s*-\s*TH|Phát thanh\s*(?:-|và|&)\s*Truyền hình)\s+"
     r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<place>.+)$"
@@ -101,13 +117,49 @@ def outlet_for_name(name: str) -> str | None:
         return outlet_for_domain(m.group("host"))
     if m := PORTAL_RE.match(name):
         province = canonical_province(m.group("place"))
-        return f"Cổng Thông tin điện tử {_place(province)}" if province else None
+        if province:
+            return f"Cổng Thông tin điện tử {_place(province)}"
+        local = LOCAL_PORTAL_RE.match(name)
+        if local and not canonical_province(local.group("name")):
+            unit = local.group("unit").lower()
+            unit = "thành phố" if unit.startswith("tp") else unit
+            return f"Cổng Thông tin điện tử {unit} {local.group('name')}"
+        return None
     if m := STATION_RE.match(name):
         province = canonical_province(m.group("place"))
         return f"Đài Phát thanh và Truyền hình {province}" if province else None
     if (m := PAPER_RE.match(name)) and m.group("rest")[0].isupper() and not CLAUSE_PUNCT_RE.search(name):
         return f"Báo {m.group('rest')}"
     return PREFIXES.get(name.strip("()"))
+
+
+def _known_name(segment: str) -> str | None:
+    """The outlet a masthead segment names exactly (all-caps mastheads are title-cased)."""
+    text = segment.strip(" .,:")
+    if text.isupper():
+        text = text.title()
+    name = outlet_for_name(text)
+    if not name:
+        return None
+    paper = PAPER_RE.match(text)
+    if paper and name not in KNOWN_OUTLETS and not canonical_province(paper.group("rest")):
+        return None  # `Báo X` as a masthead must be a known paper or a provincial one
+    return name
+
+
+def _from_page(lines: Sequence[str]) -> tuple[str, str] | None:
+    """(outlet, evidence) from a copyright footer, else a masthead/footer line's first segment."""
+    for line in lines:
+        for m in COPYRIGHT_RE.finditer(line):
+            if name := outlet_for_name(m.group("name")):
+                return name, m.group(0).strip()
+    for line in lines:
+        if len(line) > 200:
+            continue
+        head = SEGMENT_RE.split(line.strip(), maxsplit=1)[0]
+        if head and (name := _known_name(head)):
+            return name, head
+    return None
 
 
 def _from_lead(lead: str) -> tuple[str, str] | None:
@@ -148,6 +200,8 @@ def find_outlet(
     for line in source_credits:
         if hit := _from_line(line, credit=True):
             return hit
+    if hit := _from_page(lines):
+        return hit
     for line in lines:
         if len(line) <= 80 and (hit := _from_line(line, credit=False)):
             return hit

@@ -7,6 +7,8 @@ Tuấn`), name + dash/comma + posts (`Nguyễn Văn Danh – Ủy viên ..., Bí
 kept when it has the Vietnamese name shape AND some evidence: one of those shapes, a rank
 (`Đại tá`), or an NER PER tag. NER LOC/ORG tags veto names that have no pattern evidence.
 A post mentioned without a name (`Trưởng ban Chỉ đạo 138 tỉnh biểu dương`) yields nobody.
+`honorific` is `đồng chí`/`ông`/`bà` when written, else the military or police rank standing
+before the name (`Đại tá`, `Thiếu tướng`), which is how such officers are addressed.
 """
 from __future__ import annotations
 
@@ -67,6 +69,7 @@ def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bo
     r = re.search(rf"(?:{RANK_RE.pattern})\s+$", before, re.IGNORECASE)
     if r:
         rank, m_start, before = True, r.start(), before[: r.start()]
+        honorific = squash(r.group(0)).capitalize()  # `Đại tá`: a rank is the form of address
     h = HONORIFIC_RE.search(before)
     if h:
         honorific, m_start = h.group(1).lower(), h.start(1)

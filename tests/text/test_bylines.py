@@ -1,7 +1,7 @@
 """Byline and photo-credit rules."""
 import pytest
 
-from flows.text.bylines import parse_byline, parse_photo_credit
+from flows.text.bylines import byline_in_story, parse_byline, parse_photo_credit
 
 
 @pytest.mark.parametrize(
@@ -13,11 +13,17 @@ from flows.text.bylines import parse_byline, parse_photo_credit
         ("Tin, ảnh: Phạm Văn Cường", ["Phạm Văn Cường"], ["Phạm Văn Cường"], None),
         ("Bài: Thanh Hà - Ảnh: Quốc Tuấn", ["Thanh Hà"], ["Quốc Tuấn"], None),
         ("Bài: Hồng Nhung; ảnh: Văn Tâm (BDK)", ["Hồng Nhung"], ["Văn Tâm"], "BDK"),
-        ("Nhóm PV", ["Nhóm PV"], [], None),
-        ("PV", ["PV"], [], None),
+        ("Nhóm PV", [], [], None),
+        ("PV", [], [], None),
+        ("Bài: Nhóm phóng viên", [], [], None),
+        ("Lê Hoa - PV", ["Lê Hoa"], [], None),
+        ("Viết bởi Quản trị viên", [], [], None),
+        ("Viết bởi Trần Minh Châu", ["Trần Minh Châu"], [], None),
+        ("Đăng bởi: Lý Thu", ["Lý Thu"], [], None),
+        ("Ảnh: CTV", [], [], None),
         ("Lê Hoa - Trần Bình", ["Lê Hoa", "Trần Bình"], [], None),
         ("Lê Hoa, Trần Bình", ["Lê Hoa", "Trần Bình"], [], None),
-        ("Written by Ban biên tập", ["Ban biên tập"], [], None),
+        ("Written by Ban biên tập", [], [], None),
         ("Đặng Hà", ["Đặng Hà"], [], None),
         ("Trọng Hiếu", ["Trọng Hiếu"], [], None),
         ("ThS. Nguyễn Văn An", ["Nguyễn Văn An"], [], None),
@@ -48,3 +54,23 @@ def test_parse_byline(line: str, authors: list, photographers: list, hint: str |
 )
 def test_parse_photo_credit(text: str, expected: list[str]) -> None:
     assert parse_photo_credit(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Thanh Tùng", ["Thanh Tùng"]),
+        ("ĐỨC ANH - MINH KHOA", ["Đức Anh", "Minh Khoa"]),
+        ("Kim Oanh (Trung tâm Truyền thông huyện)", ["Kim Oanh"]),
+        ("Viết bởi Lương Thu Hà", ["Lương Thu Hà"]),
+        ("Ngọc Mai - Tuấn Kiệt (THĐT)", ["Ngọc Mai", "Tuấn Kiệt"]),
+        # story lines, not bylines
+        ("Hải Phòng - Quảng Ninh", []),                 # places
+        ("Kết quả nổi bật", []),                        # lowercase words
+        ("Tuấn Kiệt phát biểu tại hội nghị.", []),      # a sentence
+        ("Theo Thanh Tùng: cần quyết liệt hơn", []),    # a quotation lead-in
+        ("Nguyễn Văn Bình, Bí thư Huyện ủy, cho biết: năm 2024 huyện hoàn thành chỉ tiêu", []),
+    ],
+)
+def test_byline_in_story(line, authors):
+    assert byline_in_story(line) == authors

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.text.dates import find_dates, image_dates, lead_date, parse_dateline
+from flows.text.dates import find_dates, image_dates, lead_date, parse_dateline, year_from_review
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 VN = timezone(timedelta(hours=7))
@@ -24,6 +24,9 @@ def _lines(name: str) -> list[str]:
         ("Chủ nhật, 5-3-2023, 7h05", date(2023, 3, 5), datetime(2023, 3, 5, 7, 5, tzinfo=VN)),
         ("Ngày 5 tháng 3 năm 2020", date(2020, 3, 5), None),
         ("04/05/2022", date(2022, 5, 4), None),
+        ("Đăng lúc 3 Tháng 4, 2021 bởi admin", date(2021, 4, 3), None),           # WordPress style
+        ("Ngày đăng: Chủ nhật, 14 Tháng 2 2021 16:45", date(2021, 2, 14),
+         datetime(2021, 2, 14, 16, 45, tzinfo=VN)),                              # Joomla style
     ],
 )
 def test_parse_dateline(dateline, day, at):
@@ -157,3 +160,25 @@ def test_seed_004_dateline():
     assert got.published_at.utcoffset() == timedelta(hours=7)
     assert got.date_source == "dateline"
     assert got.event_dates == ()
+
+
+@pytest.mark.parametrize(
+    ("lead", "day", "month", "expected"),
+    [
+        ("Sáng 20/12, Công an huyện tổ chức hội nghị tổng kết công tác năm 2021.", 20, 12, date(2021, 12, 20)),
+        ("Ngày 8/1, Hội Nông dân tổng kết phong trào thi đua năm 2022, triển khai nhiệm vụ năm 2023",
+         8, 1, date(2023, 1, 8)),                       # early next year
+        ("Chiều 28/12, tỉnh tổng kết giai đoạn 2016 - 2020", 28, 12, None),  # a period: no year
+        ("Sáng 15/6, sơ kết 6 tháng đầu năm 2022", 15, 6, None),             # no review, mid-year
+        ("Sáng 14/7, tổng kết công tác năm 2021", 14, 7, None),              # month says nothing
+        ("Ngày 2/11, tổng kết năm 2019 và tổng kết năm 2020", 2, 11, None),  # two years: unsure
+    ],
+)
+def test_year_from_review(lead, day, month, expected):
+    assert year_from_review(lead, day, month) == expected
+
+
+def test_review_year_resolves_a_yearless_lead():
+    got = find_dates(dateline=None, lead="Sáng 12/12, Đồn Biên phòng tổng kết công tác năm 2022.",
+                     body=[], image_files=[])
+    assert (got.published_date, got.date_source) == (date(2022, 12, 12), "body")

@@ -21,14 +21,20 @@ RAW = Path(__file__).resolve().parents[2] / "raw"
         ("Đảng ủy Công an thành phố chủ trì.", "Đảng ủy Công an thành phố", "party"),
         ("báo cáo ủy ban nhân dân tỉnh theo quy định", "Ủy ban nhân dân tỉnh", "state"),
         ("được UBND tỉnh tặng Bằng khen", "Ủy ban nhân dân tỉnh", "state"),
-        ("Chủ tịch HĐND tỉnh Tiền Giang ghi nhận", "Hội đồng nhân dân tỉnh Tiền Giang", "state"),
+        ("kỳ họp của HĐND tỉnh Tiền Giang ghi nhận", "Hội đồng nhân dân tỉnh Tiền Giang", "state"),
+        ("Tỉnh ủy, HĐND, UBND tỉnh Sóc Trăng tổ chức", "Hội đồng nhân dân tỉnh", "state"),  # shared level
+        ("Phòng Cảnh sát kinh tế phối hợp kiểm tra", "Phòng Cảnh sát kinh tế", "state"),
+        ("Hội đồng Thi đua huyện họp", "Hội đồng Thi đua huyện", "state"),
+        ("đưa đến Bệnh viện đa khoa tỉnh cấp cứu", "Bệnh viện đa khoa tỉnh", "other"),
+        ("theo đề nghị của Công an TPHCM", "Công an thành phố Hồ Chí Minh", "security"),
+        ("Ủy ban nhân dân Thành phố ban hành", "Ủy ban nhân dân thành phố", "state"),
         ("Công an tỉnh cần có kế hoạch", "Công an tỉnh", "security"),
         ("được Bộ Công an tặng Cờ", "Bộ Công an", "security"),
         ("Giao Bộ Chỉ huy quân sự tỉnh chủ trì", "Bộ Chỉ huy Quân sự tỉnh", "military"),
-        ("Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "military"),
+        ("giao Bộ CHQS tỉnh tham mưu", "Bộ Chỉ huy Quân sự tỉnh", "military"),
         ("được Quân khu 9 đánh giá cao", "Quân khu 9", "military"),
         ("các cấp ủy, MTTQ và các đoàn thể", "Mặt trận Tổ quốc", "mass_org"),
-        ("Trưởng Đoàn đại biểu Quốc hội tỉnh dự", "Đoàn đại biểu Quốc hội tỉnh", "state"),
+        ("buổi tiếp xúc của Đoàn đại biểu Quốc hội tỉnh với cử tri", "Đoàn đại biểu Quốc hội tỉnh", "state"),
         ("phối hợp với Sở Giáo dục và Đào tạo tổ chức", "Sở Giáo dục và Đào tạo", "state"),
         ("phối hợp với Báo Đồng Khởi đưa tin", "Báo Đồng Khởi", "other"),
         ("đại diện Ban Nội chính Tỉnh ủy, Văn phòng Tỉnh ủy dự", "Văn phòng Tỉnh ủy", "party"),
@@ -89,8 +95,8 @@ def _seed_orgs(seed: str) -> dict[str, dict]:
     ("seed", "expected"),
     [
         ("000", {"Ban Chỉ đạo Quốc phòng - An ninh tỉnh", "Ban Thường vụ Tỉnh ủy", "Ban Nội chính Tỉnh ủy",
-                 "Văn phòng Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Đoàn đại biểu Quốc hội tỉnh"}),
-        ("002", {"Ban Chỉ đạo 138 tỉnh", "Bộ Công an", "Công an tỉnh", "Ủy ban nhân dân tỉnh"}),
+                 "Văn phòng Tỉnh ủy", "Ủy ban nhân dân tỉnh"}),
+        ("002", {"Ban Chỉ đạo 138", "Bộ Công an", "Công an tỉnh", "Ủy ban nhân dân tỉnh"}),
         ("003", {"Tỉnh ủy Tiền Giang", "Ban Thường vụ Tỉnh ủy Tiền Giang", "Bộ Chính trị",
                  "Bộ Chỉ huy Quân sự tỉnh Tiền Giang", "Ban Chấp hành Trung ương Đảng"}),
         ("004", {"Ban Thường vụ Thành ủy", "Đảng ủy Công an thành phố", "Ban Chỉ đạo 35", "Công an tỉnh"}),
@@ -109,3 +115,17 @@ def test_damaged_names_are_dropped() -> None:
     names = set(_seed_orgs("001"))
     assert "Ban Chấp hành Đảng bộ tỉnh" in names
     assert not any("Đng" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Bí thư Huyện ủy Lê Văn Tám phát biểu", "Huyện ủy"),                      # inside a post
+        ("Phó Chủ tịch UBND tỉnh Trần Thu dự", "Ủy ban nhân dân tỉnh"),
+        ("Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì", "Ban Tuyên giáo Tỉnh ủy"),
+        ("lực lượng Công an xã được tăng cường", "Công an xã"),                    # every commune
+        ("UBND phường tiếp nhận hồ sơ", "Ủy ban nhân dân phường"),
+    ],
+)
+def test_post_and_unnamed_local_bodies_are_left_out(sentence, absent):
+    assert absent not in {o["name"] for o in find_organisations([sentence])}

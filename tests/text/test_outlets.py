@@ -107,3 +107,27 @@ def test_seed_004_lead_prefix():
     lines = _lines("004_e5b9de7fa5e357f6.txt")
     assert find_outlet(lead=lines[2], bylines=["Bài, ảnh: Hoàng Lam"], source_credits=[], lines=lines) == (
         "Báo Đồng Khởi", "BDK")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # copyright footers name the publisher
+        (["© Bản quyền thuộc về Báo Sơn La. Ghi rõ nguồn khi đăng lại."], "Báo Sơn La"),
+        (["Bản quyền © 2023 Cổng thông tin điện tử tỉnh Gia Lai | Giữ mọi quyền"],
+         "Cổng Thông tin điện tử tỉnh Gia Lai"),
+        (["Copyright (c) Đài PT-TH Vĩnh Long"], "Đài Phát thanh và Truyền hình Vĩnh Long"),
+        # a masthead or footer line whose first segment is an outlet name
+        (["BÁO THÁI BÌNH - TIẾNG NÓI CỦA ĐẢNG BỘ"], "Báo Thái Bình"),
+        (["Đài Phát thanh và Truyền hình Cà Mau. Địa chỉ: số 1 đường A"],
+         "Đài Phát thanh và Truyền hình Cà Mau"),
+        (["Cổng thông tin điện tử huyện Mộc Châu"], "Cổng Thông tin điện tử huyện Mộc Châu"),
+        (["Báo Tuổi Trẻ | Liên hệ quảng cáo"], "Báo Tuổi Trẻ"),
+        # not evidence: a story sentence, an unknown paper name, a non-outlet owner
+        (["Báo Sơn La tổ chức hội nghị cộng tác viên năm 2023."], None),
+        (["Báo Mực Tím - Tòa soạn"], None),
+        (["Bản quyền thuộc Ủy ban nhân dân tỉnh Bắc Giang"], None),
+    ],
+)
+def test_page_marks(lines, expected):
+    assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines)[0] == expected

@@ -24,7 +24,10 @@ SEEDS = ("000", "002", "003", "004")
         ("Bí thư Tỉnh ủy Ninh Bình Nguyễn Thị Thanh phát biểu.", "Nguyễn Thị Thanh",
          ["Bí thư Tỉnh ủy Ninh Bình"], None),
         ("Đại tá Lê Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh phát biểu.", "Lê Văn Hùng",
-         ["Chỉ huy trưởng Bộ CHQS tỉnh"], None),
+         ["Chỉ huy trưởng Bộ CHQS tỉnh"], "Đại tá"),
+        ("Thượng tá Đoàn Minh Khôi cho biết lực lượng đã sẵn sàng.", "Đoàn Minh Khôi", [], "Thượng tá"),
+        ("Phát biểu, thiếu tướng Hồ Quang Vinh nhấn mạnh", "Hồ Quang Vinh", [], "Thiếu tướng"),
+        ("Đồng chí Đại úy Lâm Văn Tú báo cáo.", "Lâm Văn Tú", [], "đồng chí"),  # honorific wins
         ("ông Nguyễn Văn Danh – Uỷ viên Ban chấp hành Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND "
          "tỉnh Tiền Giang, ông Nguyễn Văn Vĩnh", "Nguyễn Văn Danh",
          ["Ủy viên Ban chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh Tiền Giang"], "ông"),

@@ -1,0 +1,59 @@
+"""The site section an article is filed under (`Quốc phòng - An ninh`), from its page marks.
+
+Evidence, strongest first:
+1. a labelled section line: `Chuyên mục: Quốc phòng - An ninh`, `Danh mục: Pháp luật`;
+2. the last element of a breadcrumb before the story: `Trang chủ > Thời sự > Quốc phòng - An
+   ninh`, `Bạn đang ở: Trang chủ » Tin tức » An ninh - Trật tự`, `Trang chủ / Quốc phòng an ninh /
+   Các quân khu`. A breadcrumb has at least one `>`, `»`, `›`, `→` or spaced `/`; a menu bar
+   (`Thời sự | Video | ...`) is not one. An element equal to the title (some breadcrumbs end
+   with the headline) is skipped, and a last element longer than a section name is no evidence;
+3. a standalone section line found by the line classifier (`Biên giới biển đảo`).
+Why breadcrumbs before standalone lines: a menu item is easily mistaken for a standalone label,
+whereas a breadcrumb names the very section of this page.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+LABEL_RE = re.compile(r"^\s*(?:Chuyên mục|Danh mục|Mục|Chuyên đề)\s*:\s*(?P<name>\S.{0,60}?)\s*$", re.I)
+BREADCRUMB_PREFIX_RE = re.compile(r"^\s*(?:Bạn đang ở|Vị trí|You are here)\s*:\s*", re.I)
+BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→)\s*|\s+/\s+")
+MAX_SECTION_WORDS = 7
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def labelled_section(line: str) -> str | None:
+    m = LABEL_RE.match(line)
+    return m.group("name") if m else None
+
+
+def breadcrumb_section(line: str, title: str | None = None) -> str | None:
+    """The last element of a breadcrumb line (see module docstring), else None."""
+    if "|" in line:
+        return None
+    parts = [p.strip() for p in BREADCRUMB_SEP_RE.split(BREADCRUMB_PREFIX_RE.sub("", line)) if p.strip()]
+    if len(parts) < 2 or not all(any(ch.isalpha() for ch in p) for p in parts):
+        return None  # `00:00 / 02:47` is a player clock
+    if title and _norm(parts[-1]) == _norm(title):
+        parts.pop()
+    last = parts[-1] if len(parts) >= 1 else None
+    if not last or len(last.split()) > MAX_SECTION_WORDS or last.endswith((".", "!", "?")):
+        return None
+    return last
+
+
+def find_section(
+    *, head_lines: Sequence[str], section_lines: Sequence[str], title: str | None = None
+) -> str | None:
+    """Section of an article; `head_lines`: non-story lines before the lead (breadcrumb candidates)."""
+    for line in list(section_lines) + list(head_lines):
+        if name := labelled_section(line):
+            return name
+    for line in head_lines:
+        if name := breadcrumb_section(line, title):
+            return name
+    return next((s for s in section_lines if s.strip()), None)

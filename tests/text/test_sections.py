@@ -1,0 +1,49 @@
+"""Section rules: labelled lines, breadcrumbs, standalone labels."""
+import pytest
+
+from flows.text.sections import breadcrumb_section, find_section, labelled_section
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Trang chủ > Kinh tế > Nông nghiệp", "Nông nghiệp"),
+        ("Trang chủ » Văn hóa", "Văn hóa"),
+        ("Bạn đang ở: Trang chủ › Tin tức › Giáo dục", "Giáo dục"),
+        ("Home / Xã hội / Y tế", "Y tế"),
+        ("Báo in > Trang 5 > Thể thao", "Thể thao"),
+        # not breadcrumbs
+        ("Thời sự | Video | Phát thanh", None),                  # menu bar
+        ("Thứ Ba, 20/12/2022 05:30", None),                      # date: `/` without spaces
+        ("Xem thêm", None),
+        ("01:15 / 04:30", None),                                 # video player clock
+        ("Trang chủ > Tin tức > Hội nghị triển khai nhiệm vụ năm 2024 của các lực lượng vũ trang tỉnh", None),
+    ],
+)
+def test_breadcrumb_section(line, expected):
+    assert breadcrumb_section(line) == expected
+
+
+def test_breadcrumb_ending_with_the_title_gives_the_element_before():
+    assert breadcrumb_section("Trang chủ > Y tế > Tiêm chủng mở rộng", title="Tiêm chủng mở rộng") == "Y tế"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Chuyên mục: Kinh tế", "Kinh tế"), ("Danh mục: Xã hội", "Xã hội"), ("Kinh tế", None)],
+)
+def test_labelled_section(line, expected):
+    assert labelled_section(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "sections", "expected"),
+    [
+        (["Trang chủ > Thể thao"], ["Tin tức"], "Thể thao"),             # breadcrumb beats a standalone
+        ([], ["Tin tức", "Chuyên mục: Giáo dục"], "Giáo dục"),          # label beats everything
+        (["Giới thiệu | Liên hệ"], ["Biển đảo"], "Biển đảo"),           # standalone as the last resort
+        (["Giới thiệu | Liên hệ"], [], None),
+    ],
+)
+def test_find_section(head, sections, expected):
+    assert find_section(head_lines=head, section_lines=sections) == expected
