@@ -64,14 +64,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", type=Path, default=None, metavar="PATH", help="write the results as JSON")
     p.add_argument("--bench", action="store_true", help=f"also write {BENCH_RESULT.relative_to(REPO_ROOT)}")
     p.add_argument("--gold", type=Path, default=GOLD_DIR, help="gold directory (default tests/gold)")
+    p.add_argument("--articles", type=Path, action="append", default=[], metavar="DIR",
+                   help="another directory holding gold articles (e.g. tests/fixtures/portals_blind2 "
+                        "with --gold tests/gold_blind2); may be repeated")
     p.add_argument("--no-color", action="store_true", help="plain output")
 
 
-def gold_sources(gold: dict[str, dict], *, seeds: bool = True, fixtures: bool = True) -> dict[Path, list[str]]:
-    """Directory -> the gold source files found in it (seeds in raw/, fixtures in the portal dir)."""
+def gold_sources(gold: dict[str, dict], *, seeds: bool = True, fixtures: bool = True,
+                 extra: tuple[Path, ...] = ()) -> dict[Path, list[str]]:
+    """Directory -> the gold source files found in it (seeds in raw/, fixtures in the portal dir,
+    then any extra directories)."""
     out: dict[Path, list[str]] = defaultdict(list)
     for name in sorted(gold):
-        for directory, wanted in ((SEEDS_DIR, seeds), (FIXTURE_DIR, fixtures)):
+        for directory, wanted in ((SEEDS_DIR, seeds), (FIXTURE_DIR, fixtures), *((d, True) for d in extra)):
             if wanted and (directory / name).is_file():
                 out[directory].append(name)
                 break
@@ -95,9 +100,10 @@ def predict_dir(directory: Path, names: list[str]) -> dict[str, dict]:
     return out
 
 
-def evaluate(gold: dict[str, dict], *, seeds: bool = True, fixtures: bool = True) -> EvalResult:
+def evaluate(gold: dict[str, dict], *, seeds: bool = True, fixtures: bool = True,
+             extra: tuple[Path, ...] = ()) -> EvalResult:
     result = EvalResult()
-    for directory, names in gold_sources(gold, seeds=seeds, fixtures=fixtures).items():
+    for directory, names in gold_sources(gold, seeds=seeds, fixtures=fixtures, extra=extra).items():
         preds = predict_dir(directory, names)
         for name in names:
             per_field = scoring.score_article(preds[name], gold[name])
@@ -144,7 +150,11 @@ def print_errors(console: Console, result: EvalResult) -> None:
 def run(args: argparse.Namespace) -> int:
     console = Console(no_color=args.no_color, highlight=False)
     gold = load_gold(args.gold)
-    result = evaluate(gold, seeds=not args.fixtures_only, fixtures=not args.seeds_only)
+    result = evaluate(gold, seeds=not args.fixtures_only, fixtures=not args.seeds_only,
+                      extra=tuple(args.articles))
+    if len(result.articles) < len(gold):
+        missing = sorted(set(gold) - set(result.articles))
+        console.print(f"[yellow]warning:[/] no article found for {len(missing)} gold file(s): {missing[:5]}")
     if args.verbose:
         print_errors(console, result)
     console.print(results_table(result, args.min))
