@@ -6,6 +6,8 @@ UV     := $(PYTHON) -m uv
 STAMP  := $(VENV)/.installed
 RAW    ?= raw
 OUT    ?= output
+BANTIN_PORT ?= 4200
+BANTIN_CRON ?= 0 * * * *
 
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
@@ -32,8 +34,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py $(BENCH_ARGS)
 
+# A local Prefect server on 127.0.0.1:$(BANTIN_PORT) (SQLite under .prefect/) + the process serving
+# `bantin/hourly`. Trigger from another shell:
+#   PREFECT_API_URL=http://127.0.0.1:4200/api .venv/bin/prefect deployment run bantin/hourly
 serve: $(STAMP)
-	$(BIN)/bantin serve
+	$(BIN)/bantin serve --raw $(RAW) --out $(OUT) --port $(BANTIN_PORT) --cron '$(BANTIN_CRON)'
 
 # Re-resolve the pinned dependency set after editing pyproject.toml.
 lock:

@@ -12,7 +12,7 @@ from flows.errors import EXIT_USAGE, BantinError
 
 COMMANDS = {
     "run": "run the pipeline once: raw/ in, a validated snapshot in output/",
-    "serve": "serve the scheduled deployment (start a local Prefect server first: make serve)",
+    "serve": "serve the hourly deployment (starts a local Prefect server unless PREFECT_API_URL is set)",
     "lines": "show every line of an article with its role and the rule that decided it",
     "eval": "measure extraction precision/recall per field against the hand-made gold files",
     "stats": "counts, field coverage and top provinces/documents of the current output",

@@ -37,12 +37,28 @@ def _timed(timings: dict, stage: str):
 def _artifacts(summary: dict, validation) -> None:
     """A markdown and a table artifact per run (and a link to the Data Docs when published)."""
     md = report.markdown(summary, validation.to_markdown() if validation is not None else None)
+    if not summary.get("changed", True):
+        md = "**Nothing new or changed: no NLP work was done; the current snapshot stays.**\n\n" + md
     create_markdown_artifact(key="bantin-run-summary", markdown=md, description="bantin run summary")
     create_table_artifact(key="bantin-table-counts", table=report.table_rows(summary),
                           description="Rows per table in the published snapshot")
+    create_table_artifact(key="bantin-run-metrics", table=_metric_rows(summary),
+                          description="Inputs new/changed/deleted/quarantined, seconds per stage, validation")
     if summary.get("quality_index"):
         create_link_artifact(key="bantin-data-docs", link="file://" + summary["quality_index"],
                              description="Great Expectations Data Docs for this run")
+
+
+def _metric_rows(summary: dict) -> list[dict]:
+    """One row per figure: the plan counts, quarantined inputs, seconds per stage, validation."""
+    plan = summary.get("plan", {})
+    rows = [{"metric": k, "value": plan.get(k, 0)} for k in ("new", "changed", "unchanged", "deleted", "to_process")]
+    rows.append({"metric": "quarantined", "value": summary.get("quarantined", 0)})
+    rows += [{"metric": f"seconds.{k}", "value": v} for k, v in summary.get("timings", {}).items()]
+    validation = summary.get("validation") or {}
+    rows.append({"metric": "validation", "value": "passed" if validation.get("success") else
+                 ("not run" if not validation else "FAILED")})
+    return rows
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -89,8 +105,10 @@ def bantin_pipeline(
                  p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
         if planning.is_noop(p):
             log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
-            summary = {"mode": p.mode, "articles": prev["articles"].num_rows if prev["articles"] is not None else 0,
-                       "processed": 0, "quarantined": 0, "snapshot": str(write.current_snapshot(s.out_dir)),
+            rows = {n: (prev[n].num_rows if prev[n] is not None else 0) for n in ("articles", "quarantine")}
+            summary = {"run_id": run_id, "pipeline_version": version, "mode": p.mode, "articles": rows["articles"],
+                       "processed": 0, "quarantined": rows["quarantine"],
+                       "snapshot": str(write.current_snapshot(s.out_dir)),
                        "timings": timings, "plan": p.summary(), "changed": False}
             _artifacts(summary, None)
             return summary

@@ -8,13 +8,14 @@ Everything here is pure: tables in, tables and lists out.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
-from flows.model import InputFile
+from flows.model import InputFile, Quarantined
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,21 @@ def make_plan(
     version: str,
     context_keys: dict[str, str],
     full: bool,
+    quarantined: Sequence[Quarantined] = (),
 ) -> Plan:
+    """`quarantined`: inputs the scan already rejected (unreadable, too large, links to nowhere).
+    One that is unchanged since the previous run (same bytes hash, same version, quarantined then
+    too) is kept like an unchanged article, so a folder with a permanently bad file still has
+    quiet "nothing changed" runs."""
     current = {f.source_file: f for f in files}
+    names = [*current, *(q.source_file for q in quarantined)]
     if prev_state is None or prev_state.num_rows == 0 or full:
-        mode = "full" if full and prev_state is not None else "first"
-        return Plan(tuple(files), (), tuple(current), (), _deleted(prev_state, current), mode)
+        mode = "full" if full and prev_state is not None and prev_state.num_rows else "first"
+        return Plan(tuple(files), (), tuple(names), (), _deleted(prev_state, names), mode)
     prev = {r["source_file"]: r for r in prev_state.to_pylist()}
     if all(r["pipeline_version"] != version for r in prev.values()):
-        return Plan(tuple(files), (), (), tuple(s for s in current if s in prev), _deleted(prev_state, current), "version")
+        return Plan(tuple(files), (), tuple(s for s in names if s not in prev), tuple(s for s in names if s in prev),
+                    _deleted(prev_state, names), "version")
     keep, todo, new, changed = [], [], [], []
     for src, f in current.items():
         old = prev.get(src)
@@ -66,6 +74,14 @@ def make_plan(
             todo.append(f)
         else:
             keep.append(src)
+    for q in quarantined:
+        old = prev.get(q.source_file)
+        if old is None:
+            new.append(q.source_file)
+        elif (old["outcome"], old["content_sha256"], old["pipeline_version"]) == ("quarantine", q.content_sha256, version):
+            keep.append(q.source_file)
+        else:
+            changed.append(q.source_file)
     # An alias whose canonical article is reprocessed or gone must be reprocessed too.
     kept_articles = {prev[s]["article_id"] for s in keep if prev[s]["outcome"] == "article"}
     for src in list(keep):
@@ -73,13 +89,26 @@ def make_plan(
             keep.remove(src)
             changed.append(src)
             todo.append(current[src])
-    return Plan(tuple(todo), tuple(keep), tuple(new), tuple(changed), _deleted(prev_state, current), "incremental")
+    return Plan(tuple(todo), tuple(keep), tuple(new), tuple(changed), _deleted(prev_state, names), "incremental")
 
 
-def _deleted(prev_state: pa.Table | None, current: dict) -> tuple[str, ...]:
+def fresh_quarantine(plan: Plan, quarantined: Sequence[Quarantined]) -> list[Quarantined]:
+    """Scan-time quarantines that are not carried over from the previous run (new rows to add)."""
+    kept = set(plan.keep)
+    return [q for q in quarantined if q.source_file not in kept]
+
+
+def is_noop(plan: Plan) -> bool:
+    """True when the previous snapshot already says everything this run would: no input to
+    process, none deleted, nothing newly quarantined."""
+    return plan.mode == "incremental" and not (plan.todo or plan.deleted or plan.new or plan.changed)
+
+
+def _deleted(prev_state: pa.Table | None, current) -> tuple[str, ...]:
     if prev_state is None:
         return ()
-    return tuple(s for s in prev_state.column("source_file").to_pylist() if s not in current)
+    names = set(current)
+    return tuple(s for s in prev_state.column("source_file").to_pylist() if s not in names)
 
 
 def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: tuple[str, ...]) -> dict[str, pa.Table]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,11 +20,25 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
+from flows.stages import partitions
 
 SNAPSHOTS = "snapshots"
 CURRENT = "current"
 TMP_PREFIX = ".tmp-"
 JSONL_TABLES = ("articles",)
+PAUSE_ENV = "BANTIN_TEST_PAUSE_AT"  # crash tests: the stage at which to stop and wait for SIGKILL
+PAUSE_FILE_ENV = "BANTIN_TEST_PAUSE_FILE"  # written when the pause is reached
+
+
+def pause_point(stage: str) -> None:
+    """Crash-test hook: a no-op unless BANTIN_TEST_PAUSE_AT names this stage; then write the
+    marker file BANTIN_TEST_PAUSE_FILE and sleep, so a test can SIGKILL the run exactly here."""
+    if os.environ.get(PAUSE_ENV) != stage:
+        return
+    marker = os.environ.get(PAUSE_FILE_ENV)
+    if marker:
+        Path(marker).write_text(f"{os.getpid()} {stage}\n")
+    time.sleep(float(os.environ.get("BANTIN_TEST_PAUSE_SECONDS", "600")))
 
 
 def new_snapshot_id(run_id: str | None) -> str:
@@ -63,11 +78,12 @@ def current_snapshot(out_dir: Path) -> Path | None:
 
 
 def recover(out_dir: Path) -> list[str]:
-    """Remove staging directories a killed run left behind; return their names."""
+    """Remove staging directories a killed run left behind (snapshot, Data Docs and card
+    staging all start with TMP_PREFIX); return their names."""
     root = out_dir / SNAPSHOTS
     removed = []
     if root.is_dir():
-        for p in root.iterdir():
+        for p in sorted(root.iterdir()):
             if p.name.startswith(TMP_PREFIX):
                 shutil.rmtree(p, ignore_errors=True)
                 removed.append(p.name)
@@ -91,11 +107,17 @@ def publish(
 
     quarantine_files: source_file -> original path, copied byte for byte under quarantine/.
     extra_files: relative name -> existing file or directory moved into the snapshot (e.g. Data Docs).
+    The articles table is also written as a year-partitioned dataset (flows/stages/partitions.py)
+    whose unchanged partitions are hard links into the previous snapshot. manifest.json gets the
+    partition digests and this stage's own duration (timings.write).
     """
+    t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir / SNAPSHOTS
     root.mkdir(exist_ok=True)
     stage = root / f"{TMP_PREFIX}{snapshot_id}"
+    if stage.exists():  # a retried publish: start the staging directory over
+        shutil.rmtree(stage)
     stage.mkdir()
     for name, table in tables.items():
         write_parquet(table, stage / f"{name}.parquet")
@@ -110,20 +132,31 @@ def publish(
             shutil.copyfile(src, dest, follow_symlinks=True)
         except OSError:
             pass  # unreadable or a symlink loop: the quarantine row says so, nothing to copy
-    for rel, src in (extra_files or {}).items():
-        if Path(src).exists():
-            shutil.move(str(src), stage / rel)
+    for rel, src in (extra_files or {}).items():  # copied, not moved, so a retried publish still finds them
+        if Path(src).is_dir():
+            shutil.copytree(src, stage / rel, symlinks=True)
+        elif Path(src).exists():
+            shutil.copy2(src, stage / rel)
+    manifest = dict(manifest)
+    if "articles" in tables:
+        previous = current_snapshot(out_dir)
+        manifest["partitions"] = {partitions.DATASET: partitions.write_dataset(
+            tables["articles"], stage, previous, _prev_partitions(previous))}
+    manifest["timings"] = {**manifest.get("timings", {}), "write": round(time.perf_counter() - t0, 3)}
     (stage / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str, ensure_ascii=False))
     for p in stage.rglob("*"):
         if p.is_file():
             with open(p, "rb") as fh:
                 os.fsync(fh.fileno())
+    pause_point("publish")
     final = root / snapshot_id
     os.rename(stage, final)
     _fsync_dir(root)
+    pause_point("switch")
     _atomic_symlink(f"{SNAPSHOTS}/{snapshot_id}", out_dir / CURRENT)
     for name in [*(f"{t}.parquet" for t in tables), *(f"{t}.jsonl" for t in JSONL_TABLES if t in tables),
-                 "quarantine", "manifest.json", *(extra_files or {})]:
+                 "quarantine", "manifest.json", *(extra_files or {}),
+                 *([partitions.DATASET] if "articles" in tables else [])]:
         link = out_dir / name
         if not link.is_symlink():
             if link.is_dir():
@@ -132,15 +165,24 @@ def publish(
                 link.unlink()
             _atomic_symlink(f"{CURRENT}/{name}", link)
     _fsync_dir(out_dir)
+    for src in (extra_files or {}).values():
+        shutil.rmtree(src, ignore_errors=True) if Path(src).is_dir() else Path(src).unlink(missing_ok=True)
     prune(out_dir, keep=keep)
     return final
+
+
+def _prev_partitions(previous: Path | None) -> dict:
+    try:
+        return json.loads((previous / "manifest.json").read_text())["partitions"][partitions.DATASET]
+    except (TypeError, OSError, KeyError, ValueError):
+        return {}
 
 
 def prune(out_dir: Path, *, keep: int) -> list[str]:
     """Delete all but the `keep` newest snapshots besides the current one."""
     root = out_dir / SNAPSHOTS
     cur = current_snapshot(out_dir)
-    snaps = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(TMP_PREFIX))
+    snaps = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     others = [p for p in snaps if p != cur]
     old = others[: max(0, len(others) - keep)]
     for p in old:

@@ -1,0 +1,33 @@
+"""Year partitions of the articles table and their content digests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+
+import schemas
+from flows.stages import partitions
+from tests import dataset_factory as factory
+
+
+def _articles(*dates) -> pa.Table:
+    return schemas.ARTICLES.from_rows([factory._article(f"{i:016x}", published_date=d) for i, d in enumerate(dates)])
+
+
+def test_split_by_year_puts_undated_articles_in_the_hive_null_partition():
+    parts = partitions.split_by_year(_articles(date(2020, 2, 1), None, date(2019, 1, 1), date(2020, 12, 31)))
+    assert list(parts) == ["2019", "2020", partitions.NULL_PARTITION]
+    assert [t.num_rows for t in parts.values()] == [1, 2, 1]
+
+
+def test_digest_ignores_row_order_and_chunking_but_not_content():
+    t = _articles(date(2020, 2, 1), date(2020, 3, 1))
+    a = partitions.split_by_year(t)["2020"]
+    b = partitions.split_by_year(pa.concat_tables([t.slice(1), t.slice(0, 1)]))["2020"]
+    assert partitions.digest(a) == partitions.digest(b)
+    changed = t.set_column(t.schema.get_field_index("title"), "title", pa.array(["x", None], pa.string()))
+    assert partitions.digest(partitions.split_by_year(changed)["2020"]) != partitions.digest(a)
+
+
+def test_empty_table_has_no_partitions():
+    assert partitions.split_by_year(schemas.ARTICLES.empty()) == {}

@@ -1,0 +1,118 @@
+"""The incremental plan on crafted inputs and state tables: what is new, changed, unchanged,
+deleted, and which previous rows are carried over."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pyarrow as pa
+import pytest
+
+import schemas
+from flows.model import InputFile, Quarantined
+from flows.stages import plan
+
+V = "0.1.0+aaaa"
+
+
+def f(name: str, sha: str) -> InputFile:
+    return InputFile(path=f"/raw/{name}", source_file=name, size_bytes=10, mtime=None, content_sha256=sha)
+
+
+def state(*rows: tuple) -> pa.Table:
+    """rows: (source_file, sha, version, context_key, article_id, outcome)."""
+    keys = ("source_file", "content_sha256", "pipeline_version", "context_key", "article_id", "outcome")
+    return schemas.STATE.from_rows([dict(zip(keys, r)) for r in rows])
+
+
+PREV = state(("a.txt", "sa", V, "ka", "id-a", "article"), ("b.txt", "sb", V, "kb", "id-b", "article"),
+             ("c.txt", "sc", V, "kc", "id-c", "article"))
+CTX = {"a.txt": "ka", "b.txt": "kb", "c.txt": "kc", "d.txt": "kd"}
+
+
+def test_first_run_processes_everything():
+    p = plan.make_plan([f("a.txt", "sa")], None, version=V, context_keys=CTX, full=False)
+    assert (p.mode, [x.source_file for x in p.todo], p.new) == ("first", ["a.txt"], ("a.txt",))
+
+
+@pytest.mark.parametrize("files, expect", [
+    # nothing changed
+    ([f("a.txt", "sa"), f("b.txt", "sb"), f("c.txt", "sc")],
+     {"todo": [], "new": (), "changed": (), "deleted": (), "keep": ("a.txt", "b.txt", "c.txt")}),
+    # one added
+    ([f("a.txt", "sa"), f("b.txt", "sb"), f("c.txt", "sc"), f("d.txt", "sd")],
+     {"todo": ["d.txt"], "new": ("d.txt",), "changed": (), "deleted": (), "keep": ("a.txt", "b.txt", "c.txt")}),
+    # one changed, one deleted
+    ([f("a.txt", "sa"), f("b.txt", "CHANGED")],
+     {"todo": ["b.txt"], "new": (), "changed": ("b.txt",), "deleted": ("c.txt",), "keep": ("a.txt",)}),
+])
+def test_incremental_plan(files, expect):
+    p = plan.make_plan(files, PREV, version=V, context_keys=CTX, full=False)
+    assert p.mode == "incremental"
+    assert [x.source_file for x in p.todo] == expect["todo"]
+    assert (p.new, p.changed, p.deleted, p.keep) == (expect["new"], expect["changed"], expect["deleted"], expect["keep"])
+
+
+def test_a_changed_corpus_context_reprocesses_the_file():
+    files = [f("a.txt", "sa"), f("b.txt", "sb"), f("c.txt", "sc")]
+    p = plan.make_plan(files, PREV, version=V, context_keys={**CTX, "a.txt": "other"}, full=False)
+    assert p.changed == ("a.txt",) and p.keep == ("b.txt", "c.txt")
+
+
+def test_a_new_version_reprocesses_everything():
+    files = [f("a.txt", "sa"), f("b.txt", "sb"), f("d.txt", "sd")]
+    p = plan.make_plan(files, PREV, version="0.1.0+bbbb", context_keys=CTX, full=False)
+    assert p.mode == "version" and len(p.todo) == 3 and p.keep == ()
+    assert (p.new, p.changed, p.deleted) == (("d.txt",), ("a.txt", "b.txt"), ("c.txt",))
+
+
+def test_full_reprocesses_everything():
+    files = [f("a.txt", "sa"), f("b.txt", "sb"), f("c.txt", "sc")]
+    p = plan.make_plan(files, PREV, version=V, context_keys=CTX, full=True)
+    assert p.mode == "full" and len(p.todo) == 3 and p.keep == ()
+    assert not plan.is_noop(p)
+
+
+def test_an_alias_of_a_reprocessed_article_is_reprocessed_too():
+    prev = state(("a.txt", "sa", V, "ka", "id-a", "article"), ("a-copy.txt", "sa", V, "ka", "id-a", "alias"))
+    files = [f("a.txt", "CHANGED"), f("a-copy.txt", "sa")]
+    p = plan.make_plan(files, prev, version=V, context_keys={"a.txt": "ka", "a-copy.txt": "ka"}, full=False)
+    assert sorted(x.source_file for x in p.todo) == ["a-copy.txt", "a.txt"] and p.keep == ()
+
+
+@pytest.mark.parametrize("sha, outcome, expect", [
+    ("sq", "quarantine", "keep"),  # same broken file as last time: carried over, nothing to do
+    ("sq2", "quarantine", "changed"),  # different bytes, still broken: a fresh quarantine row
+    ("sq", "article", "changed"),  # was an article, now rejected at scan
+])
+def test_scan_quarantined_inputs(sha, outcome, expect):
+    prev = state(("a.txt", "sa", V, "ka", "id-a", "article"), ("q.txt", "sq", V, None, None if outcome != "article"
+                                                                else "id-q", outcome))
+    q = Quarantined("q.txt", sha, "ingest", "too_large", "too big")
+    p = plan.make_plan([f("a.txt", "sa")], prev, version=V, context_keys=CTX, full=False, quarantined=[q])
+    assert p.deleted == ()
+    assert ("q.txt" in p.keep) is (expect == "keep") and ("q.txt" in p.changed) is (expect == "changed")
+    assert plan.is_noop(p) is (expect == "keep")
+    assert plan.fresh_quarantine(p, [q]) == ([] if expect == "keep" else [q])
+
+
+def test_a_new_scan_quarantined_input_is_new():
+    q = Quarantined("q.txt", None, "ingest", "dangling_symlink", "link to nowhere")
+    p = plan.make_plan([f("a.txt", "sa"), f("b.txt", "sb"), f("c.txt", "sc")], PREV, version=V,
+                       context_keys=CTX, full=False, quarantined=[q])
+    assert p.new == ("q.txt",) and p.todo == () and not plan.is_noop(p)
+
+
+def test_carry_over_keeps_only_rows_of_kept_inputs():
+    arts = schemas.ARTICLES.empty()
+    lines = schemas.LINES.from_rows([
+        {"article_id": aid, "line_no": 0, "text": "x", "clean_text": "x", "role": "body", "rule": "r", "split": "line"}
+        for aid in ("id-a", "id-b", "id-c")])
+    quarantine = schemas.QUARANTINE.from_rows([
+        {"source_file": s, "content_sha256": None, "stage": "ingest", "reason": "empty", "detail": "d",
+         "quarantined_at": datetime(2025, 1, 1, tzinfo=timezone.utc)}
+        for s in ("a.txt", "z.txt")])
+    kept = plan.carry_over({"articles": arts, "lines": lines, "quarantine": quarantine, "state": PREV}, PREV,
+                           ("a.txt", "c.txt"))
+    assert kept["state"].column("source_file").to_pylist() == ["a.txt", "c.txt"]
+    assert sorted(kept["lines"].column("article_id").to_pylist()) == ["id-a", "id-c"]
+    assert kept["quarantine"].column("source_file").to_pylist() == ["a.txt"]
