@@ -14,91 +14,27 @@ concatenated, raw lines are joined by '\\n').
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from flows.model import LineDecision
 from flows.text.normalize import fingerprint, repair_line
 from flows.text.rules_context import (
-    CAPTION_CUE_RE, OUTLET_PREFIX_RE, TERMINAL_RE, edge_key, is_headline_like, is_name_like,
+    CAPTION_CUE_RE, OUTLET_PREFIX_RE, TERMINAL_RE, edge_key, is_headline_like, is_name_like, is_pull_quote,
     is_prose, is_protected, is_section_label, is_subheading_like, is_title_shape,
 )
 from flows.text.rules_line import LINE_RULES as _LINE_RULES
 from flows.text.rules_page import PAGE_RULES
+from flows.text.rules_social import SOCIAL_RULES
 from flows.text.rules_zone import is_nav_header
+from flows.text.dump import reconstruct, split_sentences, split_units
+from flows.text.wrap import joined_view, wrap_heads
 from flows.text.zones import footer_pass, header_pass
 
-LINE_RULES = (*_LINE_RULES, *PAGE_RULES)
+LINE_RULES = (*_LINE_RULES, *PAGE_RULES, *SOCIAL_RULES)
 
-DUMP_MIN_CHARS = 400
-ABBREV_RE = re.compile(r"(\b[A-ZĐ][A-Za-zĐđ]{0,3}|\b\w)\.$")  # TP. / Tp. / TS. / A. before a split
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
-_IMAGE = r"(?:\S+\.(?:jpe?g|JPE?G|png|PNG|gif|webp)|(?:IMG|DSC|DJI)_?\d+)"
-_DATETIME = r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
-_NAV_HEAD = r"(?:Tin|Bài|Bài viết|Các tin|Các bài)\s(?:liên quan|khác|cùng chuyên mục)|Xem thêm|Đọc thêm"
-# In a flattened page, furniture starts where these openers stand (case-sensitive on purpose).
-SPLIT_BEFORE_RE = re.compile(
-    r"\s(?=(BÌNH LUẬN|Bình luận \(\d+\)|Gửi bình luận|Chia sẻ bài viết|Chia sẻ:|Loading\.\.\.|Please enter your"
-    r"|Newer news items|Older news items|Written by|Nguồn:|Tags:|Từ khóa:|Từ khoá:|©|Bản quyền|Giấy phép số"
-    r"|(?:Số )?[Ll]ượt (?:xem|đọc|thích):|Trang chủ\s*[>»›|/]|\([\w.-]{2,30}\.(?:vn|com|net)\)\s*[-–]"
-    rf"|(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s*\d{{1,2}}[/-]|{_NAV_HEAD}|{_IMAGE}\s))"
-    rf"|(?<!,)\s(?={_DATETIME})")
-SPLIT_AFTER_RE = re.compile(rf"(?:{_DATETIME}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD}))\s+")
-CAPS_WORD_RE = re.compile(r"\S+")
 KEPT = ("lead", "body", "subheading")
+BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
-
-
-def split_sentences(line: str) -> list[str]:
-    """Cut a flattened page into sentences; ''.join(result) == line."""
-    cuts = {0, len(line)}
-    for m in SENTENCE_END_RE.finditer(line):
-        if not ABBREV_RE.search(line[: m.start() + 1]):
-            cuts.add(m.end())
-    cuts.update(m.start() + 1 for m in SPLIT_BEFORE_RE.finditer(line))
-    cuts.update(m.end() for m in SPLIT_AFTER_RE.finditer(line))
-    banner = _caps_banner_end(line)
-    if banner:
-        cuts.add(banner)
-    bounds = sorted(cuts)
-    return [line[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
-
-
-def _caps_banner_end(line: str) -> int:
-    """End of a run of >= 3 ALL-CAPS words opening a flattened page (the outlet banner); 0 if none."""
-    run, end = 0, 0
-    for m in CAPS_WORD_RE.finditer(line):
-        letters = [ch for ch in m.group() if ch.isalpha()]
-        if not letters or not all(ch.isupper() for ch in letters):
-            break
-        run, end = run + 1, m.end()
-    return end + 1 if run >= 3 and end < len(line) and line[end:end + 1].isspace() else 0
-
-
-def split_units(text: str) -> list[tuple[str, str]]:
-    """(raw unit text, split kind) for every unit of the document."""
-    lines = text.split("\n")
-    non_empty = [ln for ln in lines if ln.strip()]
-    if len(non_empty) == 1 and len(non_empty[0]) >= DUMP_MIN_CHARS:
-        units: list[tuple[str, str]] = []
-        for ln in lines:
-            if ln.strip():
-                units.extend((s, "sentence") for s in split_sentences(ln))
-            else:
-                units.append((ln, "line"))
-        return units
-    return [(ln, "line") for ln in lines]
-
-
-def reconstruct(decisions: list[LineDecision]) -> str:
-    """The raw text back from the decisions (inverse of split_units)."""
-    rows: list[str] = []
-    prev_sentence = False
-    for d in decisions:
-        if d.split == "sentence" and prev_sentence:
-            rows[-1] += d.text
-        else:
-            rows.append(d.text)
-        prev_sentence = d.split == "sentence"
-    return "\n".join(rows)
 
 
 class _Page:
@@ -106,7 +42,11 @@ class _Page:
 
     def __init__(self, text: str) -> None:
         self.units = split_units(text)
-        self.clean = [repair_line(u) for u, _ in self.units]
+        self.line_clean = [repair_line(u) for u, _ in self.units]
+        lines_only = all(kind == "line" for _, kind in self.units)
+        self.heads = (wrap_heads(self.line_clean, _claimed) if lines_only
+                      else [None] * len(self.units))
+        self.clean = joined_view(self.line_clean, self.heads)  # what the passes classify
         self.role: list[str | None] = [None] * len(self.units)
         self.rule: list[str | None] = [None] * len(self.units)
 
@@ -123,12 +63,33 @@ class _Page:
         return next((j for j in range(i - 1, -1, -1) if self.clean[j]), None)
 
 
+def strip_bullet(text: str) -> str:
+    """The line without the emoji or symbol bullets opening it (`👉 Xem thêm: …`, `▶ Tin liên quan`,
+    `▪ Từ khóa: …`): furniture keeps its role behind a decoration; body text never loses a word."""
+    k = 0
+    while k < len(text) and (unicodedata.category(text[k]) in BULLET_CATEGORIES or text[k] in "•◦▪" or
+                             (text[k].isspace() and k > 0)):
+        k += 1
+    return text[k:]
+
+
+def _claimed(text: str) -> bool:
+    """Furniture on its own; a caption ending with its credit may still end a wrapped caption."""
+    return any(r.match(text) for r in LINE_RULES if r.role != "caption")
+
+
 def _line_rules(p: _Page, repeated: frozenset[str]) -> None:
     for i, c in enumerate(p.clean):
         if not c:
-            p.set(i, "empty", "empty")
+            if p.heads[i] is None:
+                p.set(i, "empty", "empty")
+            else:
+                p.set(i, "wrapped", "wrap.continued")  # takes its paragraph's role at the end
             continue
         rule = next((r for r in LINE_RULES if r.match(c)), None)
+        bare = strip_bullet(c)
+        if rule is None and bare != c and bare:
+            rule = next((r for r in LINE_RULES if r.match(bare)), None)
         if rule is not None:
             p.set(i, rule.role, rule.id)
         elif repeated and fingerprint(c) in repeated and not is_protected(c):
@@ -172,7 +133,12 @@ def _duplicates(p: _Page, title: int | None) -> None:
                 and len(p.clean[i].split()) <= 50 and edge_key(p.clean[i]) != title_key):
             p.set(i, "caption", "caption.repeated")
     seen: set[str] = set()
+    earlier: list[str] = []
     for i, c in enumerate(p.clean):
+        if c and p.role[i] is None and is_pull_quote(c, earlier):
+            p.set(i, "duplicate", "duplicate.pull_quote")
+        elif c:
+            earlier.append(edge_key(c))
         if not c or p.role[i] not in (None, "caption", "title"):
             continue
         key = edge_key(c)
@@ -194,14 +160,23 @@ def _captions_and_lists(p: _Page) -> None:
         if p.role[i] is not None:
             in_list = in_list and p.role[i] == "navigation"
             continue
-        if in_list and is_headline_like(c) and not TERMINAL_RE.search(c):
+        if in_list and is_headline_like(c) and not TERMINAL_RE.search(c.rstrip("?")):  # titles may ask
             p.set(i, "navigation", "navigation.list")
             continue
         in_list = False
-        prev = p.prev_non_empty(i)
-        if (prev is not None and p.rule[prev] in IMAGE_MARKER_RULES and len(c.split()) <= 30
+        prev, nxt = p.prev_non_empty(i), p.next_non_empty(i)
+        after_image = prev is not None and p.rule[prev] in IMAGE_MARKER_RULES and not _closed_picture(p, prev)
+        if after_image and nxt is not None and p.rule[nxt] == "photo_credit.line" and len(c.split()) <= 40:
+            p.set(i, "caption", "caption.before_credit")
+        elif (after_image and len(c.split()) <= 30
                 and (not TERMINAL_RE.search(c) or CAPTION_CUE_RE.match(c))):
             p.set(i, "caption", "caption.after_image")
+
+
+def _closed_picture(p: _Page, marker: int) -> bool:
+    """A credit printed right under a picture's file name closes the picture: what follows is text."""
+    before = p.prev_non_empty(marker)
+    return p.rule[marker] == "photo_credit.line" and before is not None and p.role[before] == "image_file"
 
 
 def _body(p: _Page, title: int | None) -> None:
@@ -235,8 +210,11 @@ def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineD
     _captions_and_lists(p)
     footer_pass(p)
     _body(p, title)
+    for i, h in enumerate(p.heads):
+        if h is not None:
+            p.set(i, p.role[h] or "body", p.rule[h] or "default.body")
     return [
-        LineDecision(line_no=i, text=u, clean_text=p.clean[i], role=p.role[i] or "body",
+        LineDecision(line_no=i, text=u, clean_text=p.line_clean[i], role=p.role[i] or "body",
                      rule=p.rule[i] or "default.body", split=kind)
         for i, (u, kind) in enumerate(p.units)
     ]

@@ -22,6 +22,12 @@ OUTLET_PREFIX_RE = re.compile(
 NAME_SUFFIX_RE = re.compile(r"\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org))\s*$", re.IGNORECASE)
 NAME_SEP_RE = re.compile(r"\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
 ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
+# Military and police ranks, degrees and professions printed before an author's name
+# (`Đại úy LÊ MINH ĐỨC`, `ThS. Nguyễn Văn A`, `Nhà báo Trần B`).
+RANK_PREFIX_RE = re.compile(
+    r"^((đại|thượng|trung|thiếu) (tướng|tá|úy)|đại úy|binh nhất|binh nhì|hạ sĩ|trung sĩ|thượng sĩ|chuẩn úy"
+    r"|(gs|pgs|ts|ths|bs|ls|kts|cn|ncs)\.?(\s*(ts|ths|bs)\.?)*|giáo sư|tiến sĩ|thạc sĩ|bác sĩ|luật sư|kiến trúc sư"
+    r"|nhà báo|nhà văn|nhà thơ|nghệ sĩ|nsnd|nsưt|cựu chiến binh)\s+(?=\S)", re.IGNORECASE)
 # Legal citations (`Nghị quyết số 08-NQ/TU`, `Điều 5`, `Luật An ninh mạng`) protect a repeated line.
 LEGAL_RE = re.compile(
     r"\b\d+[/-](\d+[/-])?[A-ZĐ]{2,}[\w/-]*\b"
@@ -71,7 +77,7 @@ def _is_name(part: str) -> bool:
 
 def is_name_like(text: str) -> bool:
     """Author names: `Đặng Hà`, `Nguyễn Giang (nbtv.vn)`, `Minh Anh - Thu Hà`, `PV`."""
-    core = NAME_SUFFIX_RE.sub("", text).strip()
+    core = RANK_PREFIX_RE.sub("", NAME_SUFFIX_RE.sub("", text).strip(), count=1)
     if not core or n_words(core) > 10:
         return False
     parts = [p for p in NAME_SEP_RE.split(core) if p]
@@ -88,6 +94,19 @@ def is_protected(text: str) -> bool:
     """Lines never dropped as corpus repeats: long prose sentences, legal citations, quotations."""
     long_sentence = n_words(text) >= 15 and bool(TERMINAL_RE.search(text))
     return long_sentence or bool(LEGAL_RE.search(text)) or bool(QUOTED_RE.search(text))
+
+
+PULL_QUOTE_RE = re.compile(r"^[\"“«„'‘]")
+PULL_QUOTE_MIN_WORDS = 6
+
+
+def is_pull_quote(text: str, earlier: list[str]) -> bool:
+    """A quotation printed again as a display quote: it opens with a quote mark and its words
+    (at least PULL_QUOTE_MIN_WORDS) already stand inside an earlier unit of the page."""
+    key = edge_key(text)
+    if not PULL_QUOTE_RE.match(text) or len(key.split()) < PULL_QUOTE_MIN_WORDS:
+        return False
+    return any(key in e and key != e for e in earlier)
 
 
 def edge_key(text: str) -> str:
@@ -131,6 +150,14 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     _ctx("duplicate.repeat", "duplicate", "A line identical to an earlier line of the same article.",
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}{BODY}", "duplicate"),
          (f"{TITLE}\n{LEAD}\n{M}{BODY}\n{LEAD[:-1]} và năm 2023.", "body")),
+    _ctx("duplicate.pull_quote", "duplicate",
+         "A display (pull) quote: a line opening with a quote mark whose words were already printed "
+         "inside an earlier paragraph (magazines and e-paper repeat a quotation in large type).",
+         (f"{TITLE}\n{LEAD}\nÔng A nói: “Chúng tôi sẽ bảo vệ từng tấc đất biên cương”, rồi ra về.\n"
+          f"{M}“Chúng tôi sẽ bảo vệ từng tấc đất biên cương”\n{BODY}", "duplicate"),
+         (f"{TITLE}\n{LEAD}\n{M}“Chúng tôi sẽ bảo vệ từng tấc đất biên cương”, ông A nói.\n{BODY}", "body"),
+         (f"{TITLE}\n{LEAD}\nĐại tá B phát biểu tại hội nghị.\n"
+          f"{M}“Hội nghị đã đánh giá kết quả đạt được” là nhận định chung.\n{BODY}", "body")),
     _ctx("caption.after_image", "caption",
          "A short line right after a picture (file name, credit): unpunctuated, or one naming who is shown "
          "(`Đại tá X phát biểu …`, `Quang cảnh …`).",
@@ -138,6 +165,14 @@ CONTEXT_RULES: tuple[Rule, ...] = (
          (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Thượng tá Lê Văn Bình kiểm tra công tác huấn luyện.\n{BODY}", "caption"),
          (f"{TITLE}\n{LEAD}\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "subheading"),
          (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Đơn vị đã hoàn thành 100% kế hoạch huấn luyện.\n{BODY}", "body")),
+    _ctx("caption.before_credit", "caption",
+         "A line between a picture (file name) and its standalone credit (`Ảnh: X`) is the caption, even "
+         "when it ends with a full stop; a credit right under the file name closes the picture instead.",
+         (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Lễ ra mắt tổ bảo vệ an ninh tại phường Kim Tân.\nẢnh: CTV\n{BODY}",
+          "caption"),
+         (f"{TITLE}\n{LEAD}\nIMG_2201.jpg\nẢnh minh họa\n{M}Mức hỗ trợ do HĐND cấp tỉnh quyết định\n{BODY}",
+          "subheading"),
+         (f"{TITLE}\n{LEAD}\n{M}{BODY}\nẢnh: Ban Tuyên giáo\n{LEAD}", "body")),
     _ctx("navigation.list", "navigation",
          "Headline-like lines following a `Tin liên quan`/`Xem thêm` header: links to other articles.",
          (f"{TITLE}\n{LEAD}\n{BODY}\nTin liên quan\n{M}Bến Tre ra quân trấn áp tội phạm dịp Tết", "navigation"),
@@ -148,6 +183,8 @@ CONTEXT_RULES: tuple[Rule, ...] = (
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Đặng Hà", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Nguyễn Giang (nbtv.vn)", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}THU HƯƠNG - ĐỨC ANH", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Thượng tá NGUYỄN VĂN HÙNG (Bộ Chỉ huy Quân sự tỉnh)", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}ThS. Lê Thị Hoa", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Văn phòng Tỉnh ủy", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hoàng Yến (Trung tâm Truyền thông và Văn hóa thị xã)", "byline"),
          (f"{TITLE}\n{LEAD}\n{M}Đặng Hà\n{BODY}", "body")),

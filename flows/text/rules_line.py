@@ -14,7 +14,7 @@ from flows.text.rules_base import Rule
 I = re.IGNORECASE
 
 COUNTER_RE = re.compile(
-    r"^(\d{1,7}|(số )?(lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ|views?|likes?|thích|shares?)"
+    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ|views?|likes?|thích|shares?)"
     r"\s*:?\s*\(?\d[\d.,]*\)?"
     r"|\d[\d.,]*\s*(lượt xem|lượt thích|lượt chia sẻ|views?|likes?|shares?|lượt đọc|lượt truy cập))$", I)
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
@@ -45,7 +45,8 @@ COMMENT_RE = re.compile(
     r"|^(họ (và )?tên|email|địa chỉ email|tên của bạn)\s*[:*(]"
     # comment-form field labels: bare, or marked required with `*` / `:`
     r"|^(họ (và )?tên|họ tên|e-?mail|mã (xác nhận|bảo mật)|captcha)$"
-    r"|^(tên|bình luận|nội dung|ý kiến|số điện thoại|điện thoại|website|trang web|tiêu đề)\s*(\*|\(\*\))$",
+    r"|^(tên|bình luận|nội dung|ý kiến|số điện thoại|điện thoại|website|trang web|tiêu đề)\s*(\*|\(\*\))$"
+    r"|^(họ|tên|nội dung|ý kiến|bình luận|e-?mail|điện thoại)[^\W\d_]*( [^\W\d_]+){0,3}\s*(\*|\(\*\))$",
     I)
 SHARE_RE = re.compile(
     r"^(chia sẻ|share|tweet|chia sẻ bài viết|chia sẻ bài|chia sẻ lên|chia sẻ qua)"
@@ -58,10 +59,11 @@ SHARE_RE = re.compile(
     I)
 NAVIGATION_RE = re.compile(
     r"^(newer|older|next|previous|more) (news )?(items|posts|articles|news)\s*:?$"
-    r"|^(các )?(tin|bài|bài viết|tin tức|tin bài|video|clip|ảnh|phóng sự|podcast)\s*(liên quan|khác|cùng chuyên mục"
+    r"|^(các )?(tin|bài|bài viết|tin tức|tin bài|video|clip|ảnh|phóng sự|podcast)"
+    r"(\s*(,|/|và)\s*(tin|bài|bài viết|tin tức|video|ảnh))?\s*(liên quan|khác|cùng chuyên mục"
     r"|cùng danh mục|cùng sự kiện|mới hơn|cũ hơn|đã đưa|nổi bật|xem nhiều|mới nhất|đọc nhiều|mới|trước|sau"
     r"|cùng loại)(\s+(trên trang|của chuyên mục|trong ngày|trong tuần|cùng chuyên mục))?\s*:?$"
-    r"|^((đọc|xem) nhiều( nhất)?|mới nhất|tin nóng|tin vắn|tiêu điểm)\s*:?$"
+    r"|^((đọc|xem) nhiều( nhất)?|mới nhất|quan tâm nhất|được quan tâm|tin nóng|tin vắn|tiêu điểm)\s*:?$"
     r"|^(xem thêm|đọc thêm|các tin khác|các bài khác|các tin đã đưa|related( articles| posts| news)?"
     r"|read more|see also)\b"
     r"|^(trở về|quay lại|quay về|về đầu trang|lên đầu trang|về trang chủ|back to top|trang trước|trang sau"
@@ -88,11 +90,14 @@ PHOTO_CREDIT_RE = re.compile(
 SOURCE_CREDIT_RE = re.compile(
     r"^\(?\s*(nguồn|source)\s*:\s*.+$"
     r"|^\(?\s*theo\s+(báo|tạp chí|cổng|trang|đài|thông tấn|ttxvn|vtv|vov|tuổi trẻ|thanh niên|dân trí"
-    r"|vnexpress|nhân dân|[\w.-]+\.(vn|com|net|org))\b[^,]*\)?\.?$"
+    r"|vnexpress|nhân dân|vietnamnet|vietnamplus|znews|zing|vnanet|sggp|sài gòn giải phóng|tiền phong|qđnd"
+    r"|quân đội nhân dân|công an nhân dân|cand|an ninh thủ đô|hà nội mới|đại đoàn kết|vtc|htv"
+    r"|[\w.-]+\.(vn|com|net|org))\b[^,]*\)?\.?$"
+    r"|^\(\s*(tổng hợp|t/h|sưu tầm|lược dịch|biên dịch|theo nhiều nguồn)\s*\)\.?$"
     r"|^\((ttxvn|vna|vov|vtv|ttxvn/vietnam\+)\)$", I)
 BYLINE_RE = re.compile(
     r"^(bài|tin|video|clip|đồ họa|bài và ảnh|tin và ảnh|bài, ảnh|tin, ảnh|bài/ảnh|tin/ảnh"
-    r"|bài - ảnh|tin - ảnh|bài+ảnh|thực hiện|nhóm (pv|phóng viên)|phóng viên|pv|ctv|người viết|tác giả"
+    r"|bài - ảnh|tin - ảnh|(bài|tin|ảnh)\s*[+&]\s*(ảnh|bài)|thực hiện|nhóm (pv|phóng viên)|phóng viên|pv|ctv|người viết|tác giả"
     r"|biên tập|trình bày)\s*:\s*\S.{0,60}$"
     r"|^(written by|posted by|author|by|viết bởi|đăng bởi|gửi bởi)\s*:?\s+\S.{0,60}$"
     r"|^nhóm (pv|phóng viên|ctv|tác giả)\b.{0,40}$", I)
@@ -115,7 +120,7 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule("counter.number", "counter", COUNTER_RE,
           "A bare number or `n lượt xem`: share/like/view counters printed by the page.",
           [("0", "counter"), ("10", "counter"), ("1.234 lượt xem", "counter"), ("Số lượt truy cập: 98.120", "counter"),
-           ("Like (45)", "counter"), ("Lượt thích 7", "counter"),
+           ("Like (45)", "counter"), ("Số lần đọc: 768", "counter"), ("Lượt thích 7", "counter"),
            ("10 năm thực hiện Chỉ thị", "body"), ("2020.", "body")]),
     _rule("dateline.datetime", "dateline", DATELINE_RE,
           "A line that is only a publication date/time, optionally with weekday, `Cập nhật:` and GMT.",
@@ -136,7 +141,8 @@ LINE_RULES: tuple[Rule, ...] = (
           [("BÌNH LUẬN", "comment_prompt"), ("Bình luận (3)", "comment_prompt"),
            ("Gửi bình luận", "comment_prompt"), ("Please enter your comment!", "comment_prompt"),
            ("Để lại phản hồi", "comment_prompt"), ("Họ tên", "comment_prompt"), ("Nội dung *", "comment_prompt"),
-           ("Mã xác nhận", "comment_prompt"), ("Nội dung chính của kế hoạch", "body"),
+           ("Mã xác nhận", "comment_prompt"), ("Nội dung ý kiến *", "comment_prompt"),
+           ("Nội dung chính của kế hoạch", "body"),
            ("Bình luận về vấn đề này, ông A cho rằng cần làm rõ.", "body")], max_words=10),
     _rule("share.prompt", "share_prompt", SHARE_RE,
           "Share/print widgets: `Chia sẻ bài viết`, `Chia sẻ:`, `In bài viết`, `Facebook Zalo`.",
@@ -150,7 +156,7 @@ LINE_RULES: tuple[Rule, ...] = (
           [("Newer news items:", "navigation"), ("Tin liên quan", "navigation"),
            ("Xem thêm: Bến Tre ra quân trấn áp tội phạm", "navigation"),
            ("Trang chủ > Tin tức > Thời sự", "navigation"), ("Các tin cùng chuyên mục", "navigation"),
-           ("Ảnh khác", "navigation"), ("Xem nhiều nhất", "navigation"), ("Bài tiếp theo", "navigation"),
+           ("Ảnh khác", "navigation"), ("Các tin, bài viết khác", "navigation"), ("Xem nhiều nhất", "navigation"), ("Bài tiếp theo", "navigation"),
            ("Tin mới được cập nhật liên tục trên hệ thống của Sở.", "body"),
            ("Tin tức liên quan đến vụ việc được cơ quan chức năng xác minh.", "body")], max_words=25),
     _rule("ui.widget", "ui_text", UI_TEXT_RE,
@@ -165,7 +171,7 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule("byline.labelled", "byline", BYLINE_RE,
           "An author credit with a label: `Bài, ảnh: X`, `Tin: X`, `PV:`, `Written by X`.",
           [("Bài, ảnh: Hoàng Lam", "byline"), ("Written by Ban biên tập", "byline"),
-           ("Tin và ảnh: Minh Thư", "byline"), ("Đăng bởi Trần Văn Tâm", "byline"),
+           ("Tin và ảnh: Minh Thư", "byline"), ("Bài & ảnh: Ngọc Hà", "byline"), ("Đăng bởi Trần Văn Tâm", "byline"),
            ("Nhóm phóng viên thời sự", "byline"), ("Nhóm PV - Báo Công Thương", "byline"),
            ("Bài viết: những điều cần biết về an ninh mạng", "body"),
            ("Nhóm phóng viên đã có mặt tại hiện trường ngay trong đêm.", "body")],
@@ -178,6 +184,7 @@ LINE_RULES: tuple[Rule, ...] = (
           "Where the article was taken from: `Nguồn: …`, a short `Theo <outlet>`, `(TTXVN)`.",
           [("Nguồn: Cổng TTĐT tỉnh Quảng Bình", "source_credit"), ("Theo baochinhphu.vn", "source_credit"),
            ("(Theo Báo Nhân Dân)", "source_credit"),
+           ("(Theo Tiền Phong)", "source_credit"), ("(Tổng hợp)", "source_credit"),
            ("Theo Phó bí thư Thường trực Thành ủy, thời gian tới thành phố sẽ triển khai.", "body")],
           max_words=12),
     _rule("caption.photo_credit", "caption", CAPTION_CREDIT_RE,

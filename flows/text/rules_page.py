@@ -23,6 +23,7 @@ BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|»|›|\s/\s)\s*")
 MENU_START_RE = re.compile(r"^(trang chủ|home)\s+\S", I)
 MENU_ITEM_RE = re.compile(r"^(trang chủ|home|giới thiệu|liên hệ|dịch vụ công|hỏi đáp|sơ đồ (site|trang|cổng)|sitemap)$", I)
 PIPE_SPLIT_RE = re.compile(r"\s*\|\s*")
+GAP_SPLIT_RE = re.compile(r"\s*[•·]\s*|\s{2,}|\t")
 # Parts of a widget bar, split on `|`, `•`, `·` or runs of spaces; arrows and brackets are dropped.
 BAR_SPLIT_RE = re.compile(r"\s*[|•·]\s*|\s{2,}")
 BAR_STRIP_RE = re.compile(r"^[\s‹›«»<>\[\]()]+|[\s‹›«»<>\[\]()]+$")
@@ -66,17 +67,34 @@ def _is_breadcrumb(text: str) -> bool:
     return enough and all(n_words(p) <= 6 and any(ch.isalpha() for ch in p) for p in parts)
 
 
+def _menu_item(part: str, max_words: int = 5) -> bool:
+    """A menu entry: a few words, letters in it, a capital (or digit) first, no sentence end."""
+    part = part.strip()
+    return (1 <= n_words(part) <= max_words and any(ch.isalpha() for ch in part)
+            and (part[0].isupper() or part[0].isdigit() or not part[0].isalnum()) and not TERMINAL_RE.search(part))
+
+
 def _is_menu(text: str) -> bool:
-    """`Trang chủ Tin tức Liên hệ` (Title-Case items) or >= 3 short items joined by `|`."""
-    if TERMINAL_RE.search(text) or any(ch.isdigit() for ch in text) or n_words(text) > 20:
+    """`Trang chủ Tin tức Liên hệ` (Title-Case items), >= 3 short items joined by `|`, or >= 4
+    capitalised items set apart by wide gaps (`Thời sự   Thế giới   Pháp luật`). A menu may be long
+    (twenty sections and more), so the item count is not capped; each item is."""
+    if TERMINAL_RE.search(text):
+        return False
+    pipe_parts = [p for p in PIPE_SPLIT_RE.split(text) if p.strip()]
+    if (len(pipe_parts) >= 3 and all(_menu_item(p, 8) for p in pipe_parts)
+            and sum(n_words(p) for p in pipe_parts) <= 4 * len(pipe_parts)):
+        return True
+    gap_parts = [p for p in GAP_SPLIT_RE.split(text.strip()) if p.strip()]
+    if len(gap_parts) >= 4 and all(_menu_item(p) for p in gap_parts) and not any(ch.isdigit() for ch in text):
+        return True
+    if any(ch.isdigit() for ch in text) or n_words(text) > 20:
         return False
     if MENU_ITEM_RE.match(text):
         return True
     if MENU_START_RE.match(text):
         words = text.split()
         return sum(w[:1].isupper() for w in words) >= 3 and sum(w[:1].isupper() for w in words) * 2 >= len(words)
-    parts = PIPE_SPLIT_RE.split(text)
-    return len(parts) >= 3 and all(1 <= n_words(p) <= 4 for p in parts)
+    return False
 
 
 def _is_widget_part(part: str) -> bool:
@@ -84,7 +102,7 @@ def _is_widget_part(part: str) -> bool:
     if not part:
         return True
     return bool(BAR_WORD_RE.match(part)) or any(r.match(part) for r in LINE_RULES
-                                                 if r.role in ("share_prompt", "ui_text", "navigation", "counter"))
+                                                 if r.role in ("share_prompt", "ui_text", "navigation", "counter", "comment_prompt"))
 
 
 def _is_widget_bar(text: str) -> bool:
@@ -116,6 +134,12 @@ PAGE_RULES: tuple[Rule, ...] = (
           "a lone `Giới thiệu`/`Liên hệ` menu entry.",
           [("Trang chủ Giới thiệu Tin tức Văn bản Liên hệ", "navigation"),
            ("Chính trị | Kinh tế | Văn hóa | Thể thao", "navigation"), ("Liên hệ", "navigation"),
+           ("Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội | Văn hóa | Quốc phòng - An ninh | Pháp luật"
+            " | Du lịch | Ảnh | Video | Báo in", "navigation"),
+           ("Mới nhất   Thời sự   Góc nhìn   Thế giới   Kinh doanh   Bất động sản   Khoa học   Giải trí"
+            "   Thể thao   Pháp luật   Giáo dục   Sức khỏe   Đời sống   Du lịch", "navigation"),
+           ("Ông A | Bà B | hai người đã nhận giải thưởng năm nay của hội đồng", "body"),
+           ("Huyện   Diện tích   Dân số   Mật độ   2.150", "body"),
            ("Trang chủ của hợp tác xã được nâng cấp trong năm nay.", "body"), ("Liên hệ thực tế", "body")],
           predicate=_is_menu),
     _rule("ui.licence", "ui_text",

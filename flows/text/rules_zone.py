@@ -25,6 +25,10 @@ SLOGAN_RE = re.compile(
 ORG_GENERIC = frozenset(
     "thông tin điện tử phát thanh và truyền hình tỉnh huyện thành phố thị xã quận phường nhân dân online trực tuyến"
     " của ủy tp pt-th ptth ttđt - –".split())
+# A footer line opening with its label: `Địa chỉ: …`, `Điện thoại: …`, `Chịu trách nhiệm chính: …`.
+FOOTER_LABEL_RE = re.compile(
+    r"^(địa chỉ|trụ sở|tòa soạn|điện thoại|đt|tel|hotline|đường dây nóng|fax|e-?mail|website"
+    r"|chịu trách nhiệm( chính| nội dung| xuất bản)?|cơ quan chủ quản)\s*:", re.IGNORECASE)
 NAV_HEADER_RE = re.compile(r"^(?!.*:\s*\S).{1,60}$")  # a navigation line without a link after a colon
 
 
@@ -56,7 +60,8 @@ def is_footer_like(text: str) -> bool:
     """A site-footer line: a strong cue (licence, copyright, editor), or two weak ones, or an outlet
     name with an address/phone. Only used below the story, where no sentence of it can be."""
     strong, weak = footer_hits(text)
-    return strong >= 1 or weak >= 2 or (weak >= 1 and bool(BANNER_START_RE.match(text))) or is_banner_like(text)
+    return (strong >= 1 or weak >= 2 or (weak >= 1 and bool(BANNER_START_RE.match(text))) or is_banner_like(text)
+            or bool(FOOTER_LABEL_RE.match(text)))
 
 
 def is_nav_header(text: str) -> bool:
@@ -80,8 +85,11 @@ ZONE_RULES: tuple[Rule, ...] = (
          (f"{M}TRANG TIN ĐIỆN TỬ HUYỆN MINH LONG\nTin tức > Thời sự\n{TITLE}\n{LEAD}", "ui_text"),
          (f"{M}Sở Giáo dục tổ chức hội nghị triển khai nhiệm vụ năm học mới\n{LEAD}", "title")),
     _ctx("header.menu", "navigation",
-         "A line above the title with menu separators (`|`, `>`, `»`) or menu items.",
+         "A line above the title with menu separators (`|`, `>`, `»`) or menu items; also a long run that "
+         "opens with `Trang chủ` and ends no sentence (a flattened menu, breadcrumb and title).",
          (f"Đài PT-TH tỉnh\n{M}Văn hóa - Xã hội » Giáo dục - Đào tạo\n\n{TITLE}\n{LEAD}", "navigation"),
+         (f"{M}Trang chủ Giới thiệu Tin tức » Thời sự Tỉnh tổng kết công tác bảo đảm an ninh trật tự năm 2022 "
+          f"và triển khai nhiệm vụ năm 2023\n{LEAD}", "navigation"),
          (f"{M}Thời sự | Kinh tế\n{LEAD}", "section")),
     _ctx("header.short", "ui_text",
          "A one-to-three word line between the title and the lead (`Chi tiết`, `Video`): a widget label.",
@@ -96,6 +104,7 @@ ZONE_RULES: tuple[Rule, ...] = (
          "name with its address or phone, even when it reads like a sentence.",
          (f"{END}\n{M}Trang thông tin điện tử Sở Nội vụ. Điện thoại: 0257 3823 456", "ui_text"),
          (f"{END}\n{M}Địa chỉ: 12 Lê Lợi, TP Huế. Email: bbt@huyen.gov.vn", "ui_text"),
+         (f"{END}\n{M}Địa chỉ: Số 8 Nguyễn Tất Thành, phường 1, TP Bạc Liêu.", "ui_text"),
          (f"{TITLE}\n{LEAD}\n{M}Văn phòng tỉnh. Điện thoại: 0257 3823 456 để người dân phản ánh.\n{BODY}",
           "body")),
     _ctx("footer.link_list", "navigation",

@@ -23,6 +23,7 @@ from flows.text.rules_zone import has_nav_separators, is_banner_like, is_footer_
 HEADER_MAX_UNITS = 10
 # A sentence ending inside the line (`… tỉnh nhà. Sau đó …`), not an abbreviation (`TP. Huế`).
 INNER_SENTENCE_RE = re.compile(r"[^\W\d_]{2,}[.!?…][\"”’)]?\s+\S")
+MENU_RUN_RE = re.compile(r"^(Trang chủ|TRANG CHỦ|Home|HOME)\s+[A-ZĐ]")
 IMAGE_ROLES = ("image_file", "photo_credit")
 END_ROLES = frozenset({"byline", "source_credit", "share_prompt", "comment_prompt", "navigation", "ui_text",
                        "counter", "dateline", "section"})
@@ -37,7 +38,10 @@ class Page(Protocol):
 
 
 def _is_paragraph(c: str) -> bool:
-    """Running text: prose that is not headline-shaped, opens with an outlet tag or holds a sentence end."""
+    """Running text: prose that is not headline-shaped, opens with an outlet tag or holds a sentence end;
+    never a run opening with a menu's `Trang chủ` that ends no sentence (a flattened menu)."""
+    if MENU_RUN_RE.match(c) and not TERMINAL_RE.search(c) and not INNER_SENTENCE_RE.search(c):
+        return False
     return is_prose(c) and (not is_title_shape(c) or bool(OUTLET_PREFIX_RE.match(c))
                             or bool(INNER_SENTENCE_RE.search(c)))
 

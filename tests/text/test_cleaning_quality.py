@@ -31,13 +31,17 @@ def test_score_counts_are_honest() -> None:
 # Other-portal fixture sets, scored without corpus repeats (each file on its own).
 # portals: written blind; first measured at P 1.000 / R 0.644 / F1 0.784 / body recall 1.000. Its
 #   misses guided the second round of general rules, so it is now a DEV set: P 1.000 / R 1.000.
-# portals_blind2: written while the second round was built, opened only once it was final:
-#   P 0.986 / R 0.793 / F1 0.879 / body recall 0.972 (16 files). Floors = measured minus a margin;
-#   raise them only with a new blind set, never by tuning on this one.
+# portals_blind2: blind for the second round: P 0.986 / R 0.793 / F1 0.879 / body recall 0.972. Its misses
+#   guided the third round (long menus, hard-wrapped print text, social furniture, flattened pages), so it
+#   is a DEV set now: P 1.000 / R 1.000 / body recall 1.000.
+# portals_blind3: written by an independent annotator while the third round was built, opened only once
+#   it was final and scored once: P 0.998 / R 0.889 / F1 0.941 / body recall 0.993 (18 files).
+# Floors = measured minus a margin; raise them only with a new blind set, never by tuning on the last one.
 FIXTURES = ROOT / "tests" / "fixtures"
 FLOORS = {  # set: (min files, F1, precision, body recall)
-    "portals": (10, 0.97, 0.98, 0.98),
-    "portals_blind2": (10, 0.85, 0.96, 0.95),
+    "portals": (10, 0.98, 0.99, 0.99),
+    "portals_blind2": (14, 0.98, 0.99, 0.99),
+    "portals_blind3": (16, 0.92, 0.98, 0.98),
 }
 
 

@@ -103,3 +103,19 @@ def test_caption_ending_with_credit_keeps_photographer() -> None:
 def test_repaired_text_is_classified_but_raw_text_kept() -> None:
     d = classify(f"{TITLE}\nTỉnh uỷ họp.\u00a0")[1]
     assert d.text == "Tỉnh uỷ họp.\u00a0" and d.clean_text == "Tỉnh ủy họp."
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("👉 Xem thêm: Lào Cai ra quân huấn luyện năm 2025", "navigation"),
+    ("▶ Tin liên quan", "navigation"),
+    ("▪ Từ khóa: an ninh, biên giới", "ui_text"),
+    ("• Chia sẻ bài viết", "share_prompt"),
+    ("📌 Tại buổi lễ, 12 tập thể được tặng bằng khen của Chủ tịch UBND tỉnh.", "body"),
+    ("👉 Chia sẻ kinh nghiệm trong công tác dân vận, đồng chí A nhấn mạnh vai trò của cơ sở.", "body"),
+])
+def test_symbol_bullets_do_not_hide_furniture(line: str, role: str) -> None:
+    doc = ("Tỉnh tổng kết công tác bảo đảm an ninh trật tự năm 2022\n"
+           "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm 2022 tại thành phố.\n"
+           f"{line}\n"
+           "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm cho thời gian tới.")
+    assert classify(doc)[2].role == role

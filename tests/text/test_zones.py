@@ -19,7 +19,8 @@ def test_title_is_the_last_headline_below_banner_and_menu() -> None:
                       "Tìm kiếm", "", TITLE, "Minh Trí", "Thứ sáu, 14/07/2023 - 15:20", LEAD, BODY])
     roles = _roles(page)
     assert roles[3] == ("title", TITLE)
-    assert [r for r, _ in roles[:3]] == ["ui_text", "ui_text", "ui_text"]
+    # banner, menu (items set apart by wide gaps), search widget
+    assert [r for r, _ in roles[:3]] == ["ui_text", "navigation", "ui_text"]
     assert [r for r, _ in roles[4:]] == ["byline", "dateline", "lead", "body"]
 
 
