@@ -60,6 +60,29 @@ REVIEW_YEAR_RE = re.compile(
     r"(?i:tổng kết)(?:(?![.;!?]).){0,80}?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–—]\s*\d)(?![\d/])"
 )
 REVIEW_LATE, REVIEW_EARLY = (10, 11, 12), (1, 2, 3)
+# Month written as a word (`11 Tháng Hai, 2025`, `5 tháng Mười Một 2024`): some CMS datelines.
+MONTH_WORDS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+_MONTH_ALT = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+WORD_MONTH_DATE_RE = re.compile(
+    rf"(?<![^\W\d_])(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_ALT})(?![^\W\d_])\s*,?\s*(?:năm\s+)?"
+    rf"(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+# A labelled publication date inside a longer line (`... Ngày đăng: 18/03/2024 | Lượt xem: 412`).
+DATE_LABEL_RE = re.compile(
+    r"(?<![^\W\d_])(?:Ngày đăng|Đăng ngày|Ngày cập nhật|Cập nhật|Ngày xuất bản|Xuất bản|Đăng lúc|"
+    r"Thời gian đăng|Ngày viết|Được đăng ngày|Đăng vào|Posted on|Published)\s*:?\s*(?:lúc\s+)?",
+    re.IGNORECASE,
+)
+# What a dateline-shaped line may hold besides its date: weekday, time, zone, separators.
+DATELINE_FILLER_RE = re.compile(
+    r"(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|lúc|gmt\s*[+-]\s*\d{1,2}|utc\s*[+-]?\s*\d{0,2}|"
+    r"sáng|chiều|am|pm)|\d{1,2}\s*[:hH]\s*\d{2}|[\s,|/()\[\]–—:.-]+"
+)
+DATELINE_MAX_CHARS = 60
 IMAGE_DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)"
 )
@@ -93,9 +116,18 @@ def _publishable(value: date | None, arrived: date | None) -> bool:
     return value is not None and value >= MIN_PUBLISHED and (arrived is None or value <= arrived)
 
 
+def _word_month_dates(text: str) -> list[tuple[date, int, int]]:
+    out = []
+    for m in WORD_MONTH_DATE_RE.finditer(text):
+        value = _date(int(m.group("y")), MONTH_WORDS[m.group("mw").lower()], int(m.group("d")))
+        if value:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
 def parse_dateline(dateline: str, arrived: date | None = None) -> tuple[date, datetime | None] | None:
     """(date, datetime in +07:00 or None) from a dateline, or None when it has no usable date."""
-    dates = full_dates(dateline)
+    dates = sorted(full_dates(dateline) + _word_month_dates(dateline), key=lambda t: t[1])
     if not dates:
         return None
     value, start, end = dates[0]
@@ -106,6 +138,31 @@ def parse_dateline(dateline: str, arrived: date | None = None) -> tuple[date, da
     at = datetime(value.year, value.month, value.day, int(t.group("h")), int(t.group("min")),
                   tzinfo=VN_TZ) if t else None
     return value, at
+
+
+def dateline_in(line: str) -> str | None:
+    """The dateline a line holds when it is not labelled as one: a labelled date anywhere in it
+    (`... Ngày đăng: 18/03/2024 | Lượt xem: 412` -> `18/03/2024 | Lượt ...`), or the whole line
+    when it is only a date with weekday/time/zone (`Thứ Ba, 05/11/2024, 08:20 [GMT+7]`,
+    `11 Tháng Hai, 2025`).
+
+    Why: flattened pages and misread headers put the page's dateline inside another line or in
+    the title slot; a date in running text (`Ngày 9/4, hội nghị ...`) is neither shape.
+    """
+    for m in DATE_LABEL_RE.finditer(line):
+        rest = line[m.end():m.end() + DATELINE_MAX_CHARS]
+        if parse_dateline(rest) and (full_dates(rest[:12]) or _word_month_dates(rest[:24])
+                                     or TIME_RE.match(rest)):
+            return rest
+    text = line.strip()
+    if not text or len(text) > DATELINE_MAX_CHARS:
+        return None
+    found = full_dates(text) + _word_month_dates(text)
+    if len(found) != 1:
+        return None
+    _, start, end = found[0]
+    rest = text[:start] + " " + text[end:]
+    return text if not DATELINE_FILLER_RE.sub("", rest).strip() else None
 
 
 def lead_date(lead: str) -> tuple[int, int, int | None] | None:

@@ -59,7 +59,8 @@ NEEDS_CITY_WORD = frozenset({"Hồ Chí Minh", "Huế"})
 CITY_BEFORE_RE = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố|[Cc]ố đô|[Tt]ỉnh)\s*$")
 UNIT_BEFORE_RE = re.compile(
     r"(?:TP\.?|Tp\.?|[Tt]hành phố|[Tt]ỉnh|[Tt]ỉnh [uủ][yỷ]|[Tt]hành [uủ][yỷ]|[Đđ]ảng bộ|"
-    r"[Cc]ông an|UBND|HĐND|[Bb]áo|[Đđ]ài|[Cc]ổng|[Cc]ố đô|[A-ZĐ&.-]{2,})\s+$"
+    r"[Cc]ông an|UBND|HĐND|[Bb]áo|[Đđ]ài|[Cc]ổng|[Cc]ố đô|[Tt]ỉnh [Đđ]oàn|[Tt]hành [Đđ]oàn|"
+    r"[Qq]uân sự|[Bb]iên phòng|[A-ZĐ&.-]{2,})\s+$"
 )
 PERSON_BEFORE_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:[ôÔ]ng|[bB]à|[aA]nh|[cC]hị|[eE]m|[cC]ô|[cC]hú|[bB]ác|[cC]ụ|[cC]háu|"
@@ -201,6 +202,32 @@ def _name(unit: str, raw: str) -> str | None:
             break
         caps.append(w)
     return " ".join(caps[:4]) if caps else None
+
+
+@lru_cache(maxsize=1)
+def _city_provinces() -> dict[str, str]:
+    """Folded lower-cased name of a pre-2025 provincial city (`Móng Cái`) -> its province,
+    for names that belong to one province only."""
+    seen: dict[str, set[str]] = {}
+    olds = {k: _old_short(k, v) for k, v in _data()["old_province_names"].items()}
+    for rec in _data()["ward_mapping"]:
+        if rec["old_district"].startswith("Thành phố "):
+            name = fold(rec["old_district"][len("Thành phố "):]).lower()
+            seen.setdefault(name, set()).add(olds.get(rec["old_province_key"], ""))
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
+
+
+def provinces_of_cities(localities: list[str]) -> list[str]:
+    """Provinces implied by provincial cities among `find_localities` labels (`thành phố Móng
+    Cái` -> Quảng Ninh): a city implies its province (gold convention); districts, towns and
+    communes do not (their names repeat across provinces and the article may not be about it)."""
+    out: list[str] = []
+    for label in localities:
+        if label.startswith("thành phố "):
+            prov = _city_provinces().get(fold(label[len("thành phố "):]).lower())
+            if prov and prov not in out:
+                out.append(prov)
+    return out
 
 
 def find_localities(text: str) -> list[str]:

@@ -24,9 +24,9 @@ import re
 from datetime import date
 
 DOC_TYPES = (
-    "Chương trình hành động", "Chương trình", "Nghị quyết", "Nghị định", "Quyết định",
-    "Chỉ thị", "Kết luận", "Kế hoạch", "Thông tư", "Luật", "Đề án", "Công văn", "Hướng dẫn",
-    "Quy định",
+    "Chương trình hành động", "Chương trình", "Nghị quyết liên tịch", "Nghị quyết", "Nghị định",
+    "Quyết định", "Chỉ thị", "Kết luận", "Kế hoạch", "Thông tư liên tịch", "Thông tư", "Luật",
+    "Pháp lệnh", "Đề án", "Công văn", "Công điện", "Hướng dẫn", "Quy định", "Quy chế", "Thông báo",
 )
 _TYPE_ALT = "|".join("(?i:" + t[0] + ")" + re.escape(t[1:]).replace("\\ ", " ")
                      for t in sorted(DOC_TYPES, key=len, reverse=True))
@@ -34,11 +34,13 @@ CODES = {  # upper-cased type code -> official form
     "NQ": "NQ", "CT": "CT", "KL": "KL", "KH": "KH", "CTR": "CTr", "NĐ": "NĐ", "ND": "NĐ",
     "QĐ": "QĐ", "QD": "QĐ", "TT": "TT", "TTLT": "TTLT", "HD": "HD", "QĐI": "QĐi", "QDI": "QĐi",
     "ĐA": "ĐA", "DA": "ĐA", "CV": "CV", "TB": "TB", "BC": "BC", "TTR": "TTr", "CTHĐ": "CTHĐ",
+    "NQLT": "NQLT", "CĐ": "CĐ", "CD": "CĐ", "QC": "QC", "QCPH": "QCPH", "PL": "PL", "HD-BTC": "HD",
 }
 ISSUER_CASE = {"TTG": "TTg"}
 _CODE = r"[A-Za-zĐđ]{1,5}"
 _ISSUER = r"[A-ZĐa-zđ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
-LAW_SYMBOL = rf"(?P<lnum>\d{{1,5}})/(?P<lyear>(?:19|20)\d\d)/(?P<liss>QH\d{{1,2}})"
+# Acts of the National Assembly (`QH15`) and of its Standing Committee (`UBTVQH15`).
+LAW_SYMBOL = rf"(?P<lnum>\d{{1,5}})/(?P<lyear>(?:19|20)\d\d)/(?P<liss>(?:UBTVQH|QH)\d{{1,2}})"
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}})(?:\s*/\s*(?P<syear>(?:19|20)\d\d))?\s*/\s*"
                 rf"(?P<scode>{_CODE})\s*-\s*(?P<siss>{_ISSUER})")
 PARTY_SYMBOL = rf"(?P<pnum>\d{{1,5}})\s*[-/]\s*(?P<pcode>{_CODE})\s*/\s*(?P<piss>{_ISSUER})"
@@ -65,6 +67,9 @@ NAMED_ISSUERS = (
 )
 _ISSUER_ALT = "|".join(f"(?P<i{k}>{pat})" for k, (pat, _) in enumerate(NAMED_ISSUERS))
 OF_ISSUER_RE = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:,\s*)?(?:của|do)\s+(?i:{_ISSUER_ALT})(?![^\W\d_])")
+# Type words that are also verbs (`thông báo 3 trường hợp`, `quy định 5 nhóm`): without a
+# symbol they name a document only when capitalised or followed by `số`.
+VERB_TYPES = frozenset({"Thông báo", "Hướng dẫn", "Quy định", "Kết luận", "Kế hoạch", "Quy chế"})
 TRAILING_DIGITS_RE = re.compile(r"\d+$")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LIST_GAP_RE = re.compile(r"\s*(?:,|;|và)\s*$")
@@ -90,7 +95,7 @@ def _symbol(m: re.Match) -> tuple[str | None, str | None, str | None]:
     """(number, normalised symbol, issuer) of a match."""
     if m.group("lnum"):
         iss = m.group("liss").upper()
-        return m.group("lnum"), f"{m.group('lnum')}/{m.group('lyear')}/{iss}", "QH"
+        return m.group("lnum"), f"{m.group('lnum')}/{m.group('lyear')}/{iss}", _issuer_part(iss)
     if m.group("pnum"):
         code = CODES.get(m.group("pcode").upper(), m.group("pcode").upper())
         iss = _fix_issuer(m.group("piss"))
@@ -139,6 +144,10 @@ def find_legal_refs(text: str) -> list[dict]:
             continue  # a plenum number, not a document number (module docstring)
         if m.group("bare") and YEAR_RE.fullmatch(m.group("bare")) and "số" not in m.group(0).lower():
             continue  # `Chương trình 2020` names a year, not a document number
+        written = m.group("type")
+        if (m.group("bare") and written[0].islower() and _canon_type(written) in VERB_TYPES
+                and "số" not in m.group(0).lower()):
+            continue  # a verb with a count, not a document (VERB_TYPES)
         number, symbol, issuer = _symbol(m)
         end = m.end()
         mentions.append({

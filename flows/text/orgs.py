@@ -31,7 +31,7 @@ _I = "(?i:{})".format
 # (pattern, kind, needs a tail after the head). First letter of a head is case-sensitive for
 # one-word generic heads; multi-word heads match in any case (`ủy ban nhân dân tỉnh`).
 ORG_RULES: list[tuple[str, str]] = [
-    (_I("bộ chính trị|ban bí thư trung ương|ban bí thư") + "|Quốc hội|Chính phủ", "whole"),
+    (_I("bộ chính trị|ban bí thư trung ương|ban bí thư") + "|Quân ủy Trung ương|Quốc hội|Chính phủ", "whole"),
     (r"Bộ Công an|Bộ Quốc phòng", "whole"),
     (_I("ban chấp hành trung ương(?: đảng)?|BCH ?TW|ban chấp hành đảng bộ") + r"|Ban Chấp hành", "party"),
     (_I("ban thường vụ|BTV") + rf"(?=\s+(?i:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy))", "party"),
@@ -43,12 +43,17 @@ ORG_RULES: list[tuple[str, str]] = [
     (_I("ban chỉ đạo") + r"|BCĐ(?=\s+\d)", "committee"),
     (_I("ủy ban nhân dân|hội đồng nhân dân") + rf"(?=\s+{_LEVEL})|(?:UBND|HĐND)(?=\s+{_LEVEL})", "state"),
     (_I("đoàn đại biểu quốc hội"), "state"),
-    (r"Sở|Cục|Chi cục|Tòa án nhân dân|Viện kiểm sát nhân dân" + _SPEC, "state"),
+    (r"(?:Sở|Cục|Chi cục|Tòa án nhân dân|Viện kiểm sát nhân dân)" + _SPEC, "state"),
     (r"Công an(?=\s+" + _LEVEL + r")", "security"),
     (r"Bộ Tư lệnh|Quân khu(?=\s+(?:\d+|[IVX]+\b))|Bộ đội Biên phòng|"
      + _I("bộ chỉ huy quân sự|ban chỉ huy quân sự") + r"|Bộ CHQS|BCHQS", "military"),
+    # Numbered or named units: `Sư đoàn 309`, `Lữ đoàn Công binh 25`, `Đồn Biên phòng Cà Xèng`.
+    (r"(?:Quân đoàn|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Hải đoàn)(?=\s+(?:\d|[{U}]))"
+     r"|Đồn(?=\s+Biên phòng\s+(?:\d|[{U}])|\s+(?!Biên phòng)(?:\d|[{U}]))"  # not `Đồn Biên phòng sở tại`
+     .replace("{U}", UPPER), "military"),
+    (r"(?:Tỉnh|Thành|Huyện) [Đđ]oàn(?![\w])", "mass_org"),
     (_I("mặt trận tổ quốc") + r"|MTTQ|Hội (?:Nông dân|Liên hiệp Phụ nữ|Cựu chiến binh)|Liên đoàn Lao động|"
-     r"Đoàn Thanh niên|Công đoàn" + _SPEC, "mass_org"),
+     r"Đoàn Thanh niên|Công đoàn" + _SPEC, "mass_org"),  # `_SPEC` binds to `Công đoàn` only
     (r"Bộ(?=\s+[{U}][{L}]+\s+[a-zđ])".replace("{U}", UPPER).replace("{L}", UPPER.lower()), "state"),
     (r"(?:Tổng công ty|Công ty|Ngân hàng|Báo|Đài Phát thanh - Truyền hình|Đài)" + _SPEC, "other"),
     (r"(?:Phòng|Đội|Hội đồng|Ban)(?=\s+[{U}])".replace("{U}", UPPER), "state"),
@@ -60,6 +65,7 @@ ORG_RE = re.compile(
 _KINDS = [kind for _, kind in ORG_RULES]
 # Complete names: nothing after them belongs to the name (`Bộ Chính trị và ...`).
 _WHOLE_KINDS = {"Bộ Chính trị": "party", "Ban Bí thư": "party", "Ban Bí thư Trung ương": "party",
+                "Quân ủy Trung ương": "party",
                 "Quốc hội": "state", "Chính phủ": "state", "Bộ Công an": "security",
                 "Bộ Quốc phòng": "military"}
 ACRONYMS = {

@@ -43,7 +43,7 @@ DOMAINS: dict[str, str] = {
     "qdnd.vn": "Báo Quân đội nhân dân", "cand.com.vn": "Báo Công an nhân dân",
     "nhandan.vn": "Báo Nhân Dân", "nhandan.com.vn": "Báo Nhân Dân",
     "bienphong.com.vn": "Báo Biên phòng", "baochinhphu.vn": "Báo Điện tử Chính phủ",
-    "chinhphu.vn": "Cổng Thông tin điện tử Chính phủ", "vietnamplus.vn": "VietnamPlus",
+    "chinhphu.vn": "Báo Điện tử Chính phủ",  # its `(Chinhphu.vn) -` lead prefix "vietnamplus.vn": "VietnamPlus",
     "tuoitre.vn": "Báo Tuổi Trẻ", "thanhnien.vn": "Báo Thanh Niên", "vnexpress.net": "VnExpress",
     "dangcongsan.vn": "Báo điện tử Đảng Cộng sản Việt Nam",
     "dangcongsan.org.vn": "Báo điện tử Đảng Cộng sản Việt Nam",
@@ -56,6 +56,33 @@ DOMAINS: dict[str, str] = {
     "mod.gov.vn": "Cổng Thông tin điện tử Bộ Quốc phòng", "quochoi.vn": "Cổng Thông tin điện tử Quốc hội",
 }
 KNOWN_OUTLETS = frozenset(PREFIXES.values()) | frozenset(DOMAINS.values())
+# Names outlets sign with other than their canonical one (online editions, brand spellings).
+ALIASES: dict[str, str] = {
+    "Tuổi Trẻ Online": "Báo Tuổi Trẻ", "Vietnam+": "VietnamPlus", "Báo điện tử VietnamPlus": "VietnamPlus",
+    "Báo điện tử VnExpress": "VnExpress", "Thanh Niên Online": "Báo Thanh Niên",
+    "Báo Công an Nhân dân điện tử": "Báo Công an nhân dân",
+}
+
+
+def _alias_table() -> dict[str, str]:
+    """casefolded written form -> canonical: each known name, its core without `Báo` (a
+    masthead `QUÂN ĐỘI NHÂN DÂN`), and the aliases above. Cores of one word are too ambiguous."""
+    table = {k.casefold(): v for k, v in ALIASES.items()}
+    for name in KNOWN_OUTLETS:
+        table.setdefault(name.casefold(), name)
+        core = re.sub(r"^Báo(?: điện tử)?\s+", "", name, flags=re.I)
+        if core != name and len(core.split()) >= 2:
+            table.setdefault(core.casefold(), name)
+        elif core == name and len(core.split()) == 1:
+            table.setdefault(core.casefold(), name)  # brand names: `VnExpress`, `VietnamPlus`
+    return table
+
+
+ALIAS_TABLE = _alias_table()
+ALIAS_RE = re.compile(
+    r"(?<![\w+])(?:" + "|".join(re.escape(a) for a in sorted(ALIAS_TABLE, key=len, reverse=True)) + r")(?![\w+])",
+    re.IGNORECASE,
+)
 DOMAIN_RE = re.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|net|com|org))(?![\w-])",
                        re.IGNORECASE)
 ANONYMOUS_RE = re.compile(r"^\s*\(\*\)")
@@ -73,13 +100,35 @@ LOCAL_PORTAL_RE = re.compile(
 )
 COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|[Bb]ản quyền)\s*(?:thuộc\s*(?:về)?\s*)?(?:©\s*)?(?:\d{4}\s*)?(?:[-–:]\s*)?"
-    r"(?P<name>(?:Báo|Đài|Cổng|Tạp chí)\s[^.|;©]{2,80}?)\s*(?:[.|;©]|\s[-–]\s|$)"
+    r"(?P<name>(?:Báo|Đài|Cổng|Tạp chí)\s(?:Phát thanh\s*[-–]\s*Truyền hình|[^.|;©]){2,80}?)\s*(?:[.|;©,]|\s[-–]\s|$)"
 )
+# A copyright mark and what may stand between it and the holder's name.
+COPYRIGHT_MARK_RE = re.compile(
+    r"(?:©|\(c\)|bản quyền|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[.,:-]?\s*"
+    r"(?:(?:toàn bộ\s+)?bản quyền\s+)?(?:thuộc(?:\s+về)?\s+)?",
+    re.IGNORECASE,
+)
+# `Ghi rõ nguồn "Báo Quân khu 4" khi phát hành lại`: the outlet names itself for reuse.
+REUSE_RE = re.compile(r"(?i:ghi\s+rõ\s+nguồn|trích\s+dẫn\s+nguồn)\s*:?\s*[\"“']\s*(?P<name>[^\"”']{3,80}?)\s*[\"”']")
+# Trailing `điện tử` of `Báo Lào Cai điện tử` names the paper's online edition: same outlet.
+E_EDITION_RE = re.compile(r"\s+(?i:điện tử)$")
+# A self-named portal masthead: `Cổng thông tin điện tử Tỉnh Đoàn Thanh Hóa`.
+OWN_PORTAL_RE = re.compile(
+    r"^(?P<kind>Cổng|Trang)\s+(?i:TTĐT|thông tin điện tử)\s+(?P<owner>[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+[^\W_]+){0,5}\s+(?:[A-ZÀ-ỸĐ][^\W\d_]*|\d+))$"
+)
+BARE_PORTAL_RE = re.compile(r"^(?P<kind>Cổng|Trang)\s+thông tin điện tử$", re.IGNORECASE)
+# The body that owns a site: `ỦY BAN NHÂN DÂN PHƯỜNG TÂN HÒA - THÀNH PHỐ HÒA BÌNH`.
+OWNER_RE = re.compile(
+    r"^(?:Ủy ban nhân dân|UBND)\s+(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn)\s+"
+    r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s*(?:[-–,]|$)", re.IGNORECASE
+)
+INLINE_CREDIT_RE = re.compile(r"(?<![^\W\d_])(?:Theo|Nguồn\s*:)\s+Báo\s+(?P<rest>[^,.;:]{2,40})")
 SEGMENT_RE = re.compile(r"\s+[-–|]\s+|\.\s|[.:,]$|:\s")
 STATION_RE = re.compile(
     r"^Đài\s+(?:PT-TH|PT - TH|PTTH|PT&TH|PT\s*-\s*TH|Phát thanh\s*(?:-|và|&)\s*Truyền hình)\s+"
     r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<place>.+)$"
 )
+FULL_STATION_RE = re.compile(r"^Đài\s+Phát thanh\s*(?P<join>-|và)\s*Truyền hình\s")
 SPACES_RE = re.compile(r"\s+")
 CLAUSE_PUNCT_RE = re.compile(r"[,;:]")
 PAPER_RE = re.compile(r"^Báo\s+(?P<rest>\w.{1,60})$")
@@ -127,7 +176,11 @@ def outlet_for_name(name: str) -> str | None:
         return None
     if m := STATION_RE.match(name):
         province = canonical_province(m.group("place"))
-        return f"Đài Phát thanh và Truyền hình {province}" if province else None
+        if not province:
+            return None
+        full = FULL_STATION_RE.match(name)  # the station's own spelling, `-` or `và`
+        return f"Đài Phát thanh {full.group('join')} Truyền hình {province}" if full else \
+            f"Đài Phát thanh và Truyền hình {province}"
     if (m := PAPER_RE.match(name)) and m.group("rest")[0].isupper() and not CLAUSE_PUNCT_RE.search(name):
         return f"Báo {m.group('rest')}"
     return PREFIXES.get(name.strip("()"))
@@ -136,30 +189,69 @@ def outlet_for_name(name: str) -> str | None:
 def _known_name(segment: str) -> str | None:
     """The outlet a masthead segment names exactly (all-caps mastheads are title-cased)."""
     text = segment.strip(" .,:")
+    if alias := ALIAS_TABLE.get(SPACES_RE.sub(" ", text).casefold()):
+        return alias
     if text.isupper():
         text = text.title()
+    text = E_EDITION_RE.sub("", text)
     name = outlet_for_name(text)
     if not name:
-        return None
+        own = OWN_PORTAL_RE.match(text)
+        return f"{own.group('kind')} Thông tin điện tử {own.group('owner')}" if own else None
     paper = PAPER_RE.match(text)
     if paper and name not in KNOWN_OUTLETS and not canonical_province(paper.group("rest")):
         return None  # `Báo X` as a masthead must be a known paper or a provincial one
     return name
 
 
+def _owner_portal(kind: str, owner_line: str) -> str | None:
+    """`Trang Thông tin điện tử phường Tân Hòa` from a bare portal masthead and its owner line."""
+    m = OWNER_RE.match(owner_line.strip())
+    if not m:
+        return None
+    unit, name = m.group("unit").lower(), m.group("name")
+    province = canonical_province(name) if unit in ("tỉnh", "thành phố") else None
+    place = _place(province) if province else f"{unit} {name.title() if name.isupper() else name}"
+    return f"{kind.capitalize()} Thông tin điện tử {place}"
+
+
+def _copyright(line: str) -> tuple[str, str] | None:
+    for m in COPYRIGHT_RE.finditer(line):
+        if name := outlet_for_name(m.group("name")):
+            return name, m.group(0).strip()
+    for mark in COPYRIGHT_MARK_RE.finditer(line):  # the holder right after the mark: `© VnExpress`
+        if alias := ALIAS_RE.match(line, mark.end()):
+            return ALIAS_TABLE[alias.group(0).casefold()], line[mark.start():alias.end()].strip()
+    return None
+
+
 def _from_page(lines: Sequence[str]) -> tuple[str, str] | None:
-    """(outlet, evidence) from a copyright footer, else a masthead/footer line's first segment."""
+    """(outlet, evidence) from a copyright footer, a reuse request (`Ghi rõ nguồn "X"`), else a
+    masthead/footer line's first segment (a bare `Trang thông tin điện tử` takes its owner from
+    the line next to it)."""
     for line in lines:
-        for m in COPYRIGHT_RE.finditer(line):
-            if name := outlet_for_name(m.group("name")):
-                return name, m.group(0).strip()
+        if hit := _copyright(line):
+            return hit
     for line in lines:
+        if (m := REUSE_RE.search(line)) and (name := _known_name(m.group("name")) or _written(m.group("name"))):
+            return name, m.group(0)
+    for i, line in enumerate(lines):
         if len(line) > 200:
             continue
+        if bare := BARE_PORTAL_RE.match(line.strip()):
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if name := next((n for ln in near if (n := _owner_portal(bare.group("kind"), ln))), None):
+                return name, line.strip()
         head = SEGMENT_RE.split(line.strip(), maxsplit=1)[0]
         if head and (name := _known_name(head)):
             return name, head
     return None
+
+
+def _written(name: str) -> str | None:
+    """A self-given name in a reuse request, taken as written: `Báo Quân khu 4`."""
+    name = E_EDITION_RE.sub("", SPACES_RE.sub(" ", name).strip())
+    return name if PAPER_RE.match(name) and name[4:5].isupper() else None
 
 
 def _from_lead(lead: str) -> tuple[str, str] | None:
@@ -184,6 +276,16 @@ def _from_line(line: str, credit: bool) -> tuple[str, str] | None:
     return None
 
 
+def _inline_credit(line: str) -> tuple[str, str] | None:
+    """`Theo Báo <Province>` inside a non-sentence line: the province decides where the name ends."""
+    for m in INLINE_CREDIT_RE.finditer(line):
+        words = m.group("rest").split()
+        for n in range(min(4, len(words)), 0, -1):
+            if province := canonical_province(" ".join(words[:n])):
+                return f"Báo {province}", m.group(0)[: m.start("rest") - m.start()] + " ".join(words[:n])
+    return None
+
+
 def find_outlet(
     *,
     lead: str | None,
@@ -199,6 +301,9 @@ def find_outlet(
             return hit
     for line in source_credits:
         if hit := _from_line(line, credit=True):
+            return hit
+    for line in lines:  # `... Theo Báo Bạc Liêu Chia sẻ In bài` in a flattened or furniture line
+        if not line.rstrip().endswith((".", "!", "?")) and (hit := _inline_credit(line)):
             return hit
     if hit := _from_page(lines):
         return hit

@@ -37,14 +37,17 @@ _ALLOWED_LOWER = [
     "phụ nữ", "nông dân", "cựu chiến binh", "thanh niên", "đoàn", "mặt trận", "nước",
     "chính phủ", "nhà nước", "trưởng", "phó", "viên", "thành viên", "cơ quan", "khối", "thi hành án",
     "dân sự", "tòa án", "viện kiểm sát", "hậu cần", "kỹ thuật", "đa khoa", "quân y", "hình sự", "kinh tế", "ma túy", "hành chính",
+    "bộ đội", "công binh", "pháo binh", "đặc công", "phòng không", "không quân", "hải quân", "thiết giáp",
 ]
 # Also verbs in running text (`tổ chức hội nghị`), so allowed only capitalised (`Ban Tổ chức`).
 _CAP_ONLY = ["Tổ chức", "Kiểm tra", "Giám sát", "Điều tra", "Tham mưu", "Chỉ đạo", "Chỉ huy",
              "Dân vận", "Tuyên giáo", "Thi đua", "Khen thưởng", "Giáo dục", "Đào tạo"]
 # `và` joins two parts of one name (`Sở Giáo dục và Đào tạo`) unless another entity follows.
-_VA = r"và(?=\s+[{U}])(?!\s+(?:Nghị|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Chương trình|Thông tư|Luật|Đề án|Ban|Bộ|Sở|Ủy|UBND|HĐND|Hội đồng|Công an|Mặt trận|MTTQ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy))"
+_VA = r"và(?=\s+[{U}])(?!\s+(?:Nghị|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Chương trình|Thông tư|Luật|Đề án|Ban|Bộ|Sở|Ủy|UBND|HĐND|Hội đồng|Công an|Mặt trận|MTTQ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Đồn))"
 # `ban hành` (to issue) is the verb that most often follows an organisation: `ban` is not part of it.
-_LOWER_ALT = "|".join(re.escape(w) + (r"(?!\s+hành)" if w == "ban" else "")
+# `sở tại` (local) is not `Sở` (department).
+_NOT_AFTER = {"ban": r"(?!\s+hành)", "sở": r"(?!\s+tại)"}
+_LOWER_ALT = "|".join(re.escape(w) + _NOT_AFTER.get(w, "")
                       for w in sorted(_ALLOWED_LOWER, key=len, reverse=True))
 _CAP_ONLY_ALT = "|".join(sorted(_CAP_ONLY, key=len, reverse=True))
 _TOKEN_RE = re.compile(

@@ -49,7 +49,7 @@ DESIGNATORS = (
     "tầng", "lô", "khu", "hội nghị",
 )
 DESIGNATOR_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:(?<!tổng )số|" + "|".join(re.escape(d) for d in DESIGNATORS) + r")"
+    r"(?:(?<![^\W\d_])(?:(?<!tổng )(?<!dân )số|" + "|".join(re.escape(d) for d in DESIGNATORS) + r")"
     r"|(?<![^\W\d_])(?-i:\(?[A-ZĐ]{2,}\)?))\s*(?:\([^()]{1,12}\)\s*)?$",
     re.IGNORECASE,
 )
@@ -57,6 +57,21 @@ ACRONYM_BEFORE_RE = re.compile(r"(?<![^\W\d_])\(?[A-ZĐ]{2,}\)?\s*$")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LIST_MARKER_RE = re.compile(r"[.)]\s")
 DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split()) | {"thế kỷ", "thập kỷ"}
+# Ages, lengths and areas are measurements, not counts, money or shares (gold conventions).
+MEASUREMENTS = frozenset("tuổi km km2 km² m m2 m² cm mm ha hécta héc-ta mét ki-lô-mét".split())
+# A range gives no single value: `từ 3 đến 5 thành viên`, `3 - 4%/năm`, `từ 61% đến 80%`.
+RANGE_AFTER_RE = re.compile(r"\s*(?:%|nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đến|tới|[-–])\s*\d")
+RANGE_BEFORE_RE = re.compile(
+    r"(?:(?<![^\W\d_])từ\s+\d[\d.,]*\s*(?:%|nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đến|tới|[-–])|\d\s*%?\s*[-–])\s*$",
+    re.IGNORECASE,
+)
+# `từ 1.500 hộ trở lên` = at least 1.500 households.
+FROM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:từ)\s+$")
+AT_LEAST_AFTER_RE = re.compile(r"\s+trở lên(?![^\W\d_])")
+# Page counters inside a line: `Lượt xem: 412`, `Số lần đọc: 768`.
+COUNTER_BEFORE_RE = re.compile(r"(?i:lượt xem|lượt truy cập|lượt đọc|số lần đọc|lượt thích|views?)\s*:?\s*$")
+# `18/18 tổ dân phố`: all N of N (numerator = denominator); `24/24 giờ` is a duration.
+ALL_OF_RE = re.compile(r"(?<![\w/.,])(?P<num>\d{1,4})/(?P=num)(?![\w/])")
 # Classifiers always take the next word as their complement (`buổi tuyên truyền`, `lượt người`).
 MEASURES = frozenset("buổi lượt cuộc lớp đợt chuyến suất vụ trận".split())
 STOP_WORDS = frozenset(
@@ -68,7 +83,7 @@ STOP_WORDS = frozenset(
 VERBS = frozenset(
     """tham gia|tham dự|nhập ngũ|xuất ngũ|lên đường|đảm nhiệm|thực hiện|hoàn thành|hỗ trợ|nhận|trao|
     tặng|được|bị|vi phạm|phát hiện|bắt giữ|xử lý|triển khai|tổ chức|ký|đăng ký|trúng tuyển|
-    tốt nghiệp|đạt|bảo đảm|đảm bảo|tiếp nhận|ra quân|sinh sống|làm việc""".replace("\n", " ").split("|")
+    tốt nghiệp|đạt|bảo đảm|đảm bảo|tiếp nhận|ra quân|sinh sống|làm việc|trở lên|trở xuống""".replace("\n", " ").split("|")
 )
 VERBS = frozenset(v.strip() for v in VERBS)
 MAX_UNIT_WORDS = 6
@@ -113,6 +128,8 @@ def _excluded(sentence: str, m: re.Match) -> bool:
         return True
     if not before.strip() and LIST_MARKER_RE.match(sentence, m.end()):
         return True
+    if RANGE_BEFORE_RE.search(before) or RANGE_AFTER_RE.match(sentence, m.end()) or COUNTER_BEFORE_RE.search(before):
+        return True
     return bool(DESIGNATOR_RE.search(before) or ACRONYM_BEFORE_RE.search(before))
 
 
@@ -126,15 +143,31 @@ def find_quantities(sentence: str) -> list[dict]:
             unit, end = "%", m.end()
         else:
             words, end = _unit_words(sentence, m.end())
-            if not words or words[0].lower() in DURATIONS or " ".join(words[:2]) in DURATIONS:
+            first = words[0].lower() if words else ""
+            if not words or first in DURATIONS or " ".join(words[:2]) in DURATIONS or first in MEASUREMENTS:
                 continue
             unit = " ".join(words)
         q = QUALIFIER_RE.search(sentence[:m.start()])
         start = q.start() if q else m.start()
+        qualifier = q.group("q").lower() if q else None
+        if FROM_BEFORE_RE.search(sentence[:m.start()]) and AT_LEAST_AFTER_RE.match(sentence, end):
+            qualifier, start = "ít nhất", FROM_BEFORE_RE.search(sentence[:m.start()]).start()
         out.append({
             "value": parse_number(m.group("num"), m.group("scale")),
             "unit": unit,
-            "qualifier": q.group("q").lower() if q else None,
+            "qualifier": qualifier,
             "mention": sentence[start:end],
         })
+    return out + _all_of(sentence)
+
+
+def _all_of(sentence: str) -> list[dict]:
+    """`18/18 tổ dân phố` -> 18 `tổ dân phố`: a count, not a date (dates are not followed by a noun)."""
+    out = []
+    for m in ALL_OF_RE.finditer(sentence):
+        words, end = _unit_words(sentence, m.end())
+        if not words or words[0].lower() in DURATIONS or words[0].lower() in MEASUREMENTS or not words[0].islower():
+            continue
+        out.append({"value": float(m.group("num")), "unit": " ".join(words), "qualifier": None,
+                    "mention": sentence[m.start():end]})
     return out

@@ -20,10 +20,25 @@ LABEL_RE = re.compile(r"^\s*(?:Chuyên mục|Danh mục|Mục|Chuyên đề)\s*:
 BREADCRUMB_PREFIX_RE = re.compile(r"^\s*(?:Bạn đang ở|Vị trí|You are here)\s*:\s*", re.I)
 BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→)\s*|\s+/\s+")
 MAX_SECTION_WORDS = 7
+# A menu bar: 4+ short items separated by `|`, `•` or runs of 2+ spaces, no sentence punctuation.
+MENU_SEP_RE = re.compile(r"\s*[|•·]\s*|\s{2,}")
+MENU_ITEM_MAX_WORDS = 6
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def is_menu_bar(line: str) -> bool:
+    """True for a navigation bar (`Trang chủ | Thời sự | Chính trị | Kinh tế`).
+
+    Why extraction checks this itself: a menu bar misread as the lead would open the story
+    early (so a byline under the title closes it) and hide the breadcrumb that follows it.
+    """
+    items = [p for p in MENU_SEP_RE.split(line.strip()) if p.strip()]
+    if len(items) < 4 or line.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+        return False
+    return all(len(p.split()) <= MENU_ITEM_MAX_WORDS for p in items)
 
 
 def labelled_section(line: str) -> str | None:

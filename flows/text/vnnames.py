@@ -19,7 +19,7 @@ LOWER = _LOWER_VI
 UPPER = _LOWER_VI.upper()
 CAP_SYL = rf"[{UPPER}][{LOWER}]+"
 # A run of capitalised syllables (a candidate name, maybe with a place or org word glued in front).
-CAP_RUN_RE = re.compile(rf"(?<![\w.])(?:{CAP_SYL})(?:[ \t]+{CAP_SYL})*(?![\w])")
+CAP_RUN_RE = re.compile(rf"(?<![\w.])(?:{CAP_SYL})(?:[ \t]+(?:{CAP_SYL}|A(?=[ \t]+{CAP_SYL})))*(?![\w])")
 
 # Common Vietnamese surnames (Họ). Compound ones (Tôn Nữ, Âu Dương) start with a listed syllable.
 SURNAMES = frozenset(
@@ -27,8 +27,11 @@ SURNAMES = frozenset(
     Đinh Đoàn Trương Mai Cao Lâm Hà Tạ Đào Tô Lưu Châu Chu Quách Thái Tăng Từ Kiều Khổng Lại
     Mạc Nông Triệu Văn Vương Phùng Thân Tôn Âu Đàm Hứa Giáp Lò Lục Ma Hầu Khúc Kim Lã Lữ Mã
     Nghiêm Ninh Quan Quang Tiêu Trình Khương Thạch Diệp Doãn Bạch Cù Đồng Hàn Hoa Thiều
-    Tống Viên Ung Yên Uông Lạc Cấn Chế Đường Đàng Giang Lạng Mẫn Nhâm Phó Sầm Tòng Vi Xa""".split()
+    Tống Viên Ung Yên Uông Lạc Cấn Chế Đường Đàng Giang Lạng Mẫn Nhâm Phó Sầm Tòng Vi Xa
+    Giàng Sùng Thào Vàng Lầu Mùa Sình Tráng Chảo Lường Quàng Cầm Điêu""".split()
 )
+# One-letter middle syllable of Hmong names (`Giàng A Dơ`, `Sùng A Chò`).
+MIDDLE_LETTERS = frozenset({"A"})
 # The surnames so common that a second one inside a run almost surely starts a new name.
 COMMON_SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương".split()
@@ -94,7 +97,9 @@ def is_cap_syllable(syl: str) -> bool:
 def is_person_name(name: str) -> bool:
     """A story person: a listed surname then 1-3 capitalised syllables (2-4 in total)."""
     syls = name.split()
-    return 2 <= len(syls) <= 4 and syls[0] in SURNAMES and all(map(is_cap_syllable, syls))
+    return (3 <= len(syls) <= 4 if any(s in MIDDLE_LETTERS for s in syls[1:-1]) else 2 <= len(syls) <= 4) \
+        and syls[0] in SURNAMES and is_cap_syllable(syls[-1]) \
+        and all(is_cap_syllable(s) or s in MIDDLE_LETTERS for s in syls[:-1])
 
 
 def is_byline_name(name: str) -> bool:

@@ -66,3 +66,74 @@ def test_quantities_are_unique_per_mention(extractions):
     for stem, ex in extractions.items():
         mentions = [q["mention"] for q in ex["quantities"]]
         assert len(mentions) == len(set(mentions)), stem
+
+
+# --- crafted pages: which lines feed which rule --------------------------------------------
+from flows.model import CleanDoc, LineDecision  # noqa: E402
+
+
+def _doc(rows: list[tuple[str, str]]) -> CleanDoc:
+    """A cleaned page from (role, text) rows; title/captions as the clean stage would set them."""
+    lines = tuple(LineDecision(i, t, t, role, "test") for i, (role, t) in enumerate(rows))
+    raw = RawDoc(source_file="x.txt", content_sha256="0" * 64, size_bytes=1, mtime=None,
+                 text="\n".join(t for _, t in rows))
+    title = next((t for r, t in rows if r == "title"), None)
+    captions = tuple(t for r, t in rows if r == "caption")
+    body = "\n\n".join(t for r, t in rows if r in extract_stage.STORY_ROLES)
+    return CleanDoc(raw=raw, lines=lines, body=body, title=title, section=None, captions=captions, repairs=())
+
+
+STORY = ("body", "Sáng 3/3, huyện Đông Sơn tổ chức lễ giao nhận quân cho 215 thanh niên lên đường nhập ngũ.")
+
+
+@pytest.mark.parametrize(
+    ("rows", "story"),
+    [
+        # a menu bar read as the lead and a byline under the headline do not cut the story short
+        ([("lead", "Trang chủ | Thời sự | Kinh tế | Xã hội | Quốc phòng"), ("subheading", "Lễ giao quân"),
+          ("body", "Mai Hương"), STORY, ("body", "Mai Hương"), ("body", "Tỉnh Hà Nam: tin khác")],
+         ["Lễ giao quân", "Mai Hương", STORY[1]]),
+        # a byline after prose closes the story; what follows is furniture
+        ([("lead", STORY[1]), ("body", "Lê Hoa - Trần Bình"), ("body", "Hà Nam khen thưởng 30 tập thể.")],
+         [STORY[1]]),
+    ],
+)
+def test_story_lines(rows, story):
+    assert extract_stage.story_lines(_doc(rows)) == story
+
+
+@pytest.mark.parametrize(
+    ("rows", "title", "published"),
+    [
+        # the title slot holds the dateline: the headline above it is used, and it dates the page
+        ([("ui_text", "Đông Sơn tiễn 215 thanh niên lên đường nhập ngũ"), ("title", "Thứ Hai, 03/03/2025 - 08:10"), STORY],
+         "Đông Sơn tiễn 215 thanh niên lên đường nhập ngũ", "2025-03-03"),
+        ([("ui_text", "TRANG CHỦ"), ("title", "3 Tháng Ba, 2025"), STORY], None, "2025-03-03"),
+        # a labelled date inside a flattened head line
+        ([("title", "Đông Sơn tiễn 215 thanh niên"), ("lead", "Tin tức » Quân sự Ngày đăng: 04/03/2025 | Lượt xem: 90 "
+          "Sáng 3/3, huyện Đông Sơn tổ chức lễ giao nhận quân.")], "Đông Sơn tiễn 215 thanh niên", "2025-03-04"),
+    ],
+)
+def test_title_and_dateline_from_a_misread_head(rows, title, published):
+    ex = extract_stage.extract(_doc(rows))
+    assert ex.fields["title"] == title
+    assert ex.fields["published_date"].isoformat() == published
+    assert ex.fields["date_source"] == "dateline"
+
+
+def test_credits_from_misfiled_lines_and_captions():
+    doc = _doc([("section", "Thu Hà (TTXVN/Vietnam+)"), ("title", "Đông Sơn tiễn 215 thanh niên"),
+                ("lead", STORY[1]), ("body", "Quang cảnh buổi lễ (Ảnh: Lê Khoa) Sau đó, các tân binh lên xe."),
+                ("caption", "Tân binh chào người thân. ẢNH: MINH TÚ")])
+    ex = extract_stage.extract(doc)
+    assert ex.fields["authors"] == ["Thu Hà"]
+    assert sorted(ex.fields["photographers"]) == ["Lê Khoa", "Minh Tú"]
+    assert all(p["name"] not in ("Lê Khoa", "Minh Tú") for p in ex.people)
+
+
+def test_captions_give_no_provinces_and_cities_imply_theirs():
+    doc = _doc([("title", "Móng Cái sắp xếp đơn vị hành chính"),
+                ("lead", "Thành phố Móng Cái vừa hoàn thành sắp xếp 3 xã, phường theo kế hoạch."),
+                ("caption", "Thanh niên huyện Củ Chi (TP.HCM) lên đường."),
+                ("body", "Theo đó, thành phố Móng Cái giảm 2 đơn vị hành chính cấp xã.")])
+    assert extract_stage.extract(doc).fields["provinces"] == ["Quảng Ninh"]

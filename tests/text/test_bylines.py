@@ -74,3 +74,71 @@ def test_parse_photo_credit(text: str, expected: list[str]) -> None:
 )
 def test_byline_in_story(line, authors):
     assert byline_in_story(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "photographers"),
+    [
+        ("Bài, ảnh: TRƯỜNG GIANG", ["Trường Giang"], ["Trường Giang"]),   # all caps after a credit marker
+        ("PV: Ngọc Lan - Hải Đăng", ["Ngọc Lan", "Hải Đăng"], []),
+        ("Người viết: Đỗ Thị Hằng - Văn phòng Đảng ủy xã", ["Đỗ Thị Hằng"], []),  # affiliation dropped
+        ("Trung tá NGUYỄN HẢI NAM", ["Nguyễn Hải Nam"], []),               # rank dropped
+        ("MINH KHUÊ", ["Minh Khuê"], []),                                  # a byline line: caps alone
+        ("TIN LIÊN QUAN", [], []),                                         # a UI label is not a writer
+    ],
+)
+def test_parse_byline_credit_shapes(line, authors, photographers):
+    got = parse_byline(line)
+    assert (got["authors"], got["photographers"]) == (authors, photographers)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tân binh nhận hoa - Ảnh: BẢO NGỌC", ["Bảo Ngọc"]),
+        ("Đồn Biên phòng tuần tra (Ảnh minh họa: Văn Dũng)", ["Văn Dũng"]),
+        ("Lễ xuất quân. Ảnh: Ban Tuyên giáo Huyện ủy", []),     # a body, not a person
+        ("Tang vật thu giữ. (Ảnh: CAT)", []),
+        ("ẢNH: TƯ LIỆU", []),
+    ],
+)
+def test_parse_photo_credit_shapes(text, expected):
+    assert parse_photo_credit(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Thiếu tá LÊ VĂN TÂM (Phòng Chính trị, Bộ CHQS tỉnh)", ["Lê Văn Tâm"]),  # rank marks the credit
+        ("KẾT QUẢ NỔI BẬT", []),                                                 # caps without a marker
+    ],
+)
+def test_byline_in_story_caps(line, authors):
+    assert byline_in_story(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Hải Yến (TTXVN/Vietnam+)", ["Hải Yến"]),
+        ("Bài: Quốc Toản", ["Quốc Toản"]),
+        ("Bắc Giang (12/03/2024)", []),          # a related headline with a date, not a credit
+        ("Thời sự nóng", []),
+    ],
+)
+def test_marked_byline(line, authors):
+    from flows.text.bylines import marked_byline
+    assert marked_byline(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("... tuyển quân năm 2024. Tác giả: Thu Hương Theo Báo Cà Mau Chia sẻ In bài", ["Thu Hương"]),
+        ("Người viết: Lò Thị Mai", ["Lò Thị Mai"]),
+        ("Tác giả: Hà Nam", []),                  # a province is no writer
+    ],
+)
+def test_labelled_authors(line, authors):
+    from flows.text.bylines import labelled_authors
+    assert labelled_authors(line) == authors

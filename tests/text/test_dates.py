@@ -182,3 +182,22 @@ def test_review_year_resolves_a_yearless_lead():
     got = find_dates(dateline=None, lead="Sáng 12/12, Đồn Biên phòng tổng kết công tác năm 2022.",
                      body=[], image_files=[])
     assert (got.published_date, got.date_source) == (date(2022, 12, 12), "body")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Tư, 05/03/2025, 14:10 [GMT+7]", date(2025, 3, 5)),       # a dateline in the title slot
+        ("7 Tháng Mười Hai, 2024", date(2024, 12, 7)),                 # month as a word
+        ("20 tháng Tư năm 2023", date(2023, 4, 20)),
+        ("Mục tin » An ninh Ngày đăng: 09/01/2025 | Lượt xem: 51 Sáng 8/1", date(2025, 1, 9)),  # labelled
+        ("Cập nhật lúc 07:45 ngày 02/02/2024", date(2024, 2, 2)),
+        ("Ngày 9/4/2024, Bộ Chỉ huy tổ chức hội nghị", None),          # running text, not a dateline
+        ("Đại hội nhiệm kỳ 2020 - 2025", None),
+        ("Số 12/2024", None),
+    ],
+)
+def test_dateline_in(line, expected):
+    from flows.text.dates import dateline_in
+    found = dateline_in(line)
+    assert (parse_dateline(found)[0] if found else None) == expected

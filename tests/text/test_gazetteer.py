@@ -112,3 +112,20 @@ def test_seeds(name, provinces, localities):
     text = (RAW / name).read_text(encoding="utf-8")
     assert find_provinces(text) == provinces
     assert find_localities(text) == localities
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        ("thành phố Cẩm Phả và thị xã Quảng Yên", ["Quảng Ninh"]),   # a provincial city, not a town
+        ("TP. Tuy Hòa tổ chức", ["Phú Yên"]),
+        ("huyện Bát Xát, xã Y Tý", []),                                # districts and communes do not
+    ],
+)
+def test_provinces_of_cities(text, provinces):
+    from flows.text.gazetteer import provinces_of_cities
+    assert provinces_of_cities(find_localities(text)) == provinces
+
+
+def test_province_after_a_youth_union_word():
+    assert find_provinces("Ban Thường vụ Tỉnh Đoàn Nghệ An tổ chức gặp mặt") == ["Nghệ An"]

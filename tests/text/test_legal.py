@@ -124,3 +124,24 @@ def test_seed_003_directives_of_the_politburo():
 def test_seed_004_one_resolution_mentioned_four_times():
     refs = find_legal_refs((RAW / "004_e5b9de7fa5e357f6.txt").read_text(encoding="utf-8"))
     assert [(r["symbol"], r["issuer"]) for r in refs] == [("08-NQ/TU", "TU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Standing Committee resolutions carry `UBTVQHnn`; issuer without the legislature number
+        ("theo Nghị quyết số 1201/2024/UBTVQH15 về sắp xếp", [("Nghị quyết", "1201", "1201/2024/UBTVQH15", "UBTVQH")]),
+        ("Thông tư 22/2021/TT-BCA quy định", [("Thông tư", "22", "22/2021/TT-BCA", "BCA")]),   # no `số`
+        ("Thông tư liên tịch số 03/2017/TTLT-BCA-BQP", [("Thông tư liên tịch", "03", "03/2017/TTLT-BCA-BQP", "BCA")]),
+        ("Nghị quyết liên tịch số 12/2020/NQLT-CP-ĐCT", [("Nghị quyết liên tịch", "12", "12/2020/NQLT-CP-ĐCT", "CP")]),
+        ("Công điện số 47/CĐ-TTg ngày 2/9/2024", [("Công điện", "47", "47/CĐ-TTg", "TTg")]),
+        ("Quy chế số 15-QC/TU", [("Quy chế", "15", "15-QC/TU", "TU")]),
+        ("Thông báo số 9 của Tỉnh ủy", [("Thông báo", "9", None, "TU")]),
+        # verbs that are also type words: a count, not a document
+        ("cơ quan chức năng thông báo 3 trường hợp vi phạm", []),
+        ("Nghị định quy định 5 nhóm đối tượng", []),
+    ],
+)
+def test_more_document_types_and_symbols(text, expected):
+    got = [(r["doc_type"], r["number"], r["symbol"], r["issuer"]) for r in find_legal_refs(text)]
+    assert got == expected

@@ -129,3 +129,21 @@ def test_damaged_names_are_dropped() -> None:
 )
 def test_post_and_unnamed_local_bodies_are_left_out(sentence, absent):
     assert absent not in {o["name"] for o in find_organisations([sentence])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # numbered or named army units; `và` between two units separates them
+        ("tân binh được giao cho Trung đoàn 48 và Lữ đoàn Pháo binh 16.", ["Trung đoàn 48", "Lữ đoàn Pháo binh 16"]),
+        ("phối hợp với Đồn Biên phòng Ma Lù Thàng tuần tra", ["Đồn Biên phòng Ma Lù Thàng"]),
+        ("Đồn Biên phòng sở tại duy trì tuần tra", []),                       # `sở tại` = local
+        ("Quân ủy Trung ương họp phiên thường kỳ", ["Quân ủy Trung ương"]),
+        ("Dịp này, Thành Đoàn tặng 80 suất quà", ["Thành Đoàn"]),
+        ("Đảng ủy Bộ đội Biên phòng tỉnh chủ trì", ["Đảng ủy Bộ đội Biên phòng tỉnh"]),
+        # a body named only inside a post (`Cục trưởng Cục ...`) is left out
+        ("Đại tá Trần Văn Bình, Cục trưởng Cục Cảnh sát giao thông, cho biết", []),
+    ],
+)
+def test_units_and_heads(sentence, names):
+    assert [o["name"] for o in find_organisations([sentence])] == names

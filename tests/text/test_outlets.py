@@ -42,7 +42,8 @@ def test_domains(host, outlet):
         ("Cổng Thông tin điện tử thành phố Đà Nẵng", "Cổng Thông tin điện tử thành phố Đà Nẵng"),
         ("Đài PT-TH Bến Tre", "Đài Phát thanh và Truyền hình Bến Tre"),
         ("Đài PTTH Khánh Hoà", "Đài Phát thanh và Truyền hình Khánh Hòa"),
-        ("Đài Phát thanh - Truyền hình Thừa Thiên - Huế", "Đài Phát thanh và Truyền hình Thừa Thiên Huế"),
+        # a station's own full spelling (`-` or `và`) is kept; abbreviations expand to `và`
+        ("Đài Phát thanh - Truyền hình Thừa Thiên - Huế", "Đài Phát thanh - Truyền hình Thừa Thiên Huế"),
         ("Báo Quảng Ninh", "Báo Quảng Ninh"),
         ("baoquangninh.vn", "Báo Quảng Ninh"),
         ("THTG", "Đài Phát thanh và Truyền hình Tiền Giang"),
@@ -127,6 +128,23 @@ def test_seed_004_lead_prefix():
         (["Báo Sơn La tổ chức hội nghị cộng tác viên năm 2023."], None),
         (["Báo Mực Tím - Tòa soạn"], None),
         (["Bản quyền thuộc Ủy ban nhân dân tỉnh Bắc Giang"], None),
+        (["Bản quyền thuộc Ủy ban nhân dân tỉnh Nam Định"], None),  # `Nhân Dân` is not the paper here
+        # a brand or core name right after the copyright mark, a masthead naming a known paper
+        (["© 2001-2024. Toàn bộ bản quyền thuộc VietNamNet"], "VietNamNet"),
+        (["Copyright © Vietnam+ . All rights reserved"], "VietnamPlus"),
+        (["TIỀN PHONG", "Thứ Hai, 12/02/2024"], "Báo Tiền Phong"),
+        # the outlet names itself in a reuse request; `điện tử` marks its online edition
+        (['Ghi rõ nguồn "Báo Sư đoàn 5" khi phát hành lại thông tin'], "Báo Sư đoàn 5"),
+        (['Đề nghị ghi rõ nguồn "Báo Yên Bái điện tử" khi đăng lại'], "Báo Yên Bái"),
+        (['Ghi rõ nguồn "đơn vị" khi đăng lại'], None),
+        # a self-named portal, or a bare portal masthead next to its owner
+        (["Cổng thông tin điện tử Hội Nông dân Nam Định"], "Cổng Thông tin điện tử Hội Nông dân Nam Định"),
+        (["ỦY BAN NHÂN DÂN XÃ HÒA AN - HUYỆN CAO LỘC", "TRANG THÔNG TIN ĐIỆN TỬ"],
+         "Trang Thông tin điện tử xã Hòa An"),
+        (["TRANG THÔNG TIN ĐIỆN TỬ", "Trang chủ | Tin tức"], None),
+        # a `Theo Báo <Province>` credit inside a flattened furniture line
+        (["Tác giả: Lan Anh Theo Báo Sóc Trăng Chia sẻ In bài"], "Báo Sóc Trăng"),
+        (["Theo Báo Sóc Trăng, năm nay tỉnh có 1.200 tân binh."], None),
     ],
 )
 def test_page_marks(lines, expected):

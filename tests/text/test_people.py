@@ -128,3 +128,14 @@ def test_photographer_rejected_even_in_captions() -> None:
     path = next(RAW.glob("003_*.txt"))
     sentences = split_sentences(path.read_text(encoding="utf-8"))
     assert "Trần Liêm" not in {p["name"] for p in find_people(sentences)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Bà Giàng Thị Dua, Bí thư chi bộ bản, phát biểu", "Giàng Thị Dua"),
+        ("Ông Thào A Của, Chủ tịch UBND xã, cho biết", "Thào A Của"),
+    ],
+)
+def test_hmong_names(sentence, name):
+    assert name in {p["name"] for p in find_people([sentence], nlp.ner_sentences([sentence]))}

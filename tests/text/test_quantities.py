@@ -108,3 +108,30 @@ def test_seed_003_has_no_figures():
 
 def test_seed_004():
     assert _seed_quantities("004_e5b9de7fa5e357f6.txt") == [(265.0, "bài"), (1480.0, "tin"), (84.0, "tin")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ranges give no single value
+        ("Mỗi tổ có từ 4 đến 7 thành viên.", []),
+        ("tỷ lệ phiếu bầu đạt từ 65% đến 98%.", []),
+        ("mức hỗ trợ từ 1,5 đến 2 triệu đồng/người", []),
+        ("giảm 2 - 3%/năm", []),
+        # ages, lengths and areas are measurements
+        ("chiến sĩ Lò Văn A (21 tuổi) được khen", []),
+        ("tuyến biên giới dài 96 km với 12 mốc", [(12.0, "mốc", None)]),
+        ("diện tích 14,2 km2, dân số 21.050 người", [(21050.0, "người", None)]),
+        ("khai hoang 30 ha rừng", []),
+        # page counters inside a line
+        ("Lượt xem: 215 Sáng 3/3", []),
+        # all N of N is a count; `24/24 giờ` a duration; `12/12` a date
+        ("15/15 xã đạt chuẩn", [(15.0, "xã", None)]),
+        ("trực 24/24 giờ", []),
+        ("ngày 12/12, tổ chức", []),
+        # `từ N ... trở lên` is `ít nhất`
+        ("thôn có từ 300 hộ trở lên", [(300.0, "hộ", "ít nhất")]),
+    ],
+)
+def test_exclusions_and_shapes(sentence, expected):
+    assert [(q["value"], q["unit"], q["qualifier"]) for q in find_quantities(sentence)] == expected

@@ -47,3 +47,19 @@ def test_labelled_section(line, expected):
 )
 def test_find_section(head, sections, expected):
     assert find_section(head_lines=head, section_lines=sections) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội", True),
+        ("TRANG CHỦ  |  TIN TỨC  |  QUỐC PHÒNG  |  XÃ HỘI", True),
+        ("Thời sự   Thế giới   Pháp luật   Kinh doanh", True),
+        ("Trang chủ > Thời sự > Quốc phòng", False),                 # a breadcrumb (3 items)
+        ("Sáng 3/3, huyện tổ chức lễ giao quân | ảnh | video | clip.", False),  # ends a sentence
+        ("Hà Nội | Hải Phòng", False),                              # too few items
+    ],
+)
+def test_is_menu_bar(line, menu):
+    from flows.text.sections import is_menu_bar
+    assert is_menu_bar(line) is menu
