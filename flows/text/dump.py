@@ -33,8 +33,10 @@ SPLIT_BEFORE_RE = re.compile(
     rf"|{_LABELS}|Trang chủ\s(?=[A-ZĐ])|Chia sẻ\s|In bài\b|Gửi (?:email|e-mail|bài)\b"
     rf"|Theo (?:Báo|báo|Cổng|Đài|TTXVN|Tạp chí)\s))"
     rf"|(?<!,)\s(?={_DATETIME})")
+# A dateline's time glued to the outlet tag opening the lead: `… | 15:06 ĐBP - Sáng 27/1, …`.
+_TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
 SPLIT_AFTER_RE = re.compile(
-    rf"(?:{_DATETIME}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT})\s+")
+    rf"(?:{_DATETIME}|{_TIME_THEN_TAG}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT})\s+")
 CAPS_WORD_RE = re.compile(r"\S+")
 
 

@@ -23,18 +23,22 @@ from flows.text.rules_context import (
     is_prose, is_protected, is_section_label, is_subheading_like, is_title_shape,
 )
 from flows.text.rules_line import LINE_RULES as _LINE_RULES
+from flows.text.rules_media import MEDIA_RULES, is_player
 from flows.text.rules_page import PAGE_RULES
 from flows.text.rules_social import SOCIAL_RULES
 from flows.text.rules_zone import is_nav_header
 from flows.text.dump import reconstruct, split_sentences, split_units
 from flows.text.wrap import joined_view, wrap_heads
-from flows.text.zones import footer_pass, header_pass
+from flows.text.zones import INNER_SENTENCE_RE, footer_pass, header_pass
 
-LINE_RULES = (*_LINE_RULES, *PAGE_RULES, *SOCIAL_RULES)
+LINE_RULES = (*_LINE_RULES, *PAGE_RULES, *SOCIAL_RULES, *MEDIA_RULES)
 
 KEPT = ("lead", "body", "subheading")
 BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
+# Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
+MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
+CAPTION_MAX_WORDS = 30
 
 
 class _Page:
@@ -168,15 +172,38 @@ def _captions_and_lists(p: _Page) -> None:
         after_image = prev is not None and p.rule[prev] in IMAGE_MARKER_RULES and not _closed_picture(p, prev)
         if after_image and nxt is not None and p.rule[nxt] == "photo_credit.line" and len(c.split()) <= 40:
             p.set(i, "caption", "caption.before_credit")
-        elif (after_image and len(c.split()) <= 30
+        elif (after_image and len(c.split()) <= CAPTION_MAX_WORDS
                 and (not TERMINAL_RE.search(c) or CAPTION_CUE_RE.match(c))):
             p.set(i, "caption", "caption.after_image")
+        elif _glued_caption(p, i, prev):
+            p.set(i, "caption", "caption.glued")
 
 
 def _closed_picture(p: _Page, marker: int) -> bool:
-    """A credit printed right under a picture's file name closes the picture: what follows is text."""
+    """A credit printed right under a picture's file name or its caption closes the picture: what
+    follows is text (often a subheading, which must not be taken for a second caption)."""
     before = p.prev_non_empty(marker)
-    return p.rule[marker] == "photo_credit.line" and before is not None and p.role[before] == "image_file"
+    return (p.rule[marker] == "photo_credit.line" and before is not None
+            and p.role[before] in ("image_file", "caption"))
+
+
+def _glued_caption(p: _Page, i: int, prev: int | None) -> bool:
+    """One short sentence printed on the very next line after a picture's file name or a player, and
+    set apart from what follows (a blank line, another picture, the end): the caption, even with a
+    full stop. A paragraph that runs on without a break after it stays body."""
+    if prev is None or prev != i - 1 or not _media_marker(p, prev):
+        return False
+    c = p.clean[i]
+    if len(c.split()) > CAPTION_MAX_WORDS or INNER_SENTENCE_RE.search(c) or p.heads[i] is not None:
+        return False
+    nxt = i + 1
+    return (nxt >= len(p.clean) or (not p.clean[nxt] and p.heads[nxt] is None)
+            or _media_marker(p, nxt) or p.rule[nxt] == "photo_credit.line")
+
+
+def _media_marker(p: _Page, i: int) -> bool:
+    """A picture's file name or a player's furniture (whichever rule claimed a bare timecode)."""
+    return p.rule[i] in MEDIA_MARKER_RULES or (p.role[i] == "ui_text" and is_player(p.clean[i]))
 
 
 def _body(p: _Page, title: int | None) -> None:

@@ -12,6 +12,7 @@ import re
 from flows.text.rules_base import TARGET_MARK, Rule, example_target
 from flows.text.rules_context import CONTEXT_RULES
 from flows.text.rules_line import LINE_RULES
+from flows.text.rules_media import MEDIA_RULES
 from flows.text.rules_page import PAGE_RULES
 from flows.text.rules_social import SOCIAL_RULES
 from flows.text.rules_zone import ZONE_RULES
@@ -22,7 +23,7 @@ EMPTY_RULE = Rule(
     predicate=lambda text: not text.strip(),
 )
 
-RULES: tuple[Rule, ...] = (EMPTY_RULE, *LINE_RULES, *PAGE_RULES, *SOCIAL_RULES, *CONTEXT_RULES, *ZONE_RULES)
+RULES: tuple[Rule, ...] = (EMPTY_RULE, *LINE_RULES, *PAGE_RULES, *SOCIAL_RULES, *MEDIA_RULES, *CONTEXT_RULES, *ZONE_RULES)
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 

@@ -19,7 +19,9 @@ DIGIT_RE = re.compile(r"\d")
 # An outlet tag opening the lead: `BDK - `, `(THTG) `, `(*) – `, `(Baohatinh.vn) - `.
 OUTLET_PREFIX_RE = re.compile(
     r"^(\(\s*[\w*.+/ -]{1,20}\s*\)\s*[-–—:]?\s*|[A-ZĐ][A-ZĐ0-9.]{1,11}\s*[-–—]\s+)(?=\S)")
-NAME_SUFFIX_RE = re.compile(r"\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org))\s*$", re.IGNORECASE)
+NAME_SUFFIX_RE = re.compile(
+    r"\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org)|/\s*(?-i:[A-ZĐ]{2,}[\w.+]*)(\s*[-–]\s*\w+( \w+){0,3})?)\s*$",
+    re.IGNORECASE)
 NAME_SEP_RE = re.compile(r"\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
 ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
 # Military and police ranks, degrees and professions printed before an author's name
@@ -173,6 +175,17 @@ CONTEXT_RULES: tuple[Rule, ...] = (
          (f"{TITLE}\n{LEAD}\nIMG_2201.jpg\nẢnh minh họa\n{M}Mức hỗ trợ do HĐND cấp tỉnh quyết định\n{BODY}",
           "subheading"),
          (f"{TITLE}\n{LEAD}\n{M}{BODY}\nẢnh: Ban Tuyên giáo\n{LEAD}", "body")),
+    _ctx("caption.glued", "caption",
+         "One short sentence on the very line after a picture's file name or a video player, set apart from "
+         "what follows (blank line, another picture, the end): the caption, even with a full stop. A credit "
+         "under a caption closes the picture, so the next line is text again.",
+         (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n{M}Lực lượng chức năng kiểm tra hiện trường vụ cháy.\n\n{BODY}", "caption"),
+         (f"{TITLE}\n{LEAD}\nVIDEO\n{M}Tổ tuần tra kiểm soát trên tuyến đường ven biển.\n00:00 / 02:31\n\n{BODY}",
+          "caption"),
+         (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n{M}Lực lượng chức năng kiểm tra hiện trường vụ cháy.\n{BODY}", "body"),
+         (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n\n{M}Lực lượng chức năng kiểm tra hiện trường vụ cháy.\n\n{BODY}", "body"),
+         (f"{TITLE}\n{LEAD}\nIMG_1.jpg\nLãnh đạo tỉnh kiểm tra quân trang.\n(Ảnh: CTV)\n\n{M}Không để xảy ra "
+          f"tình trạng chậm nhập ngũ\n\n{BODY}", "subheading")),
     _ctx("navigation.list", "navigation",
          "Headline-like lines following a `Tin liên quan`/`Xem thêm` header: links to other articles.",
          (f"{TITLE}\n{LEAD}\n{BODY}\nTin liên quan\n{M}Bến Tre ra quân trấn áp tội phạm dịp Tết", "navigation"),
@@ -185,6 +198,8 @@ CONTEXT_RULES: tuple[Rule, ...] = (
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}THU HƯƠNG - ĐỨC ANH", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Thượng tá NGUYỄN VĂN HÙNG (Bộ Chỉ huy Quân sự tỉnh)", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}ThS. Lê Thị Hoa", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Quang Vinh/TTXVN", "byline"),
+         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hà Linh/QĐND-Quân khu 2", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Văn phòng Tỉnh ủy", "byline"),
          (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hoàng Yến (Trung tâm Truyền thông và Văn hóa thị xã)", "byline"),
          (f"{TITLE}\n{LEAD}\n{M}Đặng Hà\n{BODY}", "body")),

@@ -14,7 +14,7 @@ from flows.text.rules_base import Rule
 I = re.IGNORECASE
 
 COUNTER_RE = re.compile(
-    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ|views?|likes?|thích|shares?)"
+    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ|views?|likes?|thích|shares?|chia sẻ)"
     r"\s*:?\s*\(?\d[\d.,]*\)?"
     r"|\d[\d.,]*\s*(lượt xem|lượt thích|lượt chia sẻ|views?|likes?|shares?|lượt đọc|lượt truy cập))$", I)
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
@@ -25,7 +25,7 @@ _WEEKDAY = r"((thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7]))|chủ\s*nhật|monday
 # trailing `bởi <người đăng>` as CMSs print it (`Đăng vào 8 Tháng 10, 2024 bởi Quản trị viên`).
 DATELINE_RE = re.compile(
     rf"^(?:{_DATE}|{_TIME}|{_WEEKDAY}|gmt\s*[+-]\s*\d{{1,2}}(:\d{{2}})?|cập nhật|ngày đăng|đăng ngày|đăng lúc"
-    rf"|được đăng|đăng vào|đăng|lúc|ngày|giờ|tháng|năm|vào|số\s*\d[\d.]*|\d{{1,4}}"
+    rf"|được đăng|đăng vào|đăng|hôm nay|lúc|ngày|giờ|tháng|năm|vào|số\s*\d[\d.]*|\d{{1,4}}"
     rf"|published|posted on|posted|updated|thời gian|[-–,|:()\s])+"
     rf"((bởi|by|người đăng|đăng bởi|posted by)\s*:?\s+[^\d|]{{2,50}})?$", I)
 DATE_OR_TIME_RE = re.compile(rf"{_DATE}|\d{{1,2}}\s*:\s*\d{{2}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\b", I)
@@ -59,11 +59,13 @@ SHARE_RE = re.compile(
     I)
 NAVIGATION_RE = re.compile(
     r"^(newer|older|next|previous|more) (news )?(items|posts|articles|news)\s*:?$"
-    r"|^(các )?(tin|bài|bài viết|tin tức|tin bài|video|clip|ảnh|phóng sự|podcast)"
+    r"|^(các |những )?(tin|bài|bài viết|tin tức|tin bài|video|clip|ảnh|phóng sự|podcast)"
     r"(\s*(,|/|và)\s*(tin|bài|bài viết|tin tức|video|ảnh))?\s*(liên quan|khác|cùng chuyên mục"
     r"|cùng danh mục|cùng sự kiện|mới hơn|cũ hơn|đã đưa|nổi bật|xem nhiều|mới nhất|đọc nhiều|mới|trước|sau"
     r"|cùng loại)(\s+(trên trang|của chuyên mục|trong ngày|trong tuần|cùng chuyên mục))?\s*:?$"
-    r"|^((đọc|xem) nhiều( nhất)?|mới nhất|quan tâm nhất|được quan tâm|tin nóng|tin vắn|tiêu điểm)\s*:?$"
+    r"|^((đọc|xem) nhiều( nhất)?|mới nhất|quan tâm nhất|được quan tâm|tin nóng|tin vắn|tiêu điểm"
+    r"|có thể bạn (quan tâm|muốn đọc|chưa đọc)|bạn (có thể|nên) (quan tâm|đọc)|đừng bỏ lỡ|gợi ý cho bạn"
+    r"|(bài viết |tin |bài )?cùng tác giả)\s*:?$"
     r"|^(xem thêm|đọc thêm|các tin khác|các bài khác|các tin đã đưa|related( articles| posts| news)?"
     r"|read more|see also)\b"
     r"|^(trở về|quay lại|quay về|về đầu trang|lên đầu trang|về trang chủ|back to top|trang trước|trang sau"
@@ -71,8 +73,9 @@ NAVIGATION_RE = re.compile(
     r"|^(trang chủ|home)(\s*([>»›/|]|>>)\s*[^>»›/|]{1,40})+$",
     I)
 UI_TEXT_RE = re.compile(
-    r"^(loading|đang tải|please wait|vui lòng chờ)(\.|…)*$"
-    r"|^(tags?|từ khóa|keywords?|chủ đề|nhãn|thẻ)\s*:"
+    r"^(loading|đang tải|đang cập nhật|please wait|vui lòng chờ)(\.|…)*$"
+    r"|^(tags?|từ khóa|chủ đề liên quan)$|^(thời gian đọc|đọc)\s*:?\s*(khoảng )?\d{1,2}\s*phút$|^\d{1,2}\s*phút đọc$"
+    r"|^(tags?|từ khóa|keywords?|chủ đề|nhãn|thẻ)\s*:|^[(\[](tags?|từ khóa|keywords?|chủ đề|thẻ)[)\]]\s*\S"
     r"|^(©|\(c\)|copyright\b)|^bản quyền\s*(©|\(c\)|\d{4}|:)|bản quyền thuộc|giữ bản quyền|all rights reserved"
     r"|^(cỡ chữ|font size|kích thước chữ|cỡ chữ)\s*:?(\s*(a[-+]?|nhỏ|vừa|lớn|to|trung bình|mặc định|[|/+-]))*$"
     r"|^(a\s*[-+]?\s*){2,4}$"
@@ -88,7 +91,7 @@ PHOTO_CREDIT_RE = re.compile(
     r"^\(?(ảnh|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh internet|nguồn ảnh|photo|ảnh chụp|ảnh nguồn)"
     r"(\s*[:-]\s*.{0,60})?\)?\.?$", I)
 SOURCE_CREDIT_RE = re.compile(
-    r"^\(?\s*(nguồn|source)\s*:\s*.+$"
+    r"^\(?\s*(nguồn|source)( (video|clip|tin|bài|tham khảo|dữ liệu|số liệu))?\s*:\s*.+$"
     r"|^\(?\s*theo\s+(báo|tạp chí|cổng|trang|đài|thông tấn|ttxvn|vtv|vov|tuổi trẻ|thanh niên|dân trí"
     r"|vnexpress|nhân dân|vietnamnet|vietnamplus|znews|zing|vnanet|sggp|sài gòn giải phóng|tiền phong|qđnd"
     r"|quân đội nhân dân|công an nhân dân|cand|an ninh thủ đô|hà nội mới|đại đoàn kết|vtc|htv"
@@ -98,7 +101,7 @@ SOURCE_CREDIT_RE = re.compile(
 BYLINE_RE = re.compile(
     r"^(bài|tin|video|clip|đồ họa|bài và ảnh|tin và ảnh|bài, ảnh|tin, ảnh|bài/ảnh|tin/ảnh"
     r"|bài - ảnh|tin - ảnh|(bài|tin|ảnh)\s*[+&]\s*(ảnh|bài)|thực hiện|nhóm (pv|phóng viên)|phóng viên|pv|ctv|người viết|tác giả"
-    r"|biên tập|trình bày)\s*:\s*\S.{0,60}$"
+    r"|biên tập|trình bày|thiết kế|quay phim|dựng phim|thể hiện|chế bản|kịch bản|nội dung)\s*:\s*\S.{0,60}$"
     r"|^(written by|posted by|author|by|viết bởi|đăng bởi|gửi bởi)\s*:?\s+\S.{0,60}$"
     r"|^nhóm (pv|phóng viên|ctv|tác giả)\b.{0,40}$", I)
 # A caption ends with the picture credit: `… hội nghị. Ảnh: Trần Liêm`, `… (Ảnh: TTXVN)`.
@@ -106,7 +109,7 @@ CAPTION_CREDIT_RE = re.compile(
     r"\S.*([.\s–—-])\s*\(?\s*(ảnh|ảnh minh họa|ảnh tư liệu|photo|nguồn ảnh|ảnh chụp)\s*:\s*[^.:;]{1,60}\)?\.?$", I)
 # Scene captions name the picture, not an event: `Quang cảnh Hội nghị`, `Toàn cảnh buổi lễ`.
 CAPTION_SCENE_RE = re.compile(
-    r"^(quang cảnh|toàn cảnh|một góc|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh chụp)\b[^.;:]*$"
+    r"^(quang cảnh|toàn cảnh|một góc|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh chụp)\b([^.;:]*|[^.;:,]{0,60}\.)$"
     r"|^[^.;:]*chụp ảnh lưu niệm[^.;:]*\.?$", I)
 
 
@@ -120,13 +123,13 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule("counter.number", "counter", COUNTER_RE,
           "A bare number or `n lượt xem`: share/like/view counters printed by the page.",
           [("0", "counter"), ("10", "counter"), ("1.234 lượt xem", "counter"), ("Số lượt truy cập: 98.120", "counter"),
-           ("Like (45)", "counter"), ("Số lần đọc: 768", "counter"), ("Lượt thích 7", "counter"),
+           ("Like (45)", "counter"), ("Chia sẻ 12", "counter"), ("Số lần đọc: 768", "counter"), ("Lượt thích 7", "counter"),
            ("10 năm thực hiện Chỉ thị", "body"), ("2020.", "body")]),
     _rule("dateline.datetime", "dateline", DATELINE_RE,
           "A line that is only a publication date/time, optionally with weekday, `Cập nhật:` and GMT.",
           [("30/01/2023 - 05:30", "dateline"), ("Thứ Hai, 30/01/2023 05:30 (GMT+7)", "dateline"),
            ("Cập nhật: 11:05 12/03/2021", "dateline"), ("Cập nhật lúc 10:20 ngày 12/03/2023", "dateline"),
-           ("Được đăng vào 3 Tháng 5, 2022 bởi admin", "dateline"), ("Chủ nhật, 05-02-2023 | Số 1.204", "dateline"),
+           ("Được đăng vào 3 Tháng 5, 2022 bởi admin", "dateline"), ("Chủ nhật, 05-02-2023 | Số 1.204", "dateline"), ("Hôm nay: Thứ Năm, 22/5/2025", "dateline"),
            ("Ngày 14 tháng 9 năm 2021 lúc 16:40", "dateline"),
            ("Ngày 14 tháng 9 năm 2021, đoàn công tác đã làm việc tại huyện.", "body"),
            ("Ngày 30/01/2023, hội nghị đã diễn ra.", "body"), ("Thứ Hai", "body")],
@@ -156,23 +159,24 @@ LINE_RULES: tuple[Rule, ...] = (
           [("Newer news items:", "navigation"), ("Tin liên quan", "navigation"),
            ("Xem thêm: Bến Tre ra quân trấn áp tội phạm", "navigation"),
            ("Trang chủ > Tin tức > Thời sự", "navigation"), ("Các tin cùng chuyên mục", "navigation"),
-           ("Ảnh khác", "navigation"), ("Các tin, bài viết khác", "navigation"), ("Xem nhiều nhất", "navigation"), ("Bài tiếp theo", "navigation"),
+           ("Ảnh khác", "navigation"), ("Những tin cũ hơn:", "navigation"), ("Các tin, bài viết khác", "navigation"), ("Xem nhiều nhất", "navigation"), ("Có thể bạn quan tâm", "navigation"), ("Đừng bỏ lỡ", "navigation"), ("Bài tiếp theo", "navigation"),
            ("Tin mới được cập nhật liên tục trên hệ thống của Sở.", "body"),
-           ("Tin tức liên quan đến vụ việc được cơ quan chức năng xác minh.", "body")], max_words=25),
+           ("Tin tức liên quan đến vụ việc được cơ quan chức năng xác minh.", "body"),
+           ("Có thể bạn quan tâm đến chính sách hỗ trợ mới của tỉnh.", "body")], max_words=25),
     _rule("ui.widget", "ui_text", UI_TEXT_RE,
           "Other page widgets: `Loading...`, `Tags:`/`Từ khóa:`, copyright and `Bản quyền` lines, font size.",
           [("Loading...", "ui_text"), ("Từ khóa: an ninh, trật tự", "ui_text"),
-           ("© Bản quyền thuộc về Báo Bến Tre", "ui_text"), ("Tags: ANTQ", "ui_text"),
+           ("© Bản quyền thuộc về Báo Bến Tre", "ui_text"), ("Tags: ANTQ", "ui_text"), ("Từ khóa", "ui_text"), ("Thời gian đọc: 4 phút", "ui_text"), ("Đang cập nhật...", "ui_text"), ("(Tags) an ninh, biên giới", "ui_text"), ("[Từ khóa] tuyển quân", "ui_text"),
            ("Thẻ: biển đảo, ngư dân", "ui_text"), ("Kích thước chữ: A- | A+", "ui_text"), ("A+ A A-", "ui_text"),
            ("Xem giao diện di động", "ui_text"), ("Đăng nhập", "ui_text"), ("01:12 / 05:30", "ui_text"),
            ("Bản quyền 2023 Trang thông tin điện tử huyện", "ui_text"), ("Tải xuống", "ui_text"),
-           ("Tìm kiếm việc làm cho lao động nông thôn là nhiệm vụ trọng tâm.", "body"),
+           ("Tìm kiếm việc làm cho lao động nông thôn là nhiệm vụ trọng tâm.", "body"), ("Đọc 5 phút mỗi ngày", "subheading"),
            ("Bản quyền tác giả là vấn đề được nhiều đại biểu quan tâm tại kỳ họp.", "body")], max_words=30),
     _rule("byline.labelled", "byline", BYLINE_RE,
           "An author credit with a label: `Bài, ảnh: X`, `Tin: X`, `PV:`, `Written by X`.",
           [("Bài, ảnh: Hoàng Lam", "byline"), ("Written by Ban biên tập", "byline"),
            ("Tin và ảnh: Minh Thư", "byline"), ("Bài & ảnh: Ngọc Hà", "byline"), ("Đăng bởi Trần Văn Tâm", "byline"),
-           ("Nhóm phóng viên thời sự", "byline"), ("Nhóm PV - Báo Công Thương", "byline"),
+           ("Nhóm phóng viên thời sự", "byline"), ("Nhóm PV - Báo Công Thương", "byline"), ("Thiết kế: Minh Hoàng", "byline"), ("Quay phim: Đức Tài", "byline"),
            ("Bài viết: những điều cần biết về an ninh mạng", "body"),
            ("Nhóm phóng viên đã có mặt tại hiện trường ngay trong đêm.", "body")],
           max_words=12),
@@ -182,7 +186,7 @@ LINE_RULES: tuple[Rule, ...] = (
            ("Ảnh hưởng của dịch bệnh đến sản xuất", "subheading")], max_words=10),
     _rule("source.credit", "source_credit", SOURCE_CREDIT_RE,
           "Where the article was taken from: `Nguồn: …`, a short `Theo <outlet>`, `(TTXVN)`.",
-          [("Nguồn: Cổng TTĐT tỉnh Quảng Bình", "source_credit"), ("Theo baochinhphu.vn", "source_credit"),
+          [("Nguồn: Cổng TTĐT tỉnh Quảng Bình", "source_credit"), ("Theo baochinhphu.vn", "source_credit"), ("Nguồn video: VTV1", "source_credit"),
            ("(Theo Báo Nhân Dân)", "source_credit"),
            ("(Theo Tiền Phong)", "source_credit"), ("(Tổng hợp)", "source_credit"),
            ("Theo Phó bí thư Thường trực Thành ủy, thời gian tới thành phố sẽ triển khai.", "body")],
@@ -195,7 +199,7 @@ LINE_RULES: tuple[Rule, ...] = (
            ("Hội nghị đã thông qua nghị quyết về công tác ảnh báo chí năm 2023.", "body")], max_words=80),
     _rule("caption.scene", "caption", CAPTION_SCENE_RE,
           "A short picture caption naming the scene: `Quang cảnh Hội nghị`, `… chụp ảnh lưu niệm`.",
-          [("Quang cảnh Hội nghị", "caption"), ("Các đại biểu chụp ảnh lưu niệm", "caption"),
+          [("Quang cảnh Hội nghị", "caption"), ("Toàn cảnh buổi lễ xuất quân.", "caption"), ("Các đại biểu chụp ảnh lưu niệm", "caption"),
            ("Quang cảnh hội nghị được bố trí trang trọng, các đại biểu đã có mặt đông đủ.", "body")],
           max_words=25),
 )

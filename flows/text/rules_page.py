@@ -22,6 +22,7 @@ BREADCRUMB_PREFIX_RE = re.compile(r"^(bạn đang ở|vị trí|you are here|đa
 BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|»|›|\s/\s)\s*")
 MENU_START_RE = re.compile(r"^(trang chủ|home)\s+\S", I)
 MENU_ITEM_RE = re.compile(r"^(trang chủ|home|giới thiệu|liên hệ|dịch vụ công|hỏi đáp|sơ đồ (site|trang|cổng)|sitemap)$", I)
+MENU_MAX_WORDS = 30  # a `Trang chủ …` menu of a dozen two-word sections
 PIPE_SPLIT_RE = re.compile(r"\s*\|\s*")
 GAP_SPLIT_RE = re.compile(r"\s*[•·]\s*|\s{2,}|\t")
 # Parts of a widget bar, split on `|`, `•`, `·` or runs of spaces; arrows and brackets are dropped.
@@ -87,13 +88,14 @@ def _is_menu(text: str) -> bool:
     gap_parts = [p for p in GAP_SPLIT_RE.split(text.strip()) if p.strip()]
     if len(gap_parts) >= 4 and all(_menu_item(p) for p in gap_parts) and not any(ch.isdigit() for ch in text):
         return True
-    if any(ch.isdigit() for ch in text) or n_words(text) > 20:
+    if any(ch.isdigit() for ch in text) or n_words(text) > MENU_MAX_WORDS:
         return False
     if MENU_ITEM_RE.match(text):
         return True
     if MENU_START_RE.match(text):
         words = text.split()
-        return sum(w[:1].isupper() for w in words) >= 3 and sum(w[:1].isupper() for w in words) * 2 >= len(words)
+        caps = sum(w[:1].isupper() for w in words)  # `Thời sự`: one capital per two-syllable item
+        return caps >= 3 and caps * 5 >= len(words) * 2
     return False
 
 
@@ -134,6 +136,8 @@ PAGE_RULES: tuple[Rule, ...] = (
           "a lone `Giới thiệu`/`Liên hệ` menu entry.",
           [("Trang chủ Giới thiệu Tin tức Văn bản Liên hệ", "navigation"),
            ("Chính trị | Kinh tế | Văn hóa | Thể thao", "navigation"), ("Liên hệ", "navigation"),
+           ("Trang chủ Thời sự Chính trị Kinh tế Xã hội Quốc phòng - An ninh Văn hóa Thể thao Bạn đọc Du lịch",
+            "navigation"),
            ("Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội | Văn hóa | Quốc phòng - An ninh | Pháp luật"
             " | Du lịch | Ảnh | Video | Báo in", "navigation"),
            ("Mới nhất   Thời sự   Góc nhìn   Thế giới   Kinh doanh   Bất động sản   Khoa học   Giải trí"

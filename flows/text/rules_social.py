@@ -20,7 +20,7 @@ HASHTAG_LINE_RE = re.compile(r"^#[^\W\d_]")
 # What is left of a reaction row once its emoji are gone: numbers, separators, counter words.
 COUNTER_REST_RE = re.compile(
     r"^([\d.,]+\s*[kKmM]?|lượt xem|lượt thích|lượt đọc|lượt chia sẻ|bình luận|views?|likes?|shares?|lượt đánh giá"
-    r"|đánh giá|votes?|[|/·•()\s-])*$", I)
+    r"|đánh giá|votes?|thích|chia sẻ|bình chọn|[|/·•():\s-])*$", I)
 # Relative publication times of feeds and related lists: `2 giờ trước`, `Hôm qua 14:20`.
 RELATIVE_TIME_RE = re.compile(
     r"^(\d{1,3}|một|vài)\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*trước$"
@@ -39,6 +39,7 @@ FOLLOW_RE = re.compile(
     rf"(?=.*\b({_PLATFORM})\b)", I)
 # ... and a follow prompt names its purpose or is not a sentence at all.
 FOLLOW_PURPOSE_RE = re.compile(r"(tin tức|thông tin|tin|bài viết) mới nhất|để (cập nhật|nhận|xem|đọc)", I)
+FOLLOW_CUT_RE = re.compile(r"^(theo dõi|follow|đọc|xem)\s+[^.!?,]{1,40}\s+(trên|tại|qua|on)$", I)
 APP_RE = re.compile(r"^(tải|cài đặt|cài|mở|mở trong|đọc báo trên|đọc tin trên)\s+(ứng dụng|app)\b", I)
 APP_PURPOSE_RE = re.compile(r"\bbáo\b|đọc (báo|tin)|app store|google play|mọi lúc|nhanh hơn", I)
 COOKIE_RE = re.compile(r"(sử dụng|dùng|chấp nhận|đồng ý với|chính sách)( việc sử dụng)? cookies?\b", I)
@@ -74,6 +75,8 @@ def _emoji_counter(text: str) -> bool:
 
 
 def _follow(text: str) -> bool:
+    if FOLLOW_CUT_RE.match(text):  # the platform was an icon: `Theo dõi VOV.VN trên`
+        return True
     return bool(FOLLOW_RE.match(text)) and (not TERMINAL_RE.search(text) or bool(FOLLOW_PURPOSE_RE.search(text)))
 
 
@@ -97,7 +100,7 @@ SOCIAL_RULES: tuple[Rule, ...] = (
            ("#1 trong các nhiệm vụ là phòng chống thiên tai.", "body")],
           pattern=HASHTAG_LINE_RE, predicate=lambda t: not TERMINAL_RE.search(t), max_words=30),
     _rule("counter.emoji", "counter", "A reaction/view row of emoji and numbers (`👍 126 ❤️ 41`, `👁 1.284 lượt xem`).",
-          [("👍 126   ❤️ 41   💬 8", "counter"), ("★★★★☆ (12 đánh giá)", "counter"), ("👁 2.310 lượt xem", "counter"), ("❤️ 1,2K  💬 35", "counter"),
+          [("👍 126   ❤️ 41   💬 8", "counter"), ("★★★★☆ (12 đánh giá)", "counter"), ("👁 2.310 lượt xem", "counter"), ("❤️ 1,2K  💬 35", "counter"), ("👍 Thích 90   💬 4   ↗ 12", "counter"),
            ("📌 Tại buổi lễ, 12 tập thể được tặng bằng khen.", "body")],
           predicate=_emoji_counter, max_words=20),
     _rule("dateline.relative", "dateline", "A relative publication time (`2 giờ trước`, `Hôm qua 14:20`).",
@@ -118,7 +121,7 @@ SOCIAL_RULES: tuple[Rule, ...] = (
           "action and a platform together, not a sentence or one that names its purpose (`để cập nhật …`).",
           [("Theo dõi Báo Hà Giang trên Google News", "ui_text"),
            ("Quét mã QR để theo dõi Zalo OA của Cổng thông tin và nhận tin mới nhất.", "ui_text"),
-           ("Mời bạn đọc theo dõi kênh YouTube của Đài", "ui_text"),
+           ("Mời bạn đọc theo dõi kênh YouTube của Đài", "ui_text"), ("Theo dõi Báo Lạng Sơn trên", "ui_text"),
            ("Theo dõi trên Facebook, cơ quan công an phát hiện đối tượng đăng tin sai sự thật.", "body"),
            ("Theo dõi sát diễn biến mưa lũ, tỉnh đã sơ tán 200 hộ dân.", "body")],
           predicate=_follow, max_words=35),

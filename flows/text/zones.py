@@ -47,14 +47,16 @@ def _is_paragraph(c: str) -> bool:
 
 
 def header_zone(p: Page) -> list[int]:
-    """Non-empty units before the first free paragraph of running text (at most HEADER_MAX_UNITS)."""
+    """Non-empty units before the first free paragraph of running text (at most HEADER_MAX_UNITS free ones)."""
     out: list[int] = []
+    free = 0  # lines a rule already claimed (menus, widgets, datelines) do not use up the zone
     for i, c in enumerate(p.clean):
         if not c:
             continue
-        if len(out) >= HEADER_MAX_UNITS or (p.role[i] is None and _is_paragraph(c)):
+        if free >= HEADER_MAX_UNITS or (p.role[i] is None and _is_paragraph(c)):
             break
         out.append(i)
+        free += p.role[i] is None
     return out
 
 

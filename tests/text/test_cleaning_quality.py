@@ -34,14 +34,19 @@ def test_score_counts_are_honest() -> None:
 # portals_blind2: blind for the second round: P 0.986 / R 0.793 / F1 0.879 / body recall 0.972. Its misses
 #   guided the third round (long menus, hard-wrapped print text, social furniture, flattened pages), so it
 #   is a DEV set now: P 1.000 / R 1.000 / body recall 1.000.
-# portals_blind3: written by an independent annotator while the third round was built, opened only once
-#   it was final and scored once: P 0.998 / R 0.889 / F1 0.941 / body recall 0.993 (18 files).
+# portals_blind3: blind for the third round: P 0.998 / R 0.889 / F1 0.941 / body recall 0.993 (18 files). Its
+#   misses guided the fourth round (players, reactions in words, meta bars, footnotes, print/cache wrappers,
+#   glued captions, comment text), so it is a DEV set now: P 1.000 / R 0.998 / body recall 1.000.
+# portals_blind4: written by an independent annotator while the fourth round was built, opened only once it
+#   was final and scored once: P 0.994 / R 0.895 / F1 0.942 / body recall 0.985 (19 files; the third
+#   round's rules scored P 0.994 / R 0.866 / F1 0.926 / body recall 0.985 on it).
 # Floors = measured minus a margin; raise them only with a new blind set, never by tuning on the last one.
 FIXTURES = ROOT / "tests" / "fixtures"
 FLOORS = {  # set: (min files, F1, precision, body recall)
     "portals": (10, 0.98, 0.99, 0.99),
     "portals_blind2": (14, 0.98, 0.99, 0.99),
-    "portals_blind3": (16, 0.92, 0.98, 0.98),
+    "portals_blind3": (16, 0.98, 0.99, 0.99),
+    "portals_blind4": (17, 0.92, 0.98, 0.97),
 }
 
 
