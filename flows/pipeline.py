@@ -11,6 +11,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.logging.handlers import APILogWorker
@@ -20,7 +22,8 @@ from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows import nlp, tasks
 from flows.settings import Settings
-from flows.stages import assemble, card, lock, plan as planning, report, write
+from flows.stages import assemble, card_files, finalise, lock, parts, process, report, write
+from flows.stages import plan as planning
 from flows.version import pipeline_version
 
 FLOW_NAME = "bantin"
@@ -93,67 +96,94 @@ def bantin_pipeline(
                  len(scan.ignored), len(scan.quarantined))
         with _timed(timings, "corpus"):
             ctx = tasks.fingerprint_corpus(list(scan.files), s)
-        prev = {n: write.read_table(s.out_dir, n) for n in assemble.ARTICLE_TABLES + ("quarantine", "state")}
+        prev_state, prev_q = write.read_table(s.out_dir, "state"), write.read_table(s.out_dir, "quarantine")
         write.pause_point("scan")
-        p = planning.make_plan(list(scan.files), prev["state"], version=version,
+        p = planning.make_plan(list(scan.files), prev_state, version=version,
                                context_keys=ctx.context_keys, full=full, quarantined=scan.quarantined)
-        kept = planning.carry_over(prev, prev["state"], p.keep) if p.keep else {}
-        known = {r["content_sha256"]: r["article_id"] for r in kept.get("state", prev["state"]).to_pylist()
-                 if r["outcome"] == "article"} if kept else {}
+        kept_state = planning.kept_state(prev_state, p.keep) if p.keep else None
+        known = {sha: aid for sha, aid, o in zip(*(kept_state.column(c).to_pylist() for c in
+                 ("content_sha256", "article_id", "outcome"))) if o == "article"} if kept_state is not None else {}
         todo, identical = assemble.split_identical(list(p.todo), known)
         log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
                  p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
         if planning.is_noop(p):
             log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
-            rows = {n: (prev[n].num_rows if prev[n] is not None else 0) for n in ("articles", "quarantine")}
+            rows = {"articles": _rows(s.out_dir, "articles"), "quarantine": prev_q.num_rows if prev_q is not None else 0}
             summary = {"run_id": run_id, "pipeline_version": version, "mode": p.mode, "articles": rows["articles"],
                        "processed": 0, "quarantined": rows["quarantine"],
                        "snapshot": str(write.current_snapshot(s.out_dir)),
                        "timings": timings, "plan": p.summary(), "changed": False}
             _artifacts(summary, None)
             return summary
+        snapshot_id = write.new_snapshot_id(run_id)
+        work = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}work-{snapshot_id}"
+        parts_dir, built = work / "parts", work / "built"
+        kept_q = (planning.carry_over_files(write.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
+                  if kept_state is not None else None)
         with _timed(timings, "process"):
-            futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes)
-                       for b in _batches(todo, s.batch_size)]
+            futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                       for i, b in enumerate(_batches(todo, s.batch_size))]
             write.pause_point("process")
             results = [f.result() for f in report.progress(futures, "NLP batches")]
         stage_secs = report.sum_seconds(r.seconds for r in results)
         log.info("process: %d articles, %d quarantined in %d batch(es); %s", sum(r.n_articles for r in results),
                  sum(len(r.quarantined) for r in results), len(results), stage_secs)
         with _timed(timings, "assemble"):
-            sha = {f.source_file: f.content_sha256 for f in scan.files}
-            sha.update({q.source_file: q.content_sha256 for q in scan.quarantined})
-            asm = assemble.assemble(
-                kept, [r.tables for r in results],
-                planning.fresh_quarantine(p, scan.quarantined) + [q for r in results for q in r.quarantined],
-                identical=identical, sha_by_file=sha, context_keys=ctx.context_keys, version=version,
-                run_id=run_id, near_dup_threshold=s.near_dup_threshold)
-        snapshot_id = write.new_snapshot_id(run_id)
+            asm = _assemble(s, p, scan, ctx, results, kept_state, kept_q, parts_dir, built, identical=identical,
+                            version=version, run_id=run_id)
         quality_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}quality-{snapshot_id}"
+        paths = {n: built / f"{n}.parquet" for n in (*assemble.ARTICLE_TABLES, "quarantine", "state")}
         with _timed(timings, "validate"):
-            validation = tasks.run_suites(asm.tables, quality_dir, run_id)
+            validation = tasks.run_suites(paths, quality_dir, run_id)
         log.info("validate: %s", "passed" if validation.success else "FAILED")
         summary = report.summary(p, asm, validation, timings, stage_secs, version=version, run_id=run_id,
                                  snapshot_id=snapshot_id, ignored=len(scan.ignored))
         if not validation.success:
             _artifacts(summary, validation)
+            shutil.rmtree(work, ignore_errors=True)
             raise report.gate_error(validation, quality_dir)
         with _timed(timings, "write"):
             files = {src: s.raw_dir / src for src in asm.tables["quarantine"].column("source_file").to_pylist()}
             card_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}card-{snapshot_id}"
-            card.write_card(asm.tables, card_dir, summary=summary)
+            card_files.write_card_files(paths, card_dir, summary=summary)
             extra = {"quality": quality_dir, "README.md": card_dir / "README.md",
                      "card.html": card_dir / "card.html", "charts": card_dir / "charts"}
-            snap = tasks.publish(s.out_dir, asm.tables, snapshot_id=snapshot_id, manifest=summary,
+            snap = tasks.publish(s.out_dir, {}, snapshot_id=snapshot_id, manifest=summary,
                                  quarantine_files=files, extra_files=extra,
-                                 keep=s.keep_snapshots)
+                                 keep=s.keep_snapshots, built_dir=built)
             shutil.rmtree(card_dir, ignore_errors=True)  # its files now live in the snapshot
+            shutil.rmtree(work, ignore_errors=True)
         summary["timings"] = timings
         summary["snapshot"] = str(snap)
         log.info("write: snapshot %s published; timings %s", snap.name, timings)
         summary["quality_index"] = str((s.out_dir / "quality" / "index.html").resolve())
         _artifacts(summary, validation)
         return summary
+
+
+def _rows(out_dir: Path, name: str) -> int:
+    cur = write.current_snapshot(out_dir)
+    path = cur / f"{name}.parquet" if cur is not None else None
+    return pq.ParquetFile(path).metadata.num_rows if path is not None and path.exists() else 0
+
+
+def _assemble(s: Settings, p, scan, ctx, results: list, kept_state, kept_q, parts_dir: Path, built: Path, *,
+              identical: dict, version: str, run_id: str | None) -> assemble.Assembled:
+    """Decide from the batch summaries (and the carried-over articles' index), then stream the
+    parts into the tables to publish under `built`."""
+    sha = {f.source_file: f.content_sha256 for f in scan.files}
+    sha.update({q.source_file: q.content_sha256 for q in scan.quarantined})
+    kept_index = process.index_of_file(parts.part_path(parts_dir, "articles", parts.CARRY))
+    index = pa.concat_tables([kept_index, *(r.index for r in results)])
+    failures = {aid: why for r in results for aid, why in r.failures.items()}
+    d = assemble.decide(
+        index, failures, planning.fresh_quarantine(p, scan.quarantined) + [q for r in results for q in r.quarantined],
+        kept_quarantine=kept_q, kept_state=kept_state, identical=identical, sha_by_file=sha,
+        context_keys=ctx.context_keys, version=version, run_id=run_id, near_dup_threshold=s.near_dup_threshold)
+    counts = finalise.finalise(parts_dir, [parts.CARRY, *(r.part for r in results)], d, built)
+    counts.update(d.counts)
+    return assemble.Assembled(tables={"quarantine": d.quarantine, "state": d.state},
+                              quarantined_now=d.quarantined_now, counts=counts)
 
 
 def task_runner(workers: int | None = None, dask: str | None = None):

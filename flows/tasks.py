@@ -25,9 +25,10 @@ def fingerprint_corpus(files: list[InputFile], settings: Settings) -> corpus.Cor
 
 
 @task(name="process-batch")
-def process_batch(files: list[InputFile], repeated: frozenset[str], version: str,
-                  run_id: str | None, max_bytes: int) -> process.BatchResult:
-    return process.process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
+def process_batch(files: list[InputFile], repeated: frozenset[str], version: str, run_id: str | None,
+                  max_bytes: int, parts_dir: Path, batch_no: int) -> process.BatchSummary:
+    return process.process_to_parts(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
+                                    parts_dir=parts_dir, batch_no=batch_no)
 
 
 @task(name="validate")

@@ -98,7 +98,7 @@ def _loading(tables: dict[str, pa.Table]) -> list[str]:
     return out
 
 
-def _columns(tables: dict[str, pa.Table]) -> list[str]:
+def _columns(tables: dict[str, pa.Table], profiles: dict[str, list] | None = None) -> list[str]:
     out = ["Null rate: share of rows where the value is null. Coverage: share of rows with a "
            "non-null, non-empty value (empty text and empty lists count as missing). The example "
            "is the first non-empty value in the data, or the schema's example (marked *schema*) "
@@ -108,7 +108,7 @@ def _columns(tables: dict[str, pa.Table]) -> list[str]:
         out += [f"### {name}", "", cell(decl.description) + (f" Key: `{key}`." if key else ""), "",
                 "| column | type | nullable | null rate | coverage | meaning | example |",
                 "|---|---|---|---:|---:|---|---|"]
-        for p in profile_table(decl, tables.get(name)):
+        for p in (profiles[name] if profiles and name in profiles else profile_table(decl, tables.get(name))):
             ex = code(p.example) + ("" if p.example_from_data or not p.example else " *schema*")
             out.append(f"| `{p.name}` | {code(p.type)} | {'yes' if p.nullable else 'no'} | "
                        f"{percent(p.null_rate)} | {percent(p.coverage)} | {cell(p.description)} | {ex} |")
@@ -147,12 +147,13 @@ def _quality(summary: dict) -> list[str]:
 
 
 def markdown(tables: dict[str, pa.Table], summary: dict, charts: dict[str, Path],
-             limitations: Sequence[str]) -> str:
-    """The whole card as markdown."""
+             limitations: Sequence[str], profiles: dict[str, list] | None = None) -> str:
+    """The whole card as markdown. `profiles`: column profiles per table computed elsewhere
+    (from files, see card_files), used instead of profiling `tables`."""
     parts = [
         [f"# {TITLE}", "", INTRO, ""], _overview(summary, tables), ["", "## Tables", ""], _counts(tables),
         ["", "## The corpus at a glance", ""], _charts(charts), ["## How to load it", ""], _loading(tables),
-        ["## Columns", ""], _columns(tables), ["## Rules in force", ""], _rules(summary),
+        ["## Columns", ""], _columns(tables, profiles), ["## Rules in force", ""], _rules(summary),
         ["## Quality", ""], _quality(summary), ["## Known limitations", ""],
         [f"- {item}" for item in limitations],
         ["", "JSON Schema files for every table (for validating `articles.jsonl` and other JSON "
@@ -172,11 +173,11 @@ def to_html(md: str, title: str = TITLE) -> str:
 
 
 def write_card(tables: dict[str, pa.Table], dest: Path, *, summary: dict,
-               limitations: Sequence[str] = KNOWN_LIMITATIONS) -> list[Path]:
+               limitations: Sequence[str] = KNOWN_LIMITATIONS, profiles: dict[str, list] | None = None) -> list[Path]:
     """Write dest/README.md, dest/card.html and dest/charts/*.png; return every path written."""
     dest.mkdir(parents=True, exist_ok=True)
     charts = make_charts(tables, dest / CHARTS_DIR)
-    md = markdown(tables, summary, charts, limitations)
+    md = markdown(tables, summary, charts, limitations, profiles)
     readme, page = dest / README, dest / HTML
     readme.write_text(md, encoding="utf-8")
     page.write_text(to_html(md), encoding="utf-8")

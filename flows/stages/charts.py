@@ -92,8 +92,15 @@ def quantity_values(quantities: pa.Table | None, top: int = TOP_UNITS) -> list[t
 
 def boilerplate_counts(lines: pa.Table | None) -> list[tuple[str, int]]:
     """('rule (role)', lines) for every line kept out of the body; blank lines are not counted."""
-    c = Counter(f"{rule} ({role})" for role, rule in zip(_col(lines, "role"), _col(lines, "rule"))
-                if role not in NOT_BOILERPLATE)
+    if lines is None or not {"role", "rule"} <= set(lines.column_names):
+        return []
+    # Grouped in Arrow, not as Python lists: a large corpus has millions of lines.
+    g = lines.select(["role", "rule"]).group_by(["role", "rule"]).aggregate([([], "count_all")])
+    c: Counter = Counter()
+    for role, rule, n in zip(g.column("role").to_pylist(), g.column("rule").to_pylist(),
+                             g.column("count_all").to_pylist()):
+        if role not in NOT_BOILERPLATE:
+            c[f"{rule} ({role})"] += n
     return _ranked(c)
 
 

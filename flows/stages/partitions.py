@@ -5,6 +5,10 @@ digest is recorded in the snapshot's manifest; a partition whose digest equals t
 snapshot's is hard-linked from it (no bytes written, same inode), only changed years are written.
 Hard links keep pruning safe: deleting an old snapshot leaves the linked file alive in newer ones.
 The `year` column lives in the directory name (hive convention) and is not stored in the files.
+
+Why a row-hash digest: the published articles table is streamed, batch by batch, so the digest
+must not depend on how rows are chunked or ordered: it is the SHA-256 of the sorted 128-bit row
+hashes (two seeded polars row hashes) of the partition's rows.
 """
 from __future__ import annotations
 
@@ -12,14 +16,20 @@ import hashlib
 import os
 from pathlib import Path
 
+import numpy as np
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
 DATASET = "articles_by_year"
 PART_FILE = "part-0.parquet"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # pyarrow's and Spark's name for a null key
+READ_ROWS = 4096
+
+
+def _years(articles: pa.Table | pa.RecordBatch) -> list[str | None]:
+    return pc.year(articles.column("published_date")).to_pylist()
 
 
 def split_by_year(articles: pa.Table) -> dict[str, pa.Table]:
@@ -33,12 +43,34 @@ def split_by_year(articles: pa.Table) -> dict[str, pa.Table]:
     return out
 
 
+def row_hashes(table: pa.Table | pa.RecordBatch) -> np.ndarray:
+    """(rows, 2) uint64: two seeded row hashes per row (128 bits), independent of chunking."""
+    if table.num_rows == 0:
+        return np.empty((0, 2), dtype=np.uint64)
+    df = pl.from_arrow(table if isinstance(table, pa.Table) else pa.Table.from_batches([table]))
+    assert isinstance(df, pl.DataFrame)
+    return np.stack([df.hash_rows(seed=0).to_numpy(), df.hash_rows(seed=1).to_numpy()], axis=1).astype(np.uint64)
+
+
+def digest_hashes(hashes: np.ndarray) -> str:
+    """SHA-256 of the row hashes in sorted order: equal rows (in any order), equal digest."""
+    if len(hashes):
+        hashes = hashes[np.lexsort((hashes[:, 1], hashes[:, 0]))]
+    return hashlib.sha256(np.ascontiguousarray(hashes, dtype="<u8").tobytes()).hexdigest()
+
+
 def digest(table: pa.Table) -> str:
-    """SHA-256 of the Arrow IPC stream of the (single-chunk) table: equal rows, equal digest."""
-    sink = pa.BufferOutputStream()
-    with ipc.new_stream(sink, table.schema) as w:
-        w.write_table(table.combine_chunks())
-    return hashlib.sha256(sink.getvalue().to_pybytes()).hexdigest()
+    return digest_hashes(row_hashes(table))
+
+
+def _key(year) -> str:
+    return NULL_PARTITION if year is None else str(year)
+
+
+def _reuse(year: str, sha: str, dest: Path, previous: Path | None, prev_digests: dict) -> bool:
+    src = previous / DATASET / f"year={year}" / PART_FILE if previous is not None else None
+    return bool(src is not None and src.is_file() and prev_digests.get(year, {}).get("sha256") == sha
+                and _link(src, dest))
 
 
 def write_dataset(articles: pa.Table, stage: Path, previous: Path | None, prev_digests: dict[str, dict]) -> dict:
@@ -50,12 +82,47 @@ def write_dataset(articles: pa.Table, stage: Path, previous: Path | None, prev_d
         sha = digest(part)
         dest = root / f"year={year}" / PART_FILE
         dest.parent.mkdir()
-        src = previous / DATASET / f"year={year}" / PART_FILE if previous is not None else None
-        reused = bool(src is not None and src.is_file() and prev_digests.get(year, {}).get("sha256") == sha
-                      and _link(src, dest))
+        reused = _reuse(year, sha, dest, previous, prev_digests)
         if not reused:
             pq.write_table(part, dest, compression="zstd")
         info[year] = {"rows": part.num_rows, "sha256": sha, "reused": reused}
+    return info
+
+
+def write_dataset_file(articles: Path, stage: Path, previous: Path | None, prev_digests: dict[str, dict]) -> dict:
+    """`write_dataset` from a Parquet file, in two streaming passes (digests, then the changed
+    years), so memory does not grow with the corpus. Rows keep the file's order."""
+    root = stage / DATASET
+    root.mkdir()
+    pf = pq.ParquetFile(articles)
+    hashes: dict[str, list[np.ndarray]] = {}
+    for batch in pf.iter_batches(batch_size=READ_ROWS):
+        ys = np.array([_key(y) for y in _years(batch)], dtype=object)
+        h = row_hashes(batch)
+        for y in dict.fromkeys(ys):
+            hashes.setdefault(y, []).append(h[ys == y])
+    order = sorted(hashes, key=lambda y: (y == NULL_PARTITION, y))
+    info: dict[str, dict] = {}
+    writers: dict[str, pq.ParquetWriter] = {}
+    for year in order:
+        h = np.concatenate(hashes[year])
+        sha = digest_hashes(h)
+        dest = root / f"year={year}" / PART_FILE
+        dest.parent.mkdir()
+        reused = _reuse(year, sha, dest, previous, prev_digests)
+        if not reused:
+            writers[year] = pq.ParquetWriter(dest, pf.schema_arrow, compression="zstd")
+        info[year] = {"rows": len(h), "sha256": sha, "reused": reused}
+    try:
+        if writers:
+            for batch in pf.iter_batches(batch_size=READ_ROWS):
+                ys = np.array([_key(y) for y in _years(batch)], dtype=object)
+                for y in dict.fromkeys(ys):
+                    if y in writers:
+                        writers[y].write_batch(batch.filter(pa.array(ys == y)))
+    finally:
+        for w in writers.values():
+            w.close()
     return info
 
 

@@ -10,12 +10,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
 from flows.model import InputFile, Quarantined
+from flows.stages import parts
+
+#: Tables whose rows belong to one article (carried over by article_id).
+ARTICLE_TABLES = ("articles", "lines", "people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
 
 
 @dataclass(frozen=True)
@@ -127,3 +132,26 @@ def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: tup
         else:
             out[name] = table.filter(pc.is_in(table.column("article_id"), aids)).cast(spec.schema)
     return out
+
+
+def kept_state(prev_state: pa.Table, keep: tuple[str, ...]) -> pa.Table:
+    """The previous state rows of the kept inputs."""
+    return prev_state.filter(pc.is_in(prev_state.column("source_file"), pa.array(list(keep), pa.string())))
+
+
+def carry_over_files(previous: Path, state: pa.Table, prev_quarantine: pa.Table | None,
+                     parts_dir: Path) -> pa.Table | None:
+    """Stream the kept rows of the previous snapshot's article tables into the carry-over parts
+    (`parts.CARRY`), one record batch at a time (never a whole table in memory); `state` is
+    `kept_state(...)`. Returns the kept quarantine rows (a small table)."""
+    keep_arr = state.column("source_file")
+    aids = pa.array(sorted({a for a, o in zip(state.column("article_id").to_pylist(),
+                                               state.column("outcome").to_pylist()) if o == "article"}), pa.string())
+    for name in ARTICLE_TABLES:
+        src = Path(previous) / f"{name}.parquet"
+        if src.exists():
+            parts.copy_filtered(src, parts.part_path(parts_dir, name, parts.CARRY), name, "article_id", aids)
+    if prev_quarantine is None:
+        return None
+    return prev_quarantine.filter(pc.is_in(prev_quarantine.column("source_file"),
+                                           keep_arr.combine_chunks())).cast(schemas.QUARANTINE.schema)

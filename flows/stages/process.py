@@ -12,13 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from pathlib import Path
+
 import pyarrow as pa
 
 import schemas
 from flows.model import InputFile, Quarantined, RawDoc
 from flows.stages import clean as clean_stage
 from flows.stages import extract as extract_stage
-from flows.stages import ingest
+from flows.stages import ingest, parts, signatures
+from flows.stages.validate import row_failures
 from flows.text.language import detect_language
 
 LONG_TABLES = ("people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
@@ -33,6 +36,62 @@ class BatchResult:
     @property
     def n_articles(self) -> int:
         return self.tables["articles"].num_rows
+
+
+@dataclass
+class BatchSummary:
+    """What the flow needs from a batch whose tables were written as part files: a few bytes per
+    article (ids, duplicate keys, row-level failures), never the texts."""
+
+    part: str  # part name under parts/<table>/
+    index: pa.Table  # INDEX_SCHEMA: one row per article of the batch
+    failures: dict[str, list[str]]  # article_id -> failed row-level expectations (within the batch)
+    quarantined: list[Quarantined]
+    rows: dict[str, int]  # rows written per table
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def n_articles(self) -> int:
+        return self.index.num_rows
+
+
+INDEX_SCHEMA = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_file", pa.string(), nullable=False),
+    pa.field("exact_key", pa.string(), nullable=False),
+    pa.field("signature", pa.binary()),  # MinHash hash values (signatures.signature), null without words
+])
+
+
+def index_rows(articles: pa.Table) -> pa.Table:
+    """The duplicate-detection index of an articles table (reads only ids and bodies)."""
+    cols = articles.select(["article_id", "source_file", "body"]).to_pydict()
+    ks = [signatures.keys(b) for b in cols["body"]]
+    return pa.table({"article_id": cols["article_id"], "source_file": cols["source_file"],
+                     "exact_key": [k for k, _ in ks], "signature": [s for _, s in ks]}, schema=INDEX_SCHEMA)
+
+
+def index_of_file(path: Path) -> pa.Table:
+    """`index_rows` of an articles Parquet file, read a record batch at a time (the carried-over
+    articles of an incremental run)."""
+    if not Path(path).exists():
+        return INDEX_SCHEMA.empty_table()
+    tables = [index_rows(pa.Table.from_batches([b]))
+              for b in parts.iter_batches(path, columns=["article_id", "source_file", "body"]) if b.num_rows]
+    return pa.concat_tables(tables) if tables else INDEX_SCHEMA.empty_table()
+
+
+def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], version: str, run_id: str | None,
+                     max_bytes: int, parts_dir: Path, batch_no: int) -> BatchSummary:
+    """`process_batch`, then write the batch's tables as part files and return only a summary.
+    Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
+    result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
+    name = parts.part_name(batch_no)
+    for table, data in result.tables.items():
+        parts.write_part(data, parts_dir, table, name)
+    return BatchSummary(part=name, index=index_rows(result.tables["articles"]),
+                        failures=row_failures(result.tables), quarantined=result.quarantined,
+                        rows={t: d.num_rows for t, d in result.tables.items()}, seconds=result.seconds)
 
 
 def article_rows(raw: RawDoc, doc, ex, *, version: str, run_id: str | None, now: datetime) -> dict:

@@ -48,7 +48,7 @@ def summary(plan, asm, validation, timings, stage_secs, *, version, run_id, snap
         "plan": plan.summary(),
         "inputs": sorted(asm.tables["state"].column("source_file").to_pylist()),
         "ignored_files": ignored,
-        "articles": asm.tables["articles"].num_rows,
+        "articles": asm.counts["articles"],
         "quarantined": len(q),
         "quarantine_reasons": _count(r["reason"] for r in q),
         "counts": asm.counts,

@@ -63,7 +63,7 @@ def _suite_section(s, pages: dict[str, str]) -> list[str]:
     status = "pass" if s.success else "fail"
     links = [f'<a href="validation/{escape(s.table)}.json">JSON</a>']
     links += [f'<a href="{escape(p)}">GE page ({escape(n)})</a>' for n, p in sorted(pages.items())
-              if n == s.table or n.startswith(s.table + "__each__")]
+              if n == s.table or n.startswith(s.table + "__each__") or n.startswith(s.table + "__chunk")]
     out = [f'<h2 id="{escape(s.table)}">{escape(s.table)} <span class="{status}">{status.upper()}</span></h2>',
            f"<p>{s.successful} of {s.evaluated} expectations passed; {len(s.skipped)} skipped. {' · '.join(links)}</p>",
            "<table><tr><th>#</th><th>expectation</th><th>status</th><th>observed</th><th>row-level</th></tr>"]

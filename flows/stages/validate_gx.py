@@ -54,9 +54,10 @@ class Runner:
         self.run_id = RunIdentifier(run_name=run_id) if run_id else None
         self.suite_names: list[str] = []
 
-    def run_table(self, name: str, table: pa.Table, plan: list[tuple]) -> tuple[list[dict], dict[str, Any]]:
+    def run_table(self, name: str, table: pa.Table, plan: list[tuple], suffix: str = "") -> tuple[list[dict], dict[str, Any]]:
         """Validate `table` against `plan` [(spec, resolved kwargs or None, why skipped)]. Returns
-        one detail dict per spec (in plan order) and the raw GE results per batch (for JSON)."""
+        one detail dict per spec (in plan order) and the raw GE results per batch (for JSON).
+        `suffix` names the GE batch of a chunk after the first (`articles__chunk2`)."""
         details: list[dict | None] = [None] * len(plan)
         for i, (spec, kwargs, why) in enumerate(plan):
             if kwargs is None:
@@ -69,8 +70,8 @@ class Runner:
         for batch, idx in groups.items():
             frame = _frame(table, plan[idx[0]][0].columns[0] if batch != name else None)
             exps = [self._expectation(plan[i][0], plan[i][1], i) for i in idx]
-            result = self._validate(batch, frame, exps)
-            raw[batch] = result.to_json_dict()
+            result = self._validate(batch + suffix, frame, exps)
+            raw[batch + suffix] = result.to_json_dict()
             for r in result.results:
                 i = int(r.expectation_config.meta["spec"])
                 details[i] = _detail(plan[i][0], *_outcome(r))

@@ -102,6 +102,7 @@ def publish(
     quarantine_files: dict[str, Path] | None = None,
     extra_files: dict[str, Path] | None = None,
     keep: int = 3,
+    built_dir: Path | None = None,
 ) -> Path:
     """Write every table into a new snapshot and make it current in one atomic switch.
 
@@ -110,6 +111,8 @@ def publish(
     The articles table is also written as a year-partitioned dataset (flows/stages/partitions.py)
     whose unchanged partitions are hard links into the previous snapshot. manifest.json gets the
     partition digests and this stage's own duration (timings.write).
+    built_dir: tables already written by `finalise` (`<table>.parquet`, `articles.jsonl`); they
+    are hard-linked into the snapshot (copied where links are impossible), so a retry finds them.
     """
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -123,6 +126,10 @@ def publish(
         write_parquet(table, stage / f"{name}.parquet")
         if name in JSONL_TABLES:
             write_jsonl(table, stage / f"{name}.jsonl")
+    built = sorted(p for p in Path(built_dir).iterdir() if p.is_file()) if built_dir is not None else []
+    for p in built:
+        _link_or_copy(p, stage / p.name)
+    names = [*tables, *(p.name[: -len(".parquet")] for p in built if p.name.endswith(".parquet"))]
     qdir = stage / "quarantine"
     qdir.mkdir()
     for rel, src in (quarantine_files or {}).items():
@@ -138,10 +145,13 @@ def publish(
         elif Path(src).exists():
             shutil.copy2(src, stage / rel)
     manifest = dict(manifest)
-    if "articles" in tables:
+    if "articles" in names:
         previous = current_snapshot(out_dir)
-        manifest["partitions"] = {partitions.DATASET: partitions.write_dataset(
-            tables["articles"], stage, previous, _prev_partitions(previous))}
+        if "articles" in tables:
+            info = partitions.write_dataset(tables["articles"], stage, previous, _prev_partitions(previous))
+        else:
+            info = partitions.write_dataset_file(stage / "articles.parquet", stage, previous, _prev_partitions(previous))
+        manifest["partitions"] = {partitions.DATASET: info}
     manifest["timings"] = {**manifest.get("timings", {}), "write": round(time.perf_counter() - t0, 3)}
     (stage / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str, ensure_ascii=False))
     for p in stage.rglob("*"):
@@ -154,9 +164,9 @@ def publish(
     _fsync_dir(root)
     pause_point("switch")
     _atomic_symlink(f"{SNAPSHOTS}/{snapshot_id}", out_dir / CURRENT)
-    for name in [*(f"{t}.parquet" for t in tables), *(f"{t}.jsonl" for t in JSONL_TABLES if t in tables),
+    for name in [*(f"{t}.parquet" for t in names), *(f"{t}.jsonl" for t in JSONL_TABLES if t in names),
                  "quarantine", "manifest.json", *(extra_files or {}),
-                 *([partitions.DATASET] if "articles" in tables else [])]:
+                 *([partitions.DATASET] if "articles" in names else [])]:
         link = out_dir / name
         if not link.is_symlink():
             if link.is_dir():
@@ -167,8 +177,17 @@ def publish(
     _fsync_dir(out_dir)
     for src in (extra_files or {}).values():
         shutil.rmtree(src, ignore_errors=True) if Path(src).is_dir() else Path(src).unlink(missing_ok=True)
+    if built_dir is not None:
+        shutil.rmtree(built_dir, ignore_errors=True)
     prune(out_dir, keep=keep)
     return final
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copyfile(src, dest)
 
 
 def _prev_partitions(previous: Path | None) -> dict:

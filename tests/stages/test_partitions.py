@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 import schemas
 from flows.stages import partitions
@@ -31,3 +32,21 @@ def test_digest_ignores_row_order_and_chunking_but_not_content():
 
 def test_empty_table_has_no_partitions():
     assert partitions.split_by_year(schemas.ARTICLES.empty()) == {}
+
+
+def test_streamed_partitions_equal_in_memory_ones_and_reuse_unchanged_years(tmp_path, monkeypatch):
+    monkeypatch.setattr(partitions, "READ_ROWS", 2)  # several record batches per year
+    t = _articles(date(2020, 2, 1), None, date(2019, 1, 1), date(2020, 12, 31), date(2020, 5, 5))
+    src = tmp_path / "articles.parquet"
+    pq.write_table(t, src)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    mem = partitions.write_dataset(t, tmp_path / "a", None, {})
+    streamed = partitions.write_dataset_file(src, tmp_path / "b", None, {})
+    assert streamed == mem
+    for year, info in streamed.items():
+        got = pq.read_table(tmp_path / "b" / partitions.DATASET / f"year={year}" / partitions.PART_FILE)
+        assert got.num_rows == info["rows"] and partitions.digest(got) == info["sha256"]
+    again = partitions.write_dataset_file(src, tmp_path / "c", tmp_path / "b", streamed)
+    assert all(v["reused"] for v in again.values())

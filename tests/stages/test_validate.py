@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import schemas
@@ -217,3 +218,54 @@ def test_row_failures_without_articles_skips_referential_integrity_only():
     del tables["articles"]
     assert row_failures(tables) == {aid(1): ["periods.start_year <= end_year"]}
     assert row_failures({}) == {}
+
+
+# ---------------------------------------------------------------- chunked validation of files
+
+
+def _detail(status: str, observed: str = "0 unexpected of 7") -> dict:
+    return {"description": "d", "expectation": "ExpectColumnValuesToNotBeNull", "kwargs": {"column": "x"},
+            "row_level": True, "status": status, "observed": observed}
+
+
+@pytest.mark.parametrize("statuses, worst", [
+    (["pass", "pass"], "pass"), (["pass", "fail"], "fail"), (["fail", "error", "pass"], "error"),
+    (["skipped", "skipped"], "skipped"),
+])
+def test_merge_keeps_the_worst_status_over_chunks(statuses, worst):
+    from flows.stages.validate_chunks import merge
+
+    merged = merge([[_detail(s)] for s in statuses], [7] * len(statuses))
+    assert merged[0]["status"] == worst
+    if worst in ("fail", "error"):
+        assert "chunk" in merged[0]["observed"]
+
+
+def test_key_duplicates_are_found_across_chunks_of_a_file(tmp_path):
+    from flows.stages.validate_chunks import chunks, key_duplicates
+
+    rows = good_tables()
+    path = tmp_path / "lines.parquet"
+    pq.write_table(build(rows)["lines"], path, row_group_size=5)
+    assert key_duplicates(path, ["article_id", "line_no"]) == 0
+    rows["lines"].append(dict(rows["lines"][0]))
+    pq.write_table(build(rows)["lines"], path, row_group_size=5)
+    assert key_duplicates(path, ["article_id", "line_no"]) == 1
+    assert key_duplicates(path, ["article_id"]) == len(rows["lines"]) - len(rows["articles"])
+    assert sum(c.num_rows for c in chunks(path)) == len(rows["lines"])
+
+
+def test_a_file_is_validated_in_chunks_and_a_key_repeated_across_chunks_fails(tmp_path, monkeypatch):
+    from flows.stages import validate_chunks
+
+    monkeypatch.setattr(validate_chunks, "rows_per_chunk", lambda path, chunk_bytes=0: 7)
+    rows = good_tables()
+    rows["articles"].append(dict(rows["articles"][0]))  # article 0 again, in the second chunk
+    path = tmp_path / "articles.parquet"
+    pq.write_table(build(rows)["articles"], path)
+    report = run_suites({"articles": path}, quality_dir=tmp_path / "q", run_id=None)
+    (suite,) = report.suites
+    assert [d["description"] for d in suite.details if d["status"] != "pass"] == ["articles.article_id is unique"]
+    assert "repeat a key" in next(d["observed"] for d in suite.details if d["status"] == "fail")
+    raw = json.loads((tmp_path / "q" / "validation" / "articles.json").read_text())
+    assert {"articles", "articles__chunk2"} <= set(raw)

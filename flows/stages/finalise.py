@@ -1,0 +1,73 @@
+"""Finalise: stream the part files into the tables to publish, applying the assemble decision.
+
+Why streaming: the published tables (articles with raw_text and body, lines with every raw line)
+grow with the corpus; the flow process reads one record batch of one part at a time, drops the
+rows of dropped articles, fills `aliases` / `near_duplicate_of`, and appends to
+`<table>.parquet` (one Parquet writer per table) and `articles.jsonl`. Peak memory is one batch.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+from flows.stages import parts
+from flows.stages.assemble import ARTICLE_TABLES, Decision, apply
+
+JSONL = "articles.jsonl"
+ROW_GROUP_BYTES = 32 * 1024 * 1024  # buffer this much (or ROW_GROUP_ROWS) before writing a row group
+ROW_GROUP_ROWS = 65_536
+
+
+class _Buffered:
+    """A Parquet writer that gathers small batches into row groups of bounded size (a batch of
+    64 articles per row group would make readers slow)."""
+
+    def __init__(self, writer: pq.ParquetWriter) -> None:
+        self.writer, self.pending, self.rows, self.bytes = writer, [], 0, 0
+
+    def write(self, t: pa.Table) -> None:
+        self.pending.append(t)
+        self.rows += t.num_rows
+        self.bytes += t.nbytes
+        if self.rows >= ROW_GROUP_ROWS or self.bytes >= ROW_GROUP_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=ROW_GROUP_ROWS)
+        self.pending, self.rows, self.bytes = [], 0, 0
+
+
+def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) -> dict[str, int]:
+    """Write every table of the snapshot into `dest` (`<table>.parquet` and `articles.jsonl`)
+    from the parts named `order` (in that order); returns the rows written per table."""
+    dest.mkdir(parents=True, exist_ok=True)
+    rows: dict[str, int] = {}
+    for name in ARTICLE_TABLES:
+        schema = schemas.TABLES[name].schema
+        n = 0
+        jsonl = open(dest / JSONL, "wb") if name == "articles" else None
+        try:
+            with pq.ParquetWriter(dest / f"{name}.parquet", schema, compression="zstd") as w:
+                out = _Buffered(w)
+                for path in parts.part_files(parts_dir, name, order):
+                    for batch in parts.iter_batches(path):
+                        t = apply(name, batch, decision)
+                        if t.num_rows:
+                            out.write(t)
+                            n += t.num_rows
+                            if jsonl is not None:
+                                pl.from_arrow(t).write_ndjson(jsonl)
+                out.flush()
+        finally:
+            if jsonl is not None:
+                jsonl.close()
+        rows[name] = n
+    for name, table in (("quarantine", decision.quarantine), ("state", decision.state)):
+        pq.write_table(table.cast(schemas.TABLES[name].schema), dest / f"{name}.parquet", compression="zstd")
+        rows[name] = table.num_rows
+    return rows

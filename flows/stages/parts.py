@@ -1,0 +1,77 @@
+"""Part files: each batch's (and the carried-over) rows of a table, on disk between stages.
+
+Why: the flow process must not hold every article's text. Workers write their tables as part
+files `parts/<table>/part-<name>.parquet` and return only a small summary; the flow decides from
+summaries and then streams the parts, one record batch at a time, into the published tables.
+Parts are written under the run's staging directory, so a killed run leaves nothing readers see.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+import schemas
+
+CARRY = "carry"  # part name of the rows carried over from the previous snapshot (ordered first)
+READ_ROWS = 4096  # rows per record batch when streaming a part or a previous table
+
+
+def part_name(batch_no: int) -> str:
+    return f"{batch_no:05d}"
+
+
+def part_path(parts_dir: Path, table: str, name: str) -> Path:
+    return Path(parts_dir) / table / f"part-{name}.parquet"
+
+
+def write_part(table: pa.Table, parts_dir: Path, name: str, part: str) -> Path:
+    """Write one part atomically (tmp + rename): a retried task overwrites, never half-writes."""
+    path = part_path(parts_dir, name, part)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table.cast(schemas.TABLES[name].schema), tmp, compression="zstd")
+    os.replace(tmp, path)
+    return path
+
+
+def part_files(parts_dir: Path, table: str, order: list[str]) -> list[Path]:
+    """Existing part files of `table`, in the order of part names `order`."""
+    return [p for p in (part_path(parts_dir, table, n) for n in order) if p.exists()]
+
+
+def iter_batches(path: Path, columns: list[str] | None = None, rows: int = READ_ROWS) -> Iterator[pa.RecordBatch]:
+    """Record batches of a Parquet file (never the whole file in memory)."""
+    pf = pq.ParquetFile(path)
+    yield from pf.iter_batches(batch_size=rows, columns=columns)
+
+
+def drop_ids(batch: pa.RecordBatch, column: str, ids: pa.Array) -> pa.RecordBatch:
+    """The rows of `batch` whose `column` is not in `ids`."""
+    if len(ids) == 0 or batch.num_rows == 0:
+        return batch
+    return batch.filter(pc.invert(pc.is_in(batch.column(column), value_set=ids)))
+
+
+def keep_ids(batch: pa.RecordBatch, column: str, ids: pa.Array) -> pa.RecordBatch:
+    """The rows of `batch` whose `column` is in `ids`."""
+    return batch.filter(pc.fill_null(pc.is_in(batch.column(column), value_set=ids), False))
+
+
+def copy_filtered(src: Path, dest: Path, table: str, column: str, ids: pa.Array) -> int:
+    """Stream the rows of `src` whose `column` is in `ids` into `dest` (declared schema, zstd);
+    returns the rows copied. Used to carry kept rows of the previous snapshot over."""
+    schema = schemas.TABLES[table].schema
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with pq.ParquetWriter(dest, schema, compression="zstd") as w:
+        for batch in iter_batches(src):
+            kept = keep_ids(batch, column, ids)
+            if kept.num_rows:
+                w.write_table(pa.Table.from_batches([kept]).cast(schema))
+                n += kept.num_rows
+    return n
