@@ -20,8 +20,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
-
 WORD_RE = re.compile(r"\w+")
 SEED = 1
 
@@ -67,26 +65,9 @@ def near_duplicates(
     Items are (article_id, text) in the order that defines "earliest". Texts identical to an
     earlier one (exact duplicates, handled by `exact_groups`) are skipped, not linked twice.
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    order: dict[str, int] = {}
-    sigs: dict[str, LeanMinHash] = {}
-    seen_exact: set[str] = set()
-    links: dict[str, str] = {}
-    for aid, text in items:
-        if aid in order:
-            continue
-        key = exact_key(text)
-        sh = shingles(text, shingle)
-        if key in seen_exact or not sh:
-            continue
-        seen_exact.add(key)
-        m = MinHash(num_perm=num_perm, seed=SEED)
-        m.update_batch([s.encode("utf-8") for s in sorted(sh)])
-        m = LeanMinHash(m)
-        similar = [c for c in lsh.query(m) if m.jaccard(sigs[c]) >= threshold]
-        if similar:
-            links[aid] = min(similar, key=order.__getitem__)
-        order[aid] = len(order)
-        sigs[aid] = m
-        lsh.insert(aid, m)
-    return links
+    from flows.stages.signatures import near_links, signature  # signatures builds on this module
+
+    return near_links(
+        ((aid, exact_key(text), signature(text, num_perm=num_perm, shingle=shingle)) for aid, text in items),
+        threshold=threshold, num_perm=num_perm,
+    )
