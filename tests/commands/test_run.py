@@ -1,0 +1,37 @@
+"""`bantin run` exit codes scripts rely on: 2 for usage errors (before any Prefect start-up),
+0 with a warning when inputs were quarantined, 1 for the same with --strict."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from flows.cli import main
+from tests.conftest import SEEDS
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["run", "--raw", "/nonexistent/raw"], "does not exist"),
+    (["run", "--batch-size", "0"], "positive"),
+])
+def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bantin: error:") and message in err
+
+
+def test_unknown_command_exits_2(capsys):
+    assert main(["frobnicate"]) == 2
+    assert "unknown command" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_quarantine_warns_with_0_and_fails_with_1_under_strict(prefect_harness, tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy2(SEEDS[0], raw / SEEDS[0].name)
+    (raw / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["run", "--raw", str(raw), "--out", str(out), "--workers", "1"]) == 0
+    assert "1 input(s) quarantined" in capsys.readouterr().out
+    assert main(["run", "--raw", str(raw), "--out", str(out), "--workers", "1", "--strict"]) == 1
