@@ -8,24 +8,23 @@ call per article).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flows import nlp
 from flows.model import CleanDoc, Extraction
 from flows.text import acronyms, bylines, dates, gazetteer, legal, orgs, outlets, people, periods
+from flows.stages import extract_head as page_head
+from flows.stages.extract_head import PROSE_ENDS, PROSE_MIN_WORDS, STORY_ROLES
 from flows.text import quantities, sections, sentences
 
-STORY_ROLES = ("lead", "body", "subheading")
 END_ROLES = ("byline", "source_credit")
+# Page furniture that, once the story has begun, means the article (and its byline) is over.
+AFTER_STORY_ROLES = ("navigation", "comment_prompt", "counter")
 PARAGRAPH_SEP = "\n\n"
-PROSE_MIN_WORDS = 8
-HEADLINE_WORDS = (5, 30)
-PROSE_ENDS = (".", "!", "?", "…", '"', "”", ":", ";")
+LIST_ITEM_RE = re.compile(r"^\d{1,2}[.)]\s")  # how far down a flattened or misread page its head (dateline, title) may sit
 
 
-def _prose(line: str) -> bool:
-    """A sentence of the story (ends like a sentence, several words), not a title or a label."""
-    return len(line.split()) >= PROSE_MIN_WORDS and line.rstrip().endswith(PROSE_ENDS)
 
 
 def story_lines(doc: CleanDoc) -> list[str]:
@@ -50,8 +49,32 @@ def story_lines(doc: CleanDoc) -> list[str]:
             break
         if ln.role in STORY_ROLES and ln.clean_text:
             out.append(ln.clean_text)
-            seen_prose = seen_prose or _prose(ln.clean_text)
+            seen_prose = seen_prose or page_head.prose(ln.clean_text)
     return out
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Story lines with hard-wrapped sentences rejoined (`... từ 15% đến` + `20% số tiền ...`).
+
+    Why: printed and plain-text pages break lines inside sentences; a sentence cut in two loses
+    its figures' ranges, its people's posts and its organisations' full names. A line continues
+    into the next when it is long (not a heading), ends without sentence punctuation, and the
+    next starts with a lowercase letter or a number that is not a list marker.
+    """
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if out and _continues(out[-1], text):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    if not nxt or len(prev.split()) < PROSE_MIN_WORDS or prev.endswith(PROSE_ENDS + (")",)):
+        return False
+    return nxt[0].islower() or (nxt[0].isdigit() and not LIST_ITEM_RE.match(nxt))
 
 
 def _unique(items) -> list:
@@ -62,47 +85,22 @@ def _unique(items) -> list:
     return list(seen)
 
 
-def _head(doc: CleanDoc) -> list[str]:
-    """Non-story lines before the story (menu bars read as story lines included)."""
-    head = []
-    for ln in doc.lines:
-        if ln.role in STORY_ROLES and not sections.is_menu_bar(ln.clean_text):
-            break
-        if ln.role not in ("title", "empty"):
-            head.append(ln.clean_text)
-    return head
 
 
-def _section(doc: CleanDoc) -> str | None:
-    """Section from labelled lines, a breadcrumb before the story, or the classifier's label."""
-    return sections.find_section(head_lines=_head(doc), section_lines=doc.texts("section"), title=doc.title)
 
 
-def _dateline(doc: CleanDoc, lead: str | None) -> str | None:
-    """The dateline line, else a dateline standing in the title slot, the page head or the lead
-    (`dates.dateline_in`): flattened and misread pages put it there."""
-    if found := next(iter(doc.texts("dateline")), None):
-        return found
-    candidates = ([doc.title] if doc.title else []) + _head(doc) + ([lead] if lead else [])
-    return next((d for line in candidates if (d := dates.dateline_in(line))), None)
 
 
-def _title(doc: CleanDoc) -> str | None:
-    """The cleaned title; when that is only a dateline (a misread header), the headline-shaped
-    line right above it (headline-then-dateline is the common layout), else None."""
-    if not doc.title or dates.dateline_in(doc.title) != doc.title.strip():
-        return doc.title
-    at = next((i for i, ln in enumerate(doc.lines) if ln.role == "title"), None)
-    above = [ln for ln in doc.lines[:at] if ln.clean_text.strip()] if at is not None else []
-    return above[-1].clean_text.strip() if above and _headline_shaped(above[-1].clean_text) else None
 
 
-def _headline_shaped(line: str) -> bool:
-    """5-30 words, not a sentence, a menu bar, a breadcrumb or a shouting masthead."""
-    text = line.strip()
-    return (HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1] and not text.endswith(".")
-            and not text.isupper() and not sections.is_menu_bar(text)
-            and sections.breadcrumb_section(text) is None and dates.dateline_in(text) is None)
+
+
+
+
+
+
+
+
 
 
 def _first_per_mention(rows) -> list[dict]:
@@ -125,7 +123,7 @@ def _credits(doc: CleanDoc, story: list[str]) -> tuple[list[str], list[str], lis
     authors: list[str] = []
     photographers: list[str] = []
     hints: list[str] = []
-    for line in doc.texts("byline"):
+    for line in _article_bylines(doc):
         parsed = bylines.parse_byline(line)
         authors += parsed["authors"]
         photographers += parsed["photographers"]
@@ -134,13 +132,44 @@ def _credits(doc: CleanDoc, story: list[str]) -> tuple[list[str], list[str], lis
     if not authors:  # a byline kept in the text flow (see bylines.byline_in_story)
         authors = next((a for ln in doc.texts(*STORY_ROLES) if (a := bylines.byline_in_story(ln))), [])
     if not authors:
-        head = doc.texts("section") + _head(doc)
+        head = doc.texts("section") + page_head.head_lines(doc)
         authors = next((a for ln in head if (a := bylines.marked_byline(ln))), [])
     if not authors:
         authors = next((a for ln in doc.texts(*STORY_ROLES) if (a := bylines.labelled_authors(ln))), [])
     for line in doc.texts("photo_credit", "caption", "duplicate") + story:
         photographers += bylines.parse_photo_credit(line)
+    if not authors:
+        authors = next((a for ln in doc.texts("photo_credit", "caption") if (a := bylines.credit_then_byline(ln))), [])
+    if not authors:
+        authors = next((a for ln in _next_to_dateline(doc) if (a := bylines.head_name_line(ln, photographers))), [])
     return _unique(authors), _unique(photographers), hints
+
+
+def _article_bylines(doc: CleanDoc) -> list[str]:
+    """Byline lines of the article: once the story has begun, a byline after page furniture that
+    follows it (related links, counters, comment prompts) signs a comment or the site footer
+    (`Nguyễn Thị Hoa` under a shared post, `BÁO CÔNG AN ĐÀ NẴNG` above the licence)."""
+    out, started, after_furniture = [], False, False
+    for ln in doc.lines:
+        started = started or ln.role == "lead"
+        if started and ln.role in AFTER_STORY_ROLES:
+            after_furniture = True
+        if ln.role == "byline" and not after_furniture:
+            out.append(ln.clean_text)
+    return out
+
+
+def _next_to_dateline(doc: CleanDoc) -> list[str]:
+    """Non-story lines of the page head directly above or below a dateline line (blank lines
+    skipped): where a byline stands when the page gives it no marker."""
+    lines = [ln for ln in doc.lines if ln.clean_text.strip()]
+    lead_at = next((i for i, ln in enumerate(lines) if ln.role == "lead"), len(lines))
+    out = []
+    for i, ln in enumerate(lines[:lead_at]):
+        if ln.role == "dateline":
+            out += [lines[j].clean_text for j in (i - 1, i + 1)
+                    if 0 <= j < lead_at and lines[j].role not in (*STORY_ROLES, "title", "dateline")]
+    return out
 
 
 def text_stats(body: str, sents: list[str]) -> dict:
@@ -156,10 +185,10 @@ def text_stats(body: str, sents: list[str]) -> dict:
 def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
     """All fields of issue 4 for one article; `arrived` bounds dates from above."""
     story = story_lines(doc)
-    title = _title(doc)
-    body = PARAGRAPH_SEP.join(story)
+    title = page_head.title(doc)
+    body = PARAGRAPH_SEP.join(unwrap(story))
     lead = next(iter(doc.texts("lead")), story[0] if story else None)
-    dateline = _dateline(doc, lead)
+    dateline = page_head.dateline(doc, lead)
     finding = dates.find_dates(
         dateline=dateline, lead=lead, body=story, image_files=doc.texts("image_file"), arrived=arrived
     )
@@ -169,6 +198,7 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
         bylines=doc.texts("byline") + hints,
         source_credits=doc.texts("source_credit"),
         lines=[ln.clean_text for ln in doc.lines],
+        title=title,
     )
     # Places of the story: title and story lines. Captions are left out: they describe the
     # photo (`Thanh niên huyện Củ Chi (TP.HCM)` in a story about another place).
@@ -186,7 +216,7 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
     )
     fields = {
         "title": title,
-        "section": _section(doc),
+        "section": page_head.section(doc, title),
         "published_date": finding.published_date,
         "published_at": finding.published_at,
         "date_source": finding.date_source,

@@ -11,9 +11,10 @@ count as a recognised byline, so a mixed `Lê Hoa - PV` keeps `Lê Hoa`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from flows.text.gazetteer import canonical_province
-from flows.text.vnnames import CAP_SYL, UPPER, fold_tones, is_byline_name, squash
+from flows.text.vnnames import CAP_SYL, UPPER, fold_tones, is_byline_name, is_person_name, squash
 
 GROUP_CREDIT_RE = re.compile(
     r"^(?:Nhóm\s+(?:PV|phóng viên|P\.V)|PV|CTV|BTV|PV\s*-\s*CTV|Nhóm\s+PV\s*-\s*CTV|Ban\s+[Bb]iên\s+tập|BBT|"
@@ -30,7 +31,10 @@ SPLIT_CREDIT_RE = re.compile(
 )
 SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s*(?P<src>.+)$", re.I)
 PAREN_HINT_RE = re.compile(r"\s*\((?P<hint>[^()]+)\)\s*$")
-SLASH_HINT_RE = re.compile(r"\s*/\s*(?P<hint>[A-ZĐ][A-ZĐa-z.]+)\s*$")
+# `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau).
+SLASH_HINT_RE = re.compile(r"\s*/\s*(?P<hint>[A-ZĐ][A-ZĐa-z.]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3})?)\s*$")
+# Academic titles before a name, comma-joined: `PGS, TS.`, `PGS.TS`, `ThS.`.
+ACADEMIC_RUN_RE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN)\.?\s*[,.]?\s*)+(?=\S)")
 TITLE_PREFIX_RE = re.compile(
     r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN|NB|LS)\.?\s*)+(?=\S)|"
     r"^(?:Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|"
@@ -42,6 +46,12 @@ AFFILIATION_RE = re.compile(
     r"^(?:Văn phòng|Phòng|Trung tâm|Ban|Sở|Báo|Đài|Cổng|Trang|Tạp chí|UBND|HĐND|Ủy ban|Công an|"
     r"Bộ|Cục|Hội|Đoàn|Tỉnh đoàn|Huyện đoàn|Trường|Viện|Đảng ủy|Huyện ủy|Tỉnh ủy|Thành ủy|Đồn|"
     r"Bộ Chỉ huy|Ban Chỉ huy|Phóng viên|PV|CTV|Cộng tác viên)(?![^\W\d_])"
+)
+# A credit that opens with one of these is a body signing (outlet, agency), never a person;
+# unlike AFFILIATION_RE it leaves out words that are also given names (`Trường`, `Hội`, `Đoàn`).
+BODY_SIGNATURE_RE = re.compile(
+    r"^(?:Báo|Đài|Tạp chí|Cổng|Trang|Công an|UBND|HĐND|Ủy ban|Văn phòng|Sở|Bộ Chỉ huy|Ban Chỉ huy|"
+    r"Trung tâm|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)\s"
 )
 # All-caps words that are page labels, never a writer (`BÌNH LUẬN` read as a byline).
 UI_CAPS = frozenset(
@@ -72,13 +82,15 @@ def _names(part: str, caps: bool = False) -> list[str]:
     affiliation after at least one name ends the credit.
     """
     out: list[str] = []
-    pieces = NAME_SEP_RE.split(part.strip(" ."))
+    pieces = NAME_SEP_RE.split(ACADEMIC_RUN_RE.sub("", part.strip(" .")))
     for piece in pieces:
         piece = TITLE_PREFIX_RE.sub("", piece.strip(" ."))
-        if out and AFFILIATION_RE.match(piece):
-            break
         if piece.isupper() and len(piece.split()) >= 2 and piece not in UI_CAPS and (caps or len(pieces) >= 2):
             piece = piece.title()
+        if not out and (BODY_SIGNATURE_RE.match(piece) or BODY_SIGNATURE_RE.match(piece.title())):
+            return []  # `BÁO CÔNG AN ĐÀ NẴNG` signs as a body, not a person
+        if out and AFFILIATION_RE.match(piece):
+            break
         if not piece:
             continue
         if GROUP_CREDIT_RE.match(piece) or piece.casefold() in NON_PERSON_CREDIT:
@@ -148,11 +160,26 @@ def byline_in_story(line: str) -> list[str]:
     return [] if any(canonical_province(n) for n in names) else names
 
 
+def doubled_name(name: str) -> str | None:
+    """`Quang Hưng Quang Hưng` -> `Quang Hưng`: a flattened page joins the photo credit and the
+    byline under it when one person did both; a name is never its own half twice."""
+    syls = name.split()
+    half = len(syls) // 2
+    return " ".join(syls[:half]) if len(syls) in (4, 6, 8) and syls[:half] == syls[half:] else None
+
+
+def credit_then_byline(text: str) -> list[str]:
+    """The byline glued after a photo credit (`Ảnh: Quang Hưng Quang Hưng`): its author."""
+    return [one for m in PHOTO_CREDIT_RE.finditer(squash(fold_tones(text)))
+            if (one := doubled_name(m.group("names").strip()))]
+
+
 def parse_photo_credit(text: str) -> list[str]:
     """Photographers credited in a caption or credit line (`Ảnh: X`, `(Ảnh: X)`, `Ảnh: X/TTXVN`)."""
     found: list[str] = []
     for m in PHOTO_CREDIT_RE.finditer(squash(fold_tones(text))):
         for name in _names(m.group("names"), caps=True):
+            name = doubled_name(name) or name
             if name not in found and not GROUP_CREDIT_RE.match(name):
                 found.append(name)
     return found
@@ -179,6 +206,26 @@ def labelled_authors(line: str) -> list[str]:
                 break
         if 2 <= len(syls) <= 4 and not canonical_province(" ".join(syls)):
             return [" ".join(syls)]
+    return []
+
+
+def head_name_line(line: str, photographers: Sequence[str] = ()) -> list[str]:
+    """Authors of a bare name line standing next to the dateline in the page head (`NGỌC THÙY`,
+    `PGS, TS. ĐỖ VĂN HUẤN`), which misread heads file as furniture.
+
+    Why the extra evidence: a short capitalised line there is as often a section or a masthead
+    (`THỜI SỰ`, `QUÂN ĐỘI NHÂN DÂN`). It counts when it carries a title marker, when the name
+    starts with a surname, or when the article credits the same name for its photos.
+    """
+    text = squash(fold_tones(line)).strip()
+    if not text or len(text) > 60 or HINT_DIGITS_RE.search(text) or SOURCE_RE.match(text):
+        return []
+    names = _names(text, caps=True)
+    if not names or any(canonical_province(n) for n in names):
+        return []
+    marked = bool(ACADEMIC_RUN_RE.match(text) or TITLE_PREFIX_RE.match(text))
+    if marked or all(is_person_name(n) or n in photographers for n in names):
+        return names
     return []
 
 

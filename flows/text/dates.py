@@ -83,6 +83,12 @@ DATELINE_FILLER_RE = re.compile(
     r"sáng|chiều|am|pm)|\d{1,2}\s*[:hH]\s*\d{2}|[\s,|/()\[\]–—:.-]+"
 )
 DATELINE_MAX_CHARS = 60
+# A short label after the last `|` of a dated line (its section), not more of the date.
+TRAILING_LABEL_RE = re.compile(r"\s*\|\s*[^\W\d_][^\d|:]{0,30}$")
+WEEKDAY_DATELINE_RE = re.compile(
+    r"^\s*(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,\s*"
+    r"(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
+)
 IMAGE_DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)"
 )
@@ -157,12 +163,22 @@ def dateline_in(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > DATELINE_MAX_CHARS:
         return None
+    if (label := TRAILING_LABEL_RE.search(text)) and TIME_RE.search(text[:label.start()]):
+        text = text[:label.start()]  # `24-03-2025 - 14:22 | Pháp luật`: date, time, then section
     found = full_dates(text) + _word_month_dates(text)
     if len(found) != 1:
         return None
     _, start, end = found[0]
     rest = text[:start] + " " + text[end:]
     return text if not DATELINE_FILLER_RE.sub("", rest).strip() else None
+
+
+def dateline_prefix(line: str) -> str | None:
+    """A weekday dateline opening a longer line (`Thứ Ba, 28/01/2025 | 15:06 ĐBP - Sáng 27/1, ...`):
+    a flattened page glues the dateline to the lead. The weekday plus a full date with its year
+    is the page's own stamp, never the running text's way of dating an event."""
+    m = WEEKDAY_DATELINE_RE.match(line)
+    return m.group(0).strip() if m else None
 
 
 def lead_date(lead: str) -> tuple[int, int, int | None] | None:

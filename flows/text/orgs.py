@@ -41,6 +41,11 @@ ORG_RULES: list[tuple[str, str]] = [
     (_I("văn phòng") + rf"(?=\s+(?i:tỉnh ủy|thành ủy|huyện ủy))", "party"),
     (_I("văn phòng") + rf"(?=\s+(?i:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân|đoàn đại biểu))", "state"),
     (_I("ban chỉ đạo") + r"|BCĐ(?=\s+\d)", "committee"),
+    # The standing body of a council or party committee: `Thường trực HĐND tỉnh`.
+    (r"Thường trực(?=\s+(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Huyện ủy))", "state"),
+    # Investigating bodies: `Cơ quan An ninh điều tra Công an tỉnh`, `Cơ quan Cảnh sát điều tra`.
+    (r"Cơ quan(?=\s+(?:An ninh|Cảnh sát|CSĐT|ANĐT)\b)", "security"),
+    (r"Hội đồng(?=\s+(?i:nghĩa vụ quân sự)\s+" + _LEVEL + ")", "state"),  # one council per level
     (_I("ủy ban nhân dân|hội đồng nhân dân") + rf"(?=\s+{_LEVEL})|(?:UBND|HĐND)(?=\s+{_LEVEL})", "state"),
     (_I("đoàn đại biểu quốc hội"), "state"),
     (r"(?:Sở|Cục|Chi cục|Tòa án nhân dân|Viện kiểm sát nhân dân)" + _SPEC, "state"),
@@ -48,7 +53,7 @@ ORG_RULES: list[tuple[str, str]] = [
     (r"Bộ Tư lệnh|Quân khu(?=\s+(?:\d+|[IVX]+\b))|Bộ đội Biên phòng|"
      + _I("bộ chỉ huy quân sự|ban chỉ huy quân sự") + r"|Bộ CHQS|BCHQS", "military"),
     # Numbered or named units: `Sư đoàn 309`, `Lữ đoàn Công binh 25`, `Đồn Biên phòng Cà Xèng`.
-    (r"(?:Quân đoàn|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Hải đoàn)(?=\s+(?:\d|[{U}]))"
+    (r"(?:Quân đoàn|Binh đoàn|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Hải đoàn)(?=\s+(?:\d|[{U}]|bảo vệ))"
      r"|Đồn(?=\s+Biên phòng\s+(?:\d|[{U}])|\s+(?!Biên phòng)(?:\d|[{U}]))"  # not `Đồn Biên phòng sở tại`
      .replace("{U}", UPPER), "military"),
     (r"(?:Tỉnh|Thành|Huyện) [Đđ]oàn(?![\w])", "mass_org"),
@@ -92,7 +97,7 @@ CANON = [
     "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Ủy ban nhân dân", "Hội đồng nhân dân",
     "Mặt trận Tổ quốc", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự", "Đoàn đại biểu Quốc hội",
     "Quốc phòng", "An ninh", "Ban Nội chính", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận",
-    "Văn phòng", "Công an", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường",
+    "Văn phòng", "Công an", "Thường trực", "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường",
 ]
 _CANON = {c.casefold(): c for c in CANON}
 _CANON_RE = re.compile(

@@ -24,44 +24,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from flows.text.gazetteer import PROVINCE_KIND, PROVINCES, canonical_province
+from flows.text.outlet_table import ALIASES, DOMAINS, GENERIC_CORES, PREFIXES
 
-PREFIXES: dict[str, str] = {  # lead prefix abbreviations
-    "BDK": "Báo Đồng Khởi", "THTG": "Đài Phát thanh và Truyền hình Tiền Giang",
-    "TTXVN": "Thông tấn xã Việt Nam", "VOV": "Đài Tiếng nói Việt Nam",
-    "VTV": "Đài Truyền hình Việt Nam", "NDO": "Báo Nhân Dân", "TTO": "Báo Tuổi Trẻ",
-    "QĐND": "Báo Quân đội nhân dân", "CAND": "Báo Công an nhân dân", "QNO": "Báo Quảng Nam",
-    "BNA": "Báo Nghệ An", "ĐBP": "Báo Điện Biên Phủ", "BHG": "Báo Hà Giang",
-    "BP": "Báo Bình Phước", "BTNO": "Báo Tây Ninh", "HNM": "Báo Hànộimới",
-    "PLO": "Báo Pháp Luật Thành phố Hồ Chí Minh", "ANTĐ": "Báo An ninh Thủ đô",
-}
-DOMAINS: dict[str, str] = {
-    "nbtv.vn": "Đài Phát thanh và Truyền hình Ninh Bình",
-    "thtg.vn": "Đài Phát thanh và Truyền hình Tiền Giang",
-    "baodongkhoi.vn": "Báo Đồng Khởi", "baoapbac.vn": "Báo Ấp Bắc",
-    "baodienbienphu.com.vn": "Báo Điện Biên Phủ", "hanoimoi.vn": "Báo Hànộimới",
-    "hanoimoi.com.vn": "Báo Hànộimới", "sggp.org.vn": "Báo Sài Gòn Giải Phóng",
-    "qdnd.vn": "Báo Quân đội nhân dân", "cand.com.vn": "Báo Công an nhân dân",
-    "nhandan.vn": "Báo Nhân Dân", "nhandan.com.vn": "Báo Nhân Dân",
-    "bienphong.com.vn": "Báo Biên phòng", "baochinhphu.vn": "Báo Điện tử Chính phủ",
-    "chinhphu.vn": "Báo Điện tử Chính phủ",  # its `(Chinhphu.vn) -` lead prefix "vietnamplus.vn": "VietnamPlus",
-    "tuoitre.vn": "Báo Tuổi Trẻ", "thanhnien.vn": "Báo Thanh Niên", "vnexpress.net": "VnExpress",
-    "dangcongsan.vn": "Báo điện tử Đảng Cộng sản Việt Nam",
-    "dangcongsan.org.vn": "Báo điện tử Đảng Cộng sản Việt Nam",
-    "tapchicongsan.org.vn": "Tạp chí Cộng sản", "vov.vn": "Đài Tiếng nói Việt Nam",
-    "vtv.vn": "Đài Truyền hình Việt Nam", "baotintuc.vn": "Báo Tin tức",
-    "laodong.vn": "Báo Lao Động", "tienphong.vn": "Báo Tiền Phong", "dantri.com.vn": "Báo Dân trí",
-    "vietnamnet.vn": "VietNamNet", "plo.vn": "Báo Pháp Luật Thành phố Hồ Chí Minh",
-    "anninhthudo.vn": "Báo An ninh Thủ đô", "daibieunhandan.vn": "Báo Đại biểu Nhân dân",
-    "bocongan.gov.vn": "Cổng Thông tin điện tử Bộ Công an",
-    "mod.gov.vn": "Cổng Thông tin điện tử Bộ Quốc phòng", "quochoi.vn": "Cổng Thông tin điện tử Quốc hội",
-}
 KNOWN_OUTLETS = frozenset(PREFIXES.values()) | frozenset(DOMAINS.values())
-# Names outlets sign with other than their canonical one (online editions, brand spellings).
-ALIASES: dict[str, str] = {
-    "Tuổi Trẻ Online": "Báo Tuổi Trẻ", "Vietnam+": "VietnamPlus", "Báo điện tử VietnamPlus": "VietnamPlus",
-    "Báo điện tử VnExpress": "VnExpress", "Thanh Niên Online": "Báo Thanh Niên",
-    "Báo Công an Nhân dân điện tử": "Báo Công an nhân dân",
-}
 
 
 def _alias_table() -> dict[str, str]:
@@ -79,6 +44,9 @@ def _alias_table() -> dict[str, str]:
 
 
 ALIAS_TABLE = _alias_table()
+# Written forms that are a name's core only (`Tin tức` of `Báo Tin tức`): common words too.
+CORE_ALIASES = frozenset(k for k in ALIAS_TABLE if k not in {n.casefold() for n in KNOWN_OUTLETS}
+                         and k not in {a.casefold() for a in ALIASES})
 ALIAS_RE = re.compile(
     r"(?<![\w+])(?:" + "|".join(re.escape(a) for a in sorted(ALIAS_TABLE, key=len, reverse=True)) + r")(?![\w+])",
     re.IGNORECASE,
@@ -87,7 +55,8 @@ DOMAIN_RE = re.compile(r"(?<![\w.@-])(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+
                        re.IGNORECASE)
 ANONYMOUS_RE = re.compile(r"^\s*\(\*\)")
 LEAD_PREFIX_RE = re.compile(
-    r"^\s*(?:\((?P<paren>[A-ZĐ][\w.&-]{1,15})\)\s*(?:[-–—]\s*)?|(?P<dash>[A-ZĐ][A-ZĐ.&]{1,11})\s*[-–—]\s+)"
+    r"^\s*(?:\((?P<paren>[A-ZĐ][\w.&-]{1,15})\)\s*(?:[-–—]\s*)?|(?P<dash>[A-ZĐ][A-ZĐ.&]{1,11})\s*[-–—]\s+"
+    r"|(?P<host>[A-Za-z][\w-]{1,20}(?:\.[a-z]{2,3}){1,2})\s*[-–—]\s+)"
 )
 CREDIT_RE = re.compile(r"^\s*(?:Nguồn|Theo|Nguồn tin)\s*[:\-–]?\s*(?P<name>.+?)\s*[.)]?\s*$", re.IGNORECASE)
 PORTAL_RE = re.compile(
@@ -102,6 +71,15 @@ COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|[Bb]ản quyền)\s*(?:thuộc\s*(?:về)?\s*)?(?:©\s*)?(?:\d{4}\s*)?(?:[-–:]\s*)?"
     r"(?P<name>(?:Báo|Đài|Cổng|Tạp chí)\s(?:Phát thanh\s*[-–]\s*Truyền hình|[^.|;©]){2,80}?)\s*(?:[.|;©,]|\s[-–]\s|$)"
 )
+# A public body holding a site's copyright: `Bản quyền thuộc về Bộ Chỉ huy Bộ đội Biên phòng tỉnh
+# Quảng Trị` (agency sites are their own outlet; the holder is taken as written).
+BODY_HOLDER_RE = re.compile(
+    r"(?:©|\(c\)|[Bb]ản quyền)\s*(?:thuộc\s*(?:về)?\s*)?(?:©\s*)?(?:\d{4}\s*)?(?:[-–:]\s*)?"
+    r"(?P<name>(?:Bộ Chỉ huy|Bộ Tư lệnh|Bộ|Sở|Ban|Công an|Ủy ban nhân dân|Văn phòng|Trung tâm|Tỉnh ủy|Thành ủy"
+    r"|Huyện ủy|Đảng ủy|Hội|Trường)\s[A-ZÀ-ỸĐ][^.|;©,]{2,80}?)\s*(?:[.|;©,]|\s[-–]\s|$)"
+)
+# A browser-title line `<headline> - Báo Công an Đà Nẵng`: the page names its site after the headline.
+PAGE_TITLE_SEP_RE = re.compile(r"\s+[-–|]\s+")
 # A copyright mark and what may stand between it and the holder's name.
 COPYRIGHT_MARK_RE = re.compile(
     r"(?:©|\(c\)|bản quyền|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[.,:-]?\s*"
@@ -189,7 +167,9 @@ def outlet_for_name(name: str) -> str | None:
 def _known_name(segment: str) -> str | None:
     """The outlet a masthead segment names exactly (all-caps mastheads are title-cased)."""
     text = segment.strip(" .,:")
-    if alias := ALIAS_TABLE.get(SPACES_RE.sub(" ", text).casefold()):
+    key = SPACES_RE.sub(" ", text).casefold()
+    if (alias := ALIAS_TABLE.get(key)) and key not in GENERIC_CORES and (
+            key not in CORE_ALIASES or _masthead_cased(text)):
         return alias
     if text.isupper():
         text = text.title()
@@ -202,6 +182,19 @@ def _known_name(segment: str) -> str | None:
     if paper and name not in KNOWN_OUTLETS and not canonical_province(paper.group("rest")):
         return None  # `Báo X` as a masthead must be a known paper or a provincial one
     return name
+
+
+def _masthead_cased(text: str) -> bool:
+    """`QUÂN ĐỘI NHÂN DÂN`, `Lao Động`: a bare core names the paper only in masthead casing; a
+    sentence-cased `Tin tức - Sự kiện` is a section label that happens to be a paper's core."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and (text.isupper() or all(w[0].isupper() for w in words))
+
+
+def is_outlet_name(text: str) -> bool:
+    """True for a line that is only an outlet's name (`BÁO HÀ TĨNH ĐIỆN TỬ`, `VOV.VN`): a masthead,
+    not a section label or a headline."""
+    return _known_name(text) is not None
 
 
 def _owner_portal(kind: str, owner_line: str) -> str | None:
@@ -225,10 +218,29 @@ def _copyright(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _from_page_title(lines: Sequence[str], title: str | None) -> tuple[str, str] | None:
+    """(outlet, evidence) from a `<headline> - <site>` line whose first part is the headline."""
+    if not title or not title.strip():
+        return None
+    want = SPACES_RE.sub(" ", title).strip().casefold()
+    for line in lines:
+        text = SPACES_RE.sub(" ", line).strip()
+        if not text.casefold().startswith(want) or len(text) <= len(want):
+            continue
+        rest = text[len(want):]
+        if not (sep := PAGE_TITLE_SEP_RE.match(rest)):
+            continue
+        site = rest[sep.end():].strip()
+        if name := _known_name(site) or _written(site):
+            return name, site
+    return None
+
+
 def _from_page(lines: Sequence[str]) -> tuple[str, str] | None:
     """(outlet, evidence) from a copyright footer, a reuse request (`Ghi rõ nguồn "X"`), else a
     masthead/footer line's first segment (a bare `Trang thông tin điện tử` takes its owner from
-    the line next to it)."""
+    the line next to it), else a public body holding the copyright (after the masthead: a city
+    portal's copyright belongs to the city's UBND, but the portal is the outlet)."""
     for line in lines:
         if hit := _copyright(line):
             return hit
@@ -245,6 +257,9 @@ def _from_page(lines: Sequence[str]) -> tuple[str, str] | None:
         head = SEGMENT_RE.split(line.strip(), maxsplit=1)[0]
         if head and (name := _known_name(head)):
             return name, head
+    for line in lines:  # last: a public body holding the copyright runs the site itself
+        if m := BODY_HOLDER_RE.search(line):
+            return m.group("name").strip(), m.group(0).strip()
     return None
 
 
@@ -259,7 +274,7 @@ def _from_lead(lead: str) -> tuple[str, str] | None:
     m = None if ANONYMOUS_RE.match(lead) else LEAD_PREFIX_RE.match(lead)
     if not m:
         return None
-    abbr = m.group("paren") or m.group("dash")
+    abbr = m.group("paren") or m.group("dash") or m.group("host")
     name = PREFIXES.get(abbr) or (outlet_for_domain(abbr) if "." in abbr else None)
     return (name, abbr) if name else None
 
@@ -292,6 +307,7 @@ def find_outlet(
     bylines: Sequence[str],
     source_credits: Sequence[str],
     lines: Sequence[str] = (),
+    title: str | None = None,
 ) -> tuple[str | None, str | None]:
     """(canonical outlet name, evidence text), or (None, None) when the article does not say."""
     if lead and (hit := _from_lead(lead)):
@@ -305,6 +321,8 @@ def find_outlet(
     for line in lines:  # `... Theo Báo Bạc Liêu Chia sẻ In bài` in a flattened or furniture line
         if not line.rstrip().endswith((".", "!", "?")) and (hit := _inline_credit(line)):
             return hit
+    if hit := _from_page_title(lines, title):
+        return hit
     if hit := _from_page(lines):
         return hit
     for line in lines:

@@ -16,8 +16,12 @@ import re
 from collections.abc import Sequence
 
 from flows.text.posts import HEAD_RE, RANK_RE, read_post, read_post_list
-from flows.text.vnnames import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, split_run, squash, strip_leading
+from flows.text.gazetteer import canonical_province
+from flows.text.vnnames import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
 
+AGE_CUE_RE = re.compile(r"\s*\((?:SN|sinh năm|s\.\s*\d{4}|\d{1,3}\s+tuổi)", re.IGNORECASE)
+# Role nouns that introduce a person without being a post or an honorific (`đại biểu Hà Thị Lan`).
+ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối tượng)\s+$")
 HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
 PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
 CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
@@ -55,6 +59,26 @@ def _ner_tag(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str
     return {tag for s, e, tag in spans if s < end and e > start}
 
 
+def _post_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The post that ends with the comma right before `pos` (posts listed before a name)."""
+    left = text[:pos].rstrip()
+    if not left.endswith(","):
+        return None
+    left = left[:-1].rstrip()
+    clause = max((m.end() for m in CLAUSE_START_RE.finditer(left)), default=0)
+    for head in HEAD_RE.finditer(left, clause):
+        got = read_post(text, head.start())
+        if got and got[0] and got[2] == len(left):
+            return got[0], head.start()
+    return None
+
+
+def _cue_after(text: str, end: int) -> bool:
+    """`Phan Quốc Vĩnh (SN 1991, ...)`, `Trịnh Gia Bảo (33 tuổi, ...)`: a birth year or age in
+    brackets right after a name says it is a person (suspects, victims, witnesses)."""
+    return bool(AGE_CUE_RE.match(text, end))
+
+
 def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bool]:
     """Honorific, post and rank immediately before a name; returns where the mention starts."""
     left = text[:start]
@@ -65,6 +89,8 @@ def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bo
         if got and got[0] and not text[got[2]:start].strip():
             posts, m_start = [got[0]], head.start()
             break
+    while posts and (prev := _post_before(text, m_start)):  # `Phó Chủ tịch UBND tỉnh, Trưởng ban ... X`
+        posts, m_start = [prev[0], *posts], prev[1]
     before = text[:m_start]
     r = re.search(rf"(?:{RANK_RE.pattern})\s+$", before, re.IGNORECASE)
     if r:
@@ -76,6 +102,19 @@ def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bo
     return honorific, posts, m_start, rank
 
 
+def _name_after_post(text: str, start: int, run: str) -> str | None:
+    """`Chủ tịch HĐND tỉnh Hoàng Công Thủy`: a post ending in a place word (`tỉnh`) is followed by
+    the holder's name, not a place, when the whole run is a 3-4 syllable person name."""
+    clause = max((m.end() for m in CLAUSE_START_RE.finditer(text[:start])), default=0)
+    if len(run.split()) < 3 or not is_person_name(run) or canonical_province(run):
+        return None
+    for head in HEAD_RE.finditer(text, clause, start):
+        got = read_post(text, head.start())
+        if got and got[0] and not text[got[2]:start].strip():
+            return run
+    return None
+
+
 def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
     text = squash(fold_tones(sentence))
     spans = _tag_spans(text, tags) if tags else []
@@ -84,6 +123,8 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
         trimmed = _trim_run(text, run_m.start(), run_m.group(0))
         place = bool(PLACE_WORD_RE.search(text[: run_m.start()]))
         name = split_run(strip_leading(trimmed), after_place_word=place)
+        if not name and place:
+            name = _name_after_post(text, run_m.start(), strip_leading(trimmed))
         if not name:
             continue
         start = run_m.start() + trimmed.rindex(name)
@@ -93,7 +134,8 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
         honorific, posts, m_start, rank = _left_context(text, start)
         after, m_end = read_post_list(text, end)
         tagset = _ner_tag(spans, start, end)
-        patterned = bool(honorific or posts or after or rank)
+        cued = _cue_after(text, end) or bool(ROLE_CUE_RE.search(text[:start]))
+        patterned = bool(honorific or posts or after or rank or cued)
         if not patterned and (not tagset & _PER_TAGS or tagset & _NONPER_TAGS or len(name.split()) < 3):
             continue  # NER alone is trusted only for 3+ syllable names (`Ninh Bình` is tagged PER)
         found.append({

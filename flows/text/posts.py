@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from flows.text.vnnames import CAP_RUN_RE, CAP_SYL, COMMON_SURNAMES, PLACE_WORD_RE, UPPER, split_run
+from flows.text.gazetteer import canonical_province
+from flows.text.vnnames import CAP_RUN_RE, CAP_SYL, COMMON_SURNAMES, PLACE_WORD_RE, UPPER, is_person_name, split_run
 
 _HEADS = [
     "Tổng Bí thư", "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Bí thư",
@@ -19,6 +20,8 @@ _HEADS = [
     "UVBTVTU", "Đại biểu Quốc hội", "Thủ trưởng", "Chánh Văn phòng", "Chánh án", "Chánh Thanh tra",
     "Viện trưởng", "Cục trưởng", "Tổng cục trưởng", "Vụ trưởng", "Hiệu trưởng", "Tham mưu trưởng",
     "Chủ nhiệm", "Đồn trưởng", "Trung đoàn trưởng", "Sư đoàn trưởng",
+    # grassroots and political-officer posts: `Tổ trưởng tổ tự quản thôn X`, `Chính trị viên phó Đồn`
+    "Tổ trưởng", "Tổ phó", "Chính trị viên", "Trưởng thôn", "Trưởng ấp", "Trưởng bản", "Già làng",
 ]
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
 # `Phó`/`Nguyên` prefixes; heads match in any case after the first letter (`Phó bí thư`).
@@ -37,6 +40,8 @@ _ALLOWED_LOWER = [
     "phụ nữ", "nông dân", "cựu chiến binh", "thanh niên", "đoàn", "mặt trận", "nước",
     "chính phủ", "nhà nước", "trưởng", "phó", "viên", "thành viên", "cơ quan", "khối", "thi hành án",
     "dân sự", "tòa án", "viện kiểm sát", "hậu cần", "kỹ thuật", "đa khoa", "quân y", "hình sự", "kinh tế", "ma túy", "hành chính",
+    "tổ", "tự quản", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "bảo vệ", "bầu cử", "đơn vị",
+    "biên giới", "nghĩa vụ quân sự", "an ninh điều tra", "cảnh sát điều tra",
     "bộ đội", "công binh", "pháo binh", "đặc công", "phòng không", "không quân", "hải quân", "thiết giáp",
 ]
 # Also verbs in running text (`tổ chức hội nghị`), so allowed only capitalised (`Ban Tổ chức`).
@@ -45,8 +50,8 @@ _CAP_ONLY = ["Tổ chức", "Kiểm tra", "Giám sát", "Điều tra", "Tham mư
 # `và` joins two parts of one name (`Sở Giáo dục và Đào tạo`) unless another entity follows.
 _VA = r"và(?=\s+[{U}])(?!\s+(?:Nghị|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Chương trình|Thông tư|Luật|Đề án|Ban|Bộ|Sở|Ủy|UBND|HĐND|Hội đồng|Công an|Mặt trận|MTTQ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Đồn))"
 # `ban hành` (to issue) is the verb that most often follows an organisation: `ban` is not part of it.
-# `sở tại` (local) is not `Sở` (department).
-_NOT_AFTER = {"ban": r"(?!\s+hành)", "sở": r"(?!\s+tại)"}
+# `sở tại` (local) is not `Sở` (department); `tổ chức` (to organise) is not `tổ` (team).
+_NOT_AFTER = {"ban": r"(?!\s+hành)", "sở": r"(?!\s+tại)", "tổ": r"(?!\s+chức)", "bản": r"(?!\s+(?:án|đồ|tin))"}
 _LOWER_ALT = "|".join(re.escape(w) + _NOT_AFTER.get(w, "")
                       for w in sorted(_ALLOWED_LOWER, key=len, reverse=True))
 _CAP_ONLY_ALT = "|".join(sorted(_CAP_ONLY, key=len, reverse=True))
@@ -57,6 +62,13 @@ _TOKEN_RE = re.compile(
 _WS_RE = re.compile(r"\s*")
 _TRAILING_JUNK_RE = re.compile(r"(?:\s+(?:và|kiêm|[-–]))+$")
 _PAREN_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]+\)")
+
+
+def _holder_after_place(run: str, place: bool) -> str | None:
+    """`... UBND tỉnh Trương Văn Bốn`: after a place word a run is normally the place's name, but a
+    whole 3-4 syllable person name there is the post holder (place names rarely open with a surname;
+    `Hồ Chí Minh`, which does, is a province)."""
+    return run if place and len(run.split()) >= 3 and is_person_name(run) and not canonical_province(run) else None
 
 
 def read_tail(text: str, end: int, common_names_only: bool = False) -> int:
@@ -70,7 +82,7 @@ def read_tail(text: str, end: int, common_names_only: bool = False) -> int:
         c = CAP_RUN_RE.match(text, p)
         if c:
             place = bool(PLACE_WORD_RE.search(text[:p]))
-            name = split_run(c.group(0), after_place_word=place)
+            name = split_run(c.group(0), after_place_word=place) or _holder_after_place(c.group(0), place)
             if name and (not common_names_only or name.split()[0] in COMMON_SURNAMES):
                 keep = c.group(0)[: len(c.group(0)) - len(name)].rstrip()
                 return p + len(keep) if keep else end

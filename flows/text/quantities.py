@@ -56,7 +56,8 @@ DESIGNATOR_RE = re.compile(
 ACRONYM_BEFORE_RE = re.compile(r"(?<![^\W\d_])\(?[A-ZĐ]{2,}\)?\s*$")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LIST_MARKER_RE = re.compile(r"[.)]\s")
-DURATIONS = frozenset("năm tháng ngày tuần giờ phút giây quý".split()) | {"thế kỷ", "thập kỷ"}
+# `thg` is the month abbreviation of machine-formatted dates (`3 thg 3, 2025`): a date, not a count.
+DURATIONS = frozenset("năm tháng thg ngày tuần giờ phút giây quý".split()) | {"thế kỷ", "thập kỷ"}
 # Ages, lengths and areas are measurements, not counts, money or shares (gold conventions).
 MEASUREMENTS = frozenset("tuổi km km2 km² m m2 m² cm mm ha hécta héc-ta mét ki-lô-mét".split())
 # A range gives no single value: `từ 3 đến 5 thành viên`, `3 - 4%/năm`, `từ 61% đến 80%`.
@@ -77,8 +78,13 @@ MEASURES = frozenset("buổi lượt cuộc lớp đợt chuyến suất vụ tr
 STOP_WORDS = frozenset(
     """của cho với trong tại ở trên dưới về và hoặc hay được đã đang sẽ là có bị do theo từ đến
     tới để nhằm so thì mà này đó kia các những khi vào ra lên xuống thuộc gồm như nên vì nhưng
-    cũng đều còn nữa rồi lại mỗi một mới tăng giảm đạt chiếm""".split()
+    cũng đều còn nữa rồi lại mỗi một mới tăng giảm đạt chiếm qua""".split()
 )
+# Money ends the counted phrase: `3,6 tỷ đồng` (the next word, `trả`, is the sentence's verb).
+CURRENCIES = frozenset("đồng usd euro".split())
+NOT_MONEY = frozenset({"đồng chí", "đồng bào", "đồng đội", "đồng hương", "đồng nghiệp", "đồng bằng", "đồng ruộng"})
+# `bị` is a function word (passive), except in nouns for people in a case (`47 bị hại`, `6 bị can`).
+BI_NOUNS = frozenset("hại can cáo".split())
 # Verbs that typically follow the counted noun (`7.900 công dân nhập ngũ`, `người tham gia`).
 VERBS = frozenset(
     """tham gia|tham dự|nhập ngũ|xuất ngũ|lên đường|đảm nhiệm|thực hiện|hoàn thành|hỗ trợ|nhận|trao|
@@ -108,16 +114,19 @@ def _unit_words(text: str, pos: int) -> tuple[list[str], int]:
     while len(words) < MAX_UNIT_WORDS and (m := WORD_RE.match(text, pos)):
         w, low = m.group(1), m.group(1).lower()
         after_classifier = len(words) == 1 and words[0][0] in MEASURES
-        if w.isdigit() or (not after_classifier and low in STOP_WORDS):
-            break
         nxt = WORD_RE.match(text, m.end())
         pair = f"{low} {nxt.group(1).lower()}" if nxt else ""
+        case_noun = low == "bị" and nxt is not None and nxt.group(1).lower() in BI_NOUNS
+        if w.isdigit() or (not after_classifier and low in STOP_WORDS and not case_noun):
+            break
         if not after_classifier and words and (low in VERBS or pair in VERBS):
             break
         if words and words[-1][0] in PLACE_UNITS and w[0].isupper():
             break
         words.append((w, m.end()))
         pos = m.end()
+        if low in CURRENCIES and pair not in NOT_MONEY:
+            break
     return [w for w, _ in words], (words[-1][1] if words else pos)
 
 

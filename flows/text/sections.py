@@ -7,7 +7,9 @@ Evidence, strongest first:
    Các quân khu`. A breadcrumb has at least one `>`, `»`, `›`, `→` or spaced `/`; a menu bar
    (`Thời sự | Video | ...`) is not one. An element equal to the title (some breadcrumbs end
    with the headline) is skipped, and a last element longer than a section name is no evidence;
-3. a standalone section line found by the line classifier (`Biên giới biển đảo`).
+3. a flattened breadcrumb glued to the headline (`Trang chủ / Quốc phòng - An ninh Đảng ủy ...`);
+4. a section-shaped line right above the headline (`PHÁP LUẬT`), whatever role cleaning gave it;
+5. a standalone section line found by the line classifier (`Biên giới biển đảo`).
 Why breadcrumbs before standalone lines: a menu item is easily mistaken for a standalone label,
 whereas a breadcrumb names the very section of this page.
 """
@@ -16,10 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from flows.text.vnnames import LOWER, UPPER
+
 LABEL_RE = re.compile(r"^\s*(?:Chuyên mục|Danh mục|Mục|Chuyên đề)\s*:\s*(?P<name>\S.{0,60}?)\s*$", re.I)
 BREADCRUMB_PREFIX_RE = re.compile(r"^\s*(?:Bạn đang ở|Vị trí|You are here)\s*:\s*", re.I)
 BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→)\s*|\s+/\s+")
 MAX_SECTION_WORDS = 7
+_UP, _LO = UPPER, LOWER
+_SIDE = rf"[{_UP}][{_LO}]+(?:\s[{_LO}]+){{0,3}}"
+GLUED_RE = re.compile(rf"^(?P<section>{_SIDE}\s[-–]\s{_SIDE})\s(?P<title>[{_UP}0-9].+)$")
+GLUED_TITLE_MIN_WORDS = 5
+MENU_PUNCT_RE = re.compile(r"[|•·>»›→/©@#]|\s{2,}")
 # A menu bar: 4+ short items separated by `|`, `•` or runs of 2+ spaces, no sentence punctuation.
 MENU_SEP_RE = re.compile(r"\s*[|•·]\s*|\s{2,}")
 MENU_ITEM_MAX_WORDS = 6
@@ -56,19 +65,56 @@ def breadcrumb_section(line: str, title: str | None = None) -> str | None:
     if title and _norm(parts[-1]) == _norm(title):
         parts.pop()
     last = parts[-1] if len(parts) >= 1 else None
-    if not last or len(last.split()) > MAX_SECTION_WORDS or last.endswith((".", "!", "?")):
+    if not last or _words(last) > MAX_SECTION_WORDS or last.endswith((".", "!", "?")):
         return None
     return last
 
 
+def _words(text: str) -> int:
+    """Words of a label, not counting its dashes (`Quốc phòng - An ninh - Đối ngoại` has 6)."""
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+def glued_breadcrumb(line: str) -> tuple[str, str] | None:
+    """(section, headline) of a flattened `Trang chủ / Quốc phòng - An ninh Đảng ủy Quân sự tỉnh
+    quán triệt ...` line: a breadcrumb whose last element, a two-sided `X - Y` section name in
+    sentence case, runs straight into the headline (the next capitalised word starts it)."""
+    if "|" in line:
+        return None
+    seps = list(BREADCRUMB_SEP_RE.finditer(line))
+    if not seps:
+        return None
+    m = GLUED_RE.match(line[seps[-1].end():].strip())
+    if not m or _words(m.group("title")) < GLUED_TITLE_MIN_WORDS or m.group("title").endswith("."):
+        return None
+    return m.group("section"), m.group("title").strip()
+
+
+def section_shaped(line: str) -> bool:
+    """A short standalone label (`PHÁP LUẬT`, `Thời sự - An ninh trật tự`): 1-7 words, no digits,
+    no sentence or menu punctuation."""
+    text = line.strip()
+    return (bool(text) and 1 <= _words(text) <= MAX_SECTION_WORDS and not any(ch.isdigit() for ch in text)
+            and not text.endswith((".", "!", "?", ":", "…", '"', "”")) and not MENU_PUNCT_RE.search(text)
+            and text[0].isupper() and not is_menu_bar(text))
+
+
 def find_section(
-    *, head_lines: Sequence[str], section_lines: Sequence[str], title: str | None = None
+    *, head_lines: Sequence[str], section_lines: Sequence[str], title: str | None = None,
+    before_title: str | None = None,
 ) -> str | None:
-    """Section of an article; `head_lines`: non-story lines before the lead (breadcrumb candidates)."""
+    """Section of an article; `head_lines`: non-story lines before the lead (breadcrumb candidates);
+    `before_title`: the line right above the headline, where pages print the section label
+    (`PHÁP LUẬT`), the most specific of several stacked labels."""
     for line in list(section_lines) + list(head_lines):
         if name := labelled_section(line):
             return name
     for line in head_lines:
         if name := breadcrumb_section(line, title):
             return name
+    for line in head_lines:
+        if glued := glued_breadcrumb(line):
+            return glued[0]
+    if before_title and section_shaped(before_title):
+        return before_title.strip()
     return next((s for s in section_lines if s.strip()), None)

@@ -137,3 +137,76 @@ def test_captions_give_no_provinces_and_cities_imply_theirs():
                 ("caption", "Thanh niên huyện Củ Chi (TP.HCM) lên đường."),
                 ("body", "Theo đó, thành phố Móng Cái giảm 2 đơn vị hành chính cấp xã.")])
     assert extract_stage.extract(doc).fields["provinces"] == ["Quảng Ninh"]
+
+
+LEAD = ("lead", "Sáng 15/2, các huyện của tỉnh Nghệ An đồng loạt tổ chức lễ giao nhận quân năm 2025.")
+
+
+@pytest.mark.parametrize(
+    ("rows", "title", "section"),
+    [
+        # a masthead read as the title: the headline followed by the dateline is used instead
+        ([("title", "Dân trí"), ("subheading", "Xã hội › Chính trị"),
+          ("body", "Gần 1.200 thanh niên lên đường nhập ngũ ở Nghệ An"), ("dateline", "Thứ bảy, 15/02/2025 - 10:48"), LEAD],
+         "Gần 1.200 thanh niên lên đường nhập ngũ ở Nghệ An", "Chính trị"),
+        # a section label right above the headline, whatever role it was given
+        ([("ui_text", "PHÁP LUẬT"), ("title", "Bắt nhóm thiếu niên mang hung khí lúc rạng sáng"), LEAD],
+         "Bắt nhóm thiếu niên mang hung khí lúc rạng sáng", "PHÁP LUẬT"),
+        # ... but not an outlet masthead
+        ([("ui_text", "BÁO HÀ TĨNH ĐIỆN TỬ"), ("title", "Bắt nhóm thiếu niên mang hung khí lúc rạng sáng"), LEAD],
+         "Bắt nhóm thiếu niên mang hung khí lúc rạng sáng", None),
+        # emoji framing a shared post's headline
+        ([("title", "⚠️ CẢNH BÁO: GIẢ DANH CÁN BỘ CÔNG AN ⚠️"), LEAD], "CẢNH BÁO: GIẢ DANH CÁN BỘ CÔNG AN", None),
+        # a flattened breadcrumb glued to the headline
+        ([("lead", "Đây là bộ nhớ cache của trang."),
+          ("body", "Trang chủ / Quốc phòng - An ninh Đảng ủy Quân sự tỉnh quán triệt nghị quyết năm 2025"),
+          ("body", "Thứ Ba, 28/01/2025 | 15:06 ĐBP - Sáng 27/1, Đảng ủy Quân sự tỉnh tổ chức hội nghị.")],
+         "Đảng ủy Quân sự tỉnh quán triệt nghị quyết năm 2025", "Quốc phòng - An ninh"),
+    ],
+)
+def test_head_layout_rules(rows, title, section):
+    ex = extract_stage.extract(_doc(rows))
+    assert (ex.fields["title"], ex.fields["section"]) == (title, section)
+
+
+def test_weekday_dateline_glued_to_a_story_line_dates_the_page():
+    rows = [("lead", "Đây là bộ nhớ cache của trang."),
+            ("body", "Thứ Ba, 28/01/2025 | 15:06 ĐBP - Sáng 27/1, Đảng ủy Quân sự tỉnh tổ chức hội nghị.")]
+    ex = extract_stage.extract(_doc(rows))
+    assert (ex.fields["published_date"], ex.fields["date_source"]) == (date(2025, 1, 28), "dateline")
+
+
+@pytest.mark.parametrize(
+    ("rows", "authors"),
+    [
+        # bylines after the comments or the related links sign comments or the footer
+        ([LEAD, ("byline", "NGỌC HÀ - HOÀNG PHƯƠNG"), ("comment_prompt", "Bình luận"),
+          ("navigation", "Bài viết cùng chuyên mục"), ("byline", "BÁO CÔNG AN ĐÀ NẴNG")], ["Ngọc Hà", "Hoàng Phương"]),
+        ([LEAD, ("counter", "👍❤️ 1,2K"), ("byline", "Nguyễn Thị Hoa"), ("navigation", "1 tuần Thích Phản hồi")], []),
+        # a bare name next to the dateline, confirmed by the photo credit
+        ([("ui_text", "NGỌC THÙY"), ("dateline", "11/12/2024 07:48"), ("title", "HĐND tỉnh chất vấn về tội phạm công nghệ cao"),
+          LEAD, ("caption", "Quang cảnh phiên chất vấn. Ảnh: Ngọc Thùy")], ["Ngọc Thùy"]),
+        ([("ui_text", "THỜI SỰ"), ("dateline", "11/12/2024 07:48"), ("title", "HĐND tỉnh chất vấn về tội phạm công nghệ cao"),
+          LEAD], []),
+    ],
+)
+def test_article_bylines(rows, authors):
+    assert extract_stage.extract(_doc(rows)).fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["các bị can khai nhận mỗi người được hưởng từ 15% đến", "20% số tiền chiếm đoạt."],
+         ["các bị can khai nhận mỗi người được hưởng từ 15% đến 20% số tiền chiếm đoạt."]),
+        (["Công an TP vừa khởi tố vụ án, bắt tạm giam", "năm người trong đường dây lừa đảo."],
+         ["Công an TP vừa khởi tố vụ án, bắt tạm giam năm người trong đường dây lừa đảo."]),
+        (["Những điểm mới cốt lõi", "1. Chiến lược xác định mục tiêu."], ["Những điểm mới cốt lõi", "1. Chiến lược xác định mục tiêu."]),
+        (["Hội nghị đã kết thúc tốt đẹp sau một ngày làm việc.", "sau đó đoàn về thăm xã."],
+         ["Hội nghị đã kết thúc tốt đẹp sau một ngày làm việc.", "sau đó đoàn về thăm xã."]),
+        (["Kết quả tuyển quân năm nay của toàn tỉnh đạt cao", "2. Nhiệm vụ năm tới"],
+         ["Kết quả tuyển quân năm nay của toàn tỉnh đạt cao", "2. Nhiệm vụ năm tới"]),
+    ],
+)
+def test_unwrap(lines, expected):
+    assert extract_stage.unwrap(lines) == expected

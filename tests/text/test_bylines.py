@@ -1,7 +1,7 @@
 """Byline and photo-credit rules."""
 import pytest
 
-from flows.text.bylines import byline_in_story, parse_byline, parse_photo_credit
+from flows.text.bylines import byline_in_story, credit_then_byline, head_name_line, parse_byline, parse_photo_credit
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,48 @@ def test_marked_byline(line, authors):
 def test_labelled_authors(line, authors):
     from flows.text.bylines import labelled_authors
     assert labelled_authors(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("BÁO CÔNG AN ĐÀ NẴNG", []),                      # a body signing, not a person
+        ("Cổng TTĐT huyện", []),
+        ("TRƯỜNG GIANG", ["Trường Giang"]),               # `Trường` is also a given name
+        ("PGS, TS. ĐỖ VĂN HUẤN", ["Đỗ Văn Huấn"]),        # comma-joined academic titles
+        ("Văn Ngọc/VOV-Tây Bắc", ["Văn Ngọc"]),           # outlet and regional bureau after a slash
+    ],
+)
+def test_byline_signatures(line, authors):
+    assert parse_byline(line)["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "photographers", "authors"),
+    [
+        ("NGỌC THÙY", ["Ngọc Thùy"], ["Ngọc Thùy"]),      # confirmed by the photo credit
+        ("NGỌC THÙY", [], []),                            # given names alone, no other evidence
+        ("NGUYỄN VĂN NAM", [], ["Nguyễn Văn Nam"]),       # opens with a surname
+        ("PGS, TS. ĐỖ VĂN HUẤN", [], ["Đỗ Văn Huấn"]),    # a title marker
+        ("THỜI SỰ", [], []),
+        ("QUÂN ĐỘI NHÂN DÂN", [], []),
+        ("CÔNG AN ĐÀ NẴNG", [], []),
+        ("HÀ NỘI", [], []),
+        ("Số 22.456", [], []),
+    ],
+)
+def test_head_name_line(line, photographers, authors):
+    assert head_name_line(line, photographers) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "photographers", "byline"),
+    [
+        ("Quang cảnh hội nghị. Ảnh: Quang Hưng Quang Hưng", ["Quang Hưng"], ["Quang Hưng"]),
+        ("Quang cảnh hội nghị. Ảnh: Quang Hưng", ["Quang Hưng"], []),
+        ("Ảnh: Nguyễn Văn Nam", ["Nguyễn Văn Nam"], []),
+    ],
+)
+def test_credit_glued_to_byline(text, photographers, byline):
+    assert parse_photo_credit(text) == photographers
+    assert credit_then_byline(text) == byline

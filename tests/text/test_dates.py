@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.text.dates import find_dates, image_dates, lead_date, parse_dateline, year_from_review
+from flows.text.dates import (
+    dateline_in, dateline_prefix, find_dates, image_dates, lead_date, parse_dateline, year_from_review,
+)
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 VN = timezone(timedelta(hours=7))
@@ -201,3 +203,28 @@ def test_dateline_in(line, expected):
     from flows.text.dates import dateline_in
     found = dateline_in(line)
     assert (parse_dateline(found)[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24-03-2025 - 14:22 | Pháp luật", "24-03-2025 - 14:22"),   # date, time, then the section
+        ("24/03/2025 | TP HCM 31°C", None),                          # weather bar: no time before the label
+        ("Ngày 9/4 | Hội nghị", None),
+    ],
+)
+def test_dateline_with_trailing_label(line, expected):
+    assert dateline_in(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Ba, 28/01/2025 | 15:06 ĐBP - Sáng 27/1, Đảng ủy Quân sự tỉnh tổ chức hội nghị.", "Thứ Ba, 28/01/2025 | 15:06"),
+        ("Chủ nhật, 5-1-2025 Sáng nay, tỉnh tổ chức.", "Chủ nhật, 5-1-2025"),
+        ("Ngày 26/02/2020, tổ chức hội nghị tổng kết.", None),       # running text dates an event
+        ("Thứ Ba, 28/01 tỉnh tổ chức", None),                       # no year: not the page's stamp
+    ],
+)
+def test_dateline_prefix(line, expected):
+    assert dateline_prefix(line) == expected

@@ -147,3 +147,29 @@ def test_post_and_unnamed_local_bodies_are_left_out(sentence, absent):
 )
 def test_units_and_heads(sentence, names):
     assert [o["name"] for o in find_organisations([sentence])] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Thường trực HĐND tỉnh đã tổ chức phiên chất vấn.", "Thường trực Hội đồng nhân dân tỉnh"),
+        ("Cơ quan An ninh điều tra Công an tỉnh Lai Châu đã khởi tố vụ án.",
+         "Cơ quan An ninh điều tra Công an tỉnh Lai Châu"),
+        ("Hội đồng Nghĩa vụ quân sự huyện Tân Phước tổ chức lễ giao quân.", "Hội đồng Nghĩa vụ quân sự huyện Tân Phước"),
+        ("Đồn phối hợp với Đại đội bảo vệ biên giới 241 tuần tra.", "Đại đội bảo vệ biên giới 241"),
+    ],
+)
+def test_more_heads(sentence, name):
+    assert name in {o["name"] for o in find_organisations([sentence])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_name"),
+    [
+        ("mỗi tân binh được Hội đồng nghĩa vụ quân sự các quận, huyện tặng quà.", "Hội đồng nghĩa vụ quân sự"),
+        ("Ủy ban MTTQ Việt Nam huyện Tân Phước tổ chức ra mắt mô hình.",
+         "Mặt trận Tổ quốc Việt Nam huyện Tân Phước tổ"),  # `tổ chức` is a verb, not `tổ` (team)
+    ],
+)
+def test_generic_or_verb_is_not_part_of_a_name(sentence, not_name):
+    assert not_name not in {o["name"] for o in find_organisations([sentence])}

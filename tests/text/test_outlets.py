@@ -149,3 +149,57 @@ def test_seed_004_lead_prefix():
 )
 def test_page_marks(lines, expected):
     assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("host", "outlet"),
+    [
+        # one canonical name per outlet: the outlet's own official name
+        ("vov.vn", "Báo Điện tử Đài Tiếng nói Việt Nam"),
+        ("vtv.vn", "Báo điện tử VTV News"),
+        ("dantri.com.vn", "Báo điện tử Dân trí"),
+        ("plo.vn", "Báo Pháp Luật TP.HCM"),
+        ("vietnamplus.vn", "VietnamPlus"),  # was swallowed by a comment in the table
+    ],
+)
+def test_official_names(host, outlet):
+    assert outlet_for_domain(host) == outlet
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("VTV.vn - Sáng nay (1/7), Luật có hiệu lực.", "Báo điện tử VTV News"),   # domain-shaped dash prefix
+        ("VOV.VN - Bộ đội Biên phòng tỉnh vừa bắt giữ.", "Báo Điện tử Đài Tiếng nói Việt Nam"),
+        ("Baoninhbinh.vn - Sáng 3/3, tỉnh tổ chức.", "Báo Ninh Bình"),
+        ("Hà Nội - Sáng 3/3, thành phố tổ chức.", None),                            # a place, not a domain
+    ],
+)
+def test_domain_lead_prefix(lead, expected):
+    assert find_outlet(lead=lead, bylines=[], source_credits=[])[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "expected"),
+    [
+        # a browser-title line `<headline> - <site>` names the site
+        (["Bắt nhóm thiếu niên gây rối lúc rạng sáng - Báo Công an Đà Nẵng"],
+         "Bắt nhóm thiếu niên gây rối lúc rạng sáng", "Báo Công an Đà Nẵng"),
+        (["Bắt nhóm thiếu niên gây rối lúc rạng sáng | VnExpress"], "Bắt nhóm thiếu niên gây rối lúc rạng sáng",
+         "VnExpress"),
+        # not the headline before the separator: no evidence
+        (["Một tin khác hẳn - Báo Công an Đà Nẵng"], "Bắt nhóm thiếu niên gây rối lúc rạng sáng", None),
+        # a public body holding the copyright runs the site itself
+        (["Bản quyền thuộc về Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị"], None,
+         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị"),
+        # ... but a portal masthead wins over its owner's copyright
+        (["Cổng thông tin điện tử Thành phố Hà Nội", "Bản quyền thuộc Ủy ban nhân dân Thành phố Hà Nội"], None,
+         "Cổng Thông tin điện tử thành phố Hà Nội"),
+        # a sentence-cased section label that happens to be a paper's core name is no masthead
+        (["Tin tức - Sự kiện"], None, None),
+        (["TIN TỨC"], None, None),
+        (["QUÂN ĐỘI NHÂN DÂN"], None, "Báo Quân đội nhân dân"),
+    ],
+)
+def test_page_marks(lines, title, expected):
+    assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines, title=title)[0] == expected

@@ -139,3 +139,41 @@ def test_photographer_rejected_even_in_captions() -> None:
 )
 def test_hmong_names(sentence, name):
     assert name in {p["name"] for p in find_people([sentence], nlp.ner_sentences([sentence]))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "posts", "honorific"),
+    [
+        # a post ending in a place word, then the holder (not a place name)
+        ("Kết luận phiên họp, Chủ tịch HĐND tỉnh Hoàng Công Thủy đề nghị các sở thực hiện.",
+         "Hoàng Công Thủy", ["Chủ tịch HĐND tỉnh"], None),
+        # several posts listed before the name
+        ("Phát biểu, Phó Chủ tịch UBND tỉnh, Trưởng ban Chỉ đạo 138 tỉnh Trương Văn Bốn yêu cầu các ngành.",
+         "Trương Văn Bốn", ["Phó Chủ tịch UBND tỉnh", "Trưởng ban Chỉ đạo 138 tỉnh"], None),
+        # grassroots and political-officer posts
+        ("Ông Vàng Mí Chớ, Tổ trưởng tổ tự quản thôn Thèn Ván 2, cho biết", "Vàng Mí Chớ",
+         ["Tổ trưởng tổ tự quản thôn Thèn Ván 2"], "ông"),
+        ("Thiếu tá Lò Văn Quý, Chính trị viên phó Đồn Biên phòng Lũng Cú cho biết", "Lò Văn Quý",
+         ["Chính trị viên phó Đồn Biên phòng Lũng Cú"], "Thiếu tá"),
+        # birth year or age in brackets, and role nouns, mark a person with no post
+        ("Theo điều tra, Phan Quốc Vĩnh (SN 1991, quê Bình Định) cùng đồng bọn lừa đảo.", "Phan Quốc Vĩnh", [], None),
+        ("Trịnh Gia Bảo (33 tuổi, ngụ TP Thủ Đức) cầm đầu nhóm.", "Trịnh Gia Bảo", [], None),
+        ("Nêu câu hỏi, đại biểu Hà Thị Lan cho biết,", "Hà Thị Lan", [], None),
+    ],
+)
+def test_posts_before_names_and_person_cues(sentence, name, posts, honorific):
+    people = {p["name"]: p for p in find_people([sentence])}
+    assert name in people, people
+    assert people[name]["posts"] == posts and people[name]["honorific"] == honorific
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lãnh đạo Công an TP Hồ Chí Minh dự hội nghị.",            # a city after a place word, not a person
+        "Đoàn công tác làm việc tại xã Phan Văn Trị.",             # no post before the place: a place
+        "Ban tổ chức tỉnh Lai Châu (SN hội nghị) họp.",             # not a name shape
+    ],
+)
+def test_person_cues_do_not_make_places_people(sentence):
+    assert find_people([sentence]) == []

@@ -135,3 +135,19 @@ def test_seed_004():
 )
 def test_exclusions_and_shapes(sentence, expected):
     assert [(q["value"], q["unit"], q["qualifier"]) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("chiếm đoạt hơn 12 tỉ đồng của 47 bị hại ở nhiều tỉnh", [(12e9, "đồng", "hơn"), (47, "bị hại", None)]),
+        ("khởi tố 6 bị can về tội lừa đảo", [(6, "bị can", None)]),
+        ("thu giữ 30 bánh heroin qua biên giới", [(30, "bánh heroin", None)]),   # `qua` ends the noun
+        ("thu hồi hơn 3,6 tỷ đồng trả cho người dân", [(3.6e9, "đồng", "hơn")]),  # money ends the noun
+        ("bố trí 461 đồng chí tham gia", [(461, "đồng chí", None)]),             # not money
+        ("trang đã xuất hiện vào 3 thg 3, 2025 02:11:47 GMT", []),              # `thg` = month
+    ],
+)
+def test_unit_boundaries(sentence, expected):
+    got = [(q["value"], q["unit"], q["qualifier"]) for q in find_quantities(sentence)]
+    assert got == [(float(v), u, q) for v, u, q in expected]

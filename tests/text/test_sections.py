@@ -1,7 +1,9 @@
 """Section rules: labelled lines, breadcrumbs, standalone labels."""
 import pytest
 
-from flows.text.sections import breadcrumb_section, find_section, labelled_section
+from flows.text.sections import (
+    breadcrumb_section, find_section, glued_breadcrumb, labelled_section, section_shaped,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,46 @@ def test_find_section(head, sections, expected):
 def test_is_menu_bar(line, menu):
     from flows.text.sections import is_menu_bar
     assert is_menu_bar(line) is menu
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Trang chủ / Quốc phòng - An ninh Đảng ủy Quân sự tỉnh quán triệt nghị quyết năm 2025",
+         ("Quốc phòng - An ninh", "Đảng ủy Quân sự tỉnh quán triệt nghị quyết năm 2025")),
+        ("Tin tức - Sự kiện » Quốc phòng - An ninh Hội nghị rút kinh nghiệm công tác tuyển quân",
+         ("Quốc phòng - An ninh", "Hội nghị rút kinh nghiệm công tác tuyển quân")),
+        ("Trang chủ > Quốc phòng - An ninh", None),                 # a plain breadcrumb
+        ("Trang chủ > Xây dựng Đảng Hà Tĩnh sơ kết 5 năm", None),   # one-sided section: no safe cut
+        ("Quốc phòng - An ninh Đảng ủy Quân sự tỉnh quán triệt nghị quyết", None),  # no breadcrumb mark
+        ("Thời sự | Quốc phòng - An ninh Hội nghị rút kinh nghiệm công tác", None),  # a menu bar
+    ],
+)
+def test_glued_breadcrumb(line, expected):
+    assert glued_breadcrumb(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("PHÁP LUẬT", True), ("THỜI SỰ - AN NINH TRẬT TỰ", True), ("Bảo vệ biên giới", True),
+        ("Số 22.456", False), ("Chia sẻ  Facebook  Zalo", False), ("Trang chủ > Pháp luật", False),
+        ("Công an tỉnh bắt giữ hai đối tượng vận chuyển ma túy qua biên giới.", False), ("", False),
+    ],
+)
+def test_section_shaped(line, expected):
+    assert section_shaped(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("head", "section_lines", "before_title", "expected"),
+    [
+        ([], [], "PHÁP LUẬT", "PHÁP LUẬT"),                                          # label above the headline
+        ([], ["Quân sự - Quốc phòng", "Bảo vệ biên giới"], "Bảo vệ biên giới", "Bảo vệ biên giới"),  # most specific
+        (["Trang chủ > Thời sự"], [], "PHÁP LUẬT", "Thời sự"),                      # a breadcrumb is stronger
+        ([], [], "Số 22.456", None),
+        (["Trang chủ > Quốc phòng - An ninh - Đối ngoại"], [], None, "Quốc phòng - An ninh - Đối ngoại"),  # dashes are not words
+    ],
+)
+def test_find_section_label_above_the_title(head, section_lines, before_title, expected):
+    assert find_section(head_lines=head, section_lines=section_lines, before_title=before_title) == expected
