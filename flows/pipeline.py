@@ -77,8 +77,11 @@ def bantin_pipeline(
     max_bytes: int = Settings.max_bytes,
     boilerplate_min_docs: int = Settings.boilerplate_min_docs,
     keep_snapshots: int = Settings.keep_snapshots,
+    inline_max: int = Settings.inline_max,
 ) -> dict:
-    """Process `raw_dir` into a validated snapshot under `out_dir`; returns the run summary."""
+    """Process `raw_dir` into a validated snapshot under `out_dir`; returns the run summary.
+
+    Up to `inline_max` files to process run in the flow process instead of worker processes."""
     log = get_run_logger()
     s = Settings(raw_dir=Path(raw_dir), out_dir=Path(out_dir), full=full, batch_size=batch_size,
                  max_bytes=max_bytes, boilerplate_min_docs=boilerplate_min_docs, keep_snapshots=keep_snapshots)
@@ -121,10 +124,18 @@ def bantin_pipeline(
         kept_q = (planning.carry_over_files(write.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
                   if kept_state is not None else None)
         with _timed(timings, "process"):
-            futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
-                       for i, b in enumerate(_batches(todo, s.batch_size))]
-            write.pause_point("process")
-            results = [f.result() for f in report.progress(futures, "NLP batches")]
+            batches = _batches(todo, s.batch_size)
+            if len(todo) <= inline_max:
+                # A handful of files: starting a worker process (imports, model load) would cost
+                # more than their NLP, so the batch runs in the flow process.
+                results = [tasks.process_batch(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                           for i, b in enumerate(batches)]
+                write.pause_point("process")
+            else:
+                futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                           for i, b in enumerate(batches)]
+                write.pause_point("process")
+                results = [f.result() for f in report.progress(futures, "NLP batches")]
         stage_secs = report.sum_seconds(r.seconds for r in results)
         log.info("process: %d articles, %d quarantined in %d batch(es); %s", sum(r.n_articles for r in results),
                  sum(len(r.quarantined) for r in results), len(results), stage_secs)
@@ -231,4 +242,6 @@ def run(settings: Settings) -> dict:
             raw_dir=str(settings.raw_dir), out_dir=str(settings.out_dir), full=settings.full,
             batch_size=settings.batch_size, max_bytes=settings.max_bytes,
             boilerplate_min_docs=settings.boilerplate_min_docs, keep_snapshots=settings.keep_snapshots,
+            # an explicit --workers or --dask always uses that runner, however few the files
+            inline_max=0 if (settings.workers or settings.dask_address) else settings.inline_max,
         )

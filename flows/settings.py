@@ -20,3 +20,4 @@ class Settings:
     near_dup_threshold: float = 0.8  # MinHash Jaccard estimate for near duplicates
     keep_snapshots: int = 3  # old snapshots kept besides the current one
     strict: bool = False  # exit 1 when anything was quarantined
+    inline_max: int = 16  # this few files to process run in the flow process (no worker start-up)
