@@ -44,7 +44,9 @@ def test_every_page_has_a_label_file(page: Path) -> None:
 
 def test_no_orphan_label_files() -> None:
     stems = {p.stem for p in PAGES}
-    for tsv in BLIND3_DIR.glob("*.tsv"):
+    tsvs = sorted(BLIND3_DIR.glob("*.tsv"))
+    assert len(tsvs) == len(PAGES)  # one label file per page, and the loop below is not empty
+    for tsv in tsvs:
         assert tsv.name.split(".")[0] in stems, tsv.name
 
 

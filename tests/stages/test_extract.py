@@ -51,6 +51,13 @@ def extractions() -> dict[str, dict]:
     return out
 
 
+def test_every_seed_has_a_golden_extraction():
+    """Guards the parametrized test below: an empty glob would collect no case at all."""
+    seeds = sorted(p.stem for p in RAW.glob("*.txt"))
+    assert len(seeds) == 5
+    assert sorted(p.stem for p in GOLDEN.glob("*.json")) == seeds
+
+
 @pytest.mark.parametrize("stem", sorted(p.stem for p in RAW.glob("*.txt")))
 def test_extraction_matches_golden(extractions, stem):
     path = GOLDEN / f"{stem}.json"
