@@ -14,18 +14,6 @@ import dataset_factory
 from dataset_factory import BT1, BT2, TG
 
 
-@pytest.fixture
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-@pytest.fixture(scope="module")
-def crafted(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("show") / "out"
-    dataset_factory.publish(out)
-    return out
-
-
 def _articles(aliases=None):
     rows = [dict(r) for r in dataset_factory.ARTICLES]
     rows[2]["source_file"] = "tg/2019/bai.txt"

@@ -12,18 +12,6 @@ from flows.commands import stats
 import dataset_factory
 
 
-@pytest.fixture
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-@pytest.fixture(scope="module")
-def crafted(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("stats") / "out"
-    dataset_factory.publish(out)
-    return out
-
-
 def _row(text: str, first_cell: str) -> list[str]:
     """Cells of the table row whose first cell is `first_cell`."""
     for line in text.splitlines():
