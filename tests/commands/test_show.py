@@ -1,7 +1,6 @@
 """`bantin show`: finding an article by id, prefix or file name, and what it prints."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
