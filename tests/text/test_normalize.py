@@ -5,6 +5,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.text.normalize import fingerprint, fix_tone_marks, repair, repair_line
 
@@ -66,3 +68,12 @@ def test_fingerprint_ignores_case_digits_punctuation_and_is_stable() -> None:
     assert fingerprint("Bình luận") != fingerprint("Chia sẻ")
     assert fingerprint("Bình luận") == "caacda7b9aa85876"  # pinned: same key in every process
     assert fingerprint("12/03 ...") == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="hkngtrquyoaeàáảãạèéẻẽẹỳýỷỹỵòóỏõọ HOÀUỶ-.1\u0300\u0301", max_size=60))
+def test_tone_fix_on_candidate_words_equals_the_fix_on_every_word(text):
+    from flows.text import normalize
+
+    every_word = normalize.WORD_RE.sub(lambda m: normalize._fix_tone(m.group(0)), text)
+    assert normalize.fix_tone_marks(text) == every_word
