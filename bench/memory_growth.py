@@ -96,11 +96,14 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
     if mode == "parts":
         index = pa.concat_tables([r.index for r in results])
         failures = {a: w for r in results for a, w in r.failures.items()}
+        order = [parts.CARRY, *(r.part for r in results)]
         d = assemble.decide(index, failures, q, kept_quarantine=None, kept_state=None, identical=identical,
-                            sha_by_file=sha, context_keys=ctx.context_keys, version=version, run_id=None)
+                            sha_by_file=sha, context_keys=ctx.context_keys, version=version, run_id=None,
+                            signature_files=parts.part_files(work / "parts", parts.INDEX, order),
+                            spill_dir=work / "parts")
         built = work / "built"
         _mark("decide")
-        finalise.finalise(work / "parts", [parts.CARRY, *(r.part for r in results)], d, built)
+        finalise.finalise(work / "parts", order, d, built)
         _mark("finalise")
         paths = {n: built / f"{n}.parquet" for n in (*assemble.ARTICLE_TABLES, "quarantine", "state")}
         report = validate.run_suites(paths, quality_dir=out / "quality", run_id=None)

@@ -84,31 +84,32 @@ def child_floor(raw: Path) -> dict:
 
 
 def child_pipeline(raw: Path, out: Path, workers: int, batch_size: int, dask: str | None) -> dict:
+    """One `bantin run`, started the way flows/commands/run.py starts it: the temporary Prefect
+    server is launched first and boots while this process imports Prefect and the stages."""
+    from flows.server import TemporaryServer
+
+    server = TemporaryServer.launch()
     from flows import pipeline
     from flows.settings import Settings
 
     import_s = _since_start()
-    t0 = time.perf_counter()
-    api = getattr(pipeline, "_api_server", None)  # start the one server here to time it apart
-    with (api() if api else _null()):
-        server_s = time.perf_counter() - t0
+    if server is not None:
+        server.wait()
+    startup_s = _since_start()  # imports and server both done: the flow can start
+    try:
         t1 = time.perf_counter()
         summary = pipeline.run(Settings(raw_dir=raw, out_dir=out, workers=workers, batch_size=batch_size,
-                                        dask_address=dask))
+                                        dask_address=dask), server=server)
         flow_s = time.perf_counter() - t1
+    finally:
+        if server is not None:
+            server.stop()
     return {"pipeline_version": pipeline.pipeline_version(), "flows": str(Path(pipeline.__file__).parent),
-            "import_s": import_s, "server_s": server_s, "startup_s": import_s + server_s, "flow_s": flow_s,
+            "import_s": import_s, "server_s": server.boot_seconds if server is not None else 0.0,
+            "startup_s": startup_s, "flow_s": flow_s,
             "timings": summary.get("timings", {}), "stage_seconds": summary.get("stage_seconds", {}),
             "articles": summary.get("articles"), "quarantined": summary.get("quarantined"),
             "plan": summary.get("plan", {}), "changed": summary.get("changed", True)}
-
-
-class _null:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 # ---------------------------------------------------------------- parent side

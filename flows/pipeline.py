@@ -21,6 +21,7 @@ from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_se
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows import nlp, tasks
+from flows.server import TemporaryServer
 from flows.settings import Settings
 from flows.stages import assemble, card_files, finalise, lock, parts, process, report, write
 from flows.stages import plan as planning
@@ -158,7 +159,8 @@ def bantin_pipeline(
             card_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}card-{snapshot_id}"
             card_files.write_card_files(paths, card_dir, summary=summary)
             extra = {"quality": quality_dir, "README.md": card_dir / "README.md",
-                     "card.html": card_dir / "card.html", "charts": card_dir / "charts"}
+                     "card.html": card_dir / "card.html", "charts": card_dir / "charts",
+                     "internal": built / "internal"}
             snap = tasks.publish(s.out_dir, {}, snapshot_id=snapshot_id, manifest=summary,
                                  quarantine_files=files, extra_files=extra,
                                  keep=s.keep_snapshots, built_dir=built)
@@ -184,14 +186,16 @@ def _assemble(s: Settings, p, scan, ctx, results: list, kept_state, kept_q, part
     parts into the tables to publish under `built`."""
     sha = {f.source_file: f.content_sha256 for f in scan.files}
     sha.update({q.source_file: q.content_sha256 for q in scan.quarantined})
-    kept_index = process.index_of_file(parts.part_path(parts_dir, "articles", parts.CARRY))
+    order = [parts.CARRY, *(r.part for r in results)]
+    kept_index = process.summary_index(parts.part_path(parts_dir, parts.INDEX, parts.CARRY))
     index = pa.concat_tables([kept_index, *(r.index for r in results)])
     failures = {aid: why for r in results for aid, why in r.failures.items()}
     d = assemble.decide(
         index, failures, planning.fresh_quarantine(p, scan.quarantined) + [q for r in results for q in r.quarantined],
         kept_quarantine=kept_q, kept_state=kept_state, identical=identical, sha_by_file=sha,
-        context_keys=ctx.context_keys, version=version, run_id=run_id, near_dup_threshold=s.near_dup_threshold)
-    counts = finalise.finalise(parts_dir, [parts.CARRY, *(r.part for r in results)], d, built)
+        context_keys=ctx.context_keys, version=version, run_id=run_id, near_dup_threshold=s.near_dup_threshold,
+        signature_files=parts.part_files(parts_dir, parts.INDEX, order), spill_dir=parts_dir)
+    counts = finalise.finalise(parts_dir, order, d, built)
     counts.update(d.counts)
     return assemble.Assembled(tables={"quarantine": d.quarantine, "state": d.state},
                               quarantined_now=d.quarantined_now, counts=counts)
@@ -211,37 +215,40 @@ def task_runner(workers: int | None = None, dask: str | None = None):
 
 
 @contextmanager
-def _api_server():
+def _api_server(server: TemporaryServer | None = None):
     """Make sure the flow and its worker processes talk to ONE Prefect API.
 
     With no PREFECT_API_URL, Prefect starts a temporary server per process, so every worker
-    process would start its own. Starting the temporary (SQLite) server here and exporting its URL
-    gives the run one server, visible in the UI of that server while it lasts."""
+    process would start its own. One temporary (SQLite) server is used for the whole run:
+    `server`, launched by the caller before its imports (see `flows.server`), or one launched
+    here; its URL is exported to the flow and the workers while it lasts."""
     if get_current_settings().api.url:
+        if server is not None:
+            server.stop()  # a profile names an API after all: use that one
         yield None
         return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start(timeout=get_current_settings().server.ephemeral.startup_timeout_seconds)
+    server = server or TemporaryServer.launch(force=True)
+    assert server is not None
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        url = server.wait(timeout=get_current_settings().server.ephemeral.startup_timeout_seconds)
+        with temporary_settings(updates={PREFECT_API_URL: url}):
             try:
-                yield server.api_url
+                yield url
             finally:
                 APILogWorker.drain_all(timeout=10)  # send the last log lines before the server goes
     finally:
         server.stop()
 
 
-def run(settings: Settings) -> dict:
-    """Run the flow once with the task runner the settings ask for (used by `bantin run`)."""
+def run(settings: Settings, server: TemporaryServer | None = None) -> dict:
+    """Run the flow once with the task runner the settings ask for (used by `bantin run`);
+    `server`: a temporary API server the caller launched before importing this module."""
     runner = task_runner(settings.workers, settings.dask_address)
-    with _api_server():
+    with _api_server(server):
         return bantin_pipeline.with_options(task_runner=runner)(
             raw_dir=str(settings.raw_dir), out_dir=str(settings.out_dir), full=settings.full,
             batch_size=settings.batch_size, max_bytes=settings.max_bytes,
             boilerplate_min_docs=settings.boilerplate_min_docs, keep_snapshots=settings.keep_snapshots,
-            # an explicit --workers or --dask always uses that runner, however few the files
-            inline_max=0 if (settings.workers or settings.dask_address) else settings.inline_max,
+            # an explicit Dask cluster always gets the batches, however few the files
+            inline_max=0 if settings.dask_address else settings.inline_max,
         )

@@ -20,4 +20,6 @@ class Settings:
     near_dup_threshold: float = 0.8  # MinHash Jaccard estimate for near duplicates
     keep_snapshots: int = 3  # old snapshots kept besides the current one
     strict: bool = False  # exit 1 when anything was quarantined
-    inline_max: int = 16  # this few files to process run in the flow process (no worker start-up)
+    # This few files to process run in the flow process: starting workers (spawn, imports, NER
+    # model) takes ~8 s, the NLP of ~35 synthetic articles on one core (bench/README.md).
+    inline_max: int = 48

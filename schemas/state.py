@@ -18,3 +18,14 @@ STATE = Table(
         Column("outcome", pa.string(), "article, alias or quarantine.", False),
     ),
 )
+
+#: Internal, not a published table: one row per published article with its duplicate-detection
+#: keys (flows/stages/signatures.py), kept in the snapshot under `internal/` so that an
+#: incremental run reads the kept articles' MinHash signatures instead of recomputing them.
+DEDUP_INDEX_FILE = "internal/dedup_index.parquet"
+DEDUP_INDEX = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_file", pa.string(), nullable=False),
+    pa.field("exact_key", pa.string(), nullable=False),  # dedup.exact_key of the body
+    pa.field("signature", pa.binary()),  # MinHash values (uint32 x 128), null for a body without words
+])

@@ -32,7 +32,7 @@ def two_runs(prefect_harness, tmp_path_factory) -> tuple[Path, Path, dict, dict]
         (raw / p.name).write_bytes(p.read_bytes())
     (raw / "empty.txt").write_bytes(b"")  # so the quarantine table has a row to compare
     local, dask = tmp_path_factory.mktemp("local"), tmp_path_factory.mktemp("dask")
-    s_local = pipeline.run(Settings(raw_dir=raw, out_dir=local, workers=2, batch_size=2))
+    s_local = pipeline.run(Settings(raw_dir=raw, out_dir=local, workers=2, batch_size=2, inline_max=0))
     s_dask = pipeline.run(Settings(raw_dir=raw, out_dir=dask, workers=2, batch_size=2, dask_address="local"))
     return local, dask, s_local, s_dask
 

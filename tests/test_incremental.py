@@ -14,10 +14,12 @@ import shutil
 import threading
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from prefect.task_runners import ThreadPoolTaskRunner
 
+import schemas
 from flows import pipeline
 from flows.stages import partitions, write
 from tests.conftest import SEEDS
@@ -36,6 +38,7 @@ def _tables(out: Path) -> dict:
     """Every table of the current snapshot, read through ONE resolution of `current`."""
     cur = write.current_snapshot(out)
     return {"snapshot": cur, "manifest": json.loads((cur / "manifest.json").read_text()),
+            "dedup_index": pq.read_table(cur / schemas.DEDUP_INDEX_FILE),  # read now: old snapshots get pruned
             **{n: pq.read_table(cur / f"{n}.parquet").to_pylist() for n in ("articles", "state", "quarantine", "lines")}}
 
 
@@ -239,3 +242,18 @@ def test_manifest_records_run_inputs_counts_durations_and_validation(history):
         n: m["counts"][n] for n in ("articles", "state", "quarantine", "lines")}
     for row in t["articles"]:  # lineage on every row
         assert row["source_file"] and row["content_sha256"] and row["pipeline_version"] and row["run_id"]
+
+
+@pytest.mark.parametrize("step", ["first", "added", "changed"])
+def test_the_dedup_index_kept_with_each_snapshot_matches_its_articles(history, step):
+    """Incremental runs reuse the kept articles' MinHash signatures from the snapshot's internal
+    index instead of recomputing them: they must be exactly what the bodies give."""
+    from flows.stages import process
+
+    index = history[step][1]["dedup_index"]
+    articles = pa.Table.from_pylist(history[step][1]["articles"], schema=schemas.ARTICLES.schema)
+    assert index.schema.equals(schemas.DEDUP_INDEX, check_metadata=False)
+    expected = process.index_rows(articles)
+    key = lambda t: sorted(t.to_pylist(), key=lambda r: r["article_id"])  # noqa: E731
+    assert index.num_rows == articles.num_rows > 0
+    assert key(index) == key(expected)

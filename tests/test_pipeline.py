@@ -26,7 +26,8 @@ BOILERPLATE = ("BÌNH LUẬN", "Loading...", "Please enter your", "Chia sẻ bà
 @pytest.fixture(scope="module")
 def seed_run(prefect_harness, tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("out")
-    summary = pipeline.run(Settings(raw_dir=RAW, out_dir=out, workers=1))
+    # inline_max=0: the seeds go through the worker pool, as a large corpus does
+    summary = pipeline.run(Settings(raw_dir=RAW, out_dir=out, workers=1, inline_max=0))
     return out, summary
 
 

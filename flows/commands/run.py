@@ -46,9 +46,18 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    from flows import pipeline  # imports Prefect: only when a run is asked for
+    from flows.server import TemporaryServer
 
-    summary = pipeline.run(settings)
+    # The temporary API server boots in its own process while this one imports Prefect and the
+    # stages (start-up is the slower of the two, not their sum).
+    server = TemporaryServer.launch()
+    try:
+        from flows import pipeline  # imports Prefect: only when a run is asked for
+
+        summary = pipeline.run(settings, server=server)
+    finally:
+        if server is not None:
+            server.stop()
     print_summary(summary, Console(stderr=False))
     if summary.get("quarantined") and settings.strict:
         return EXIT_DATA

@@ -9,16 +9,18 @@ Why decide from an index: at 100,000 articles the flow process must not hold the
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
 from flows.model import InputFile, Quarantined
-from flows.stages import signatures
+from flows.stages import parts, signatures
 from flows.stages.dedup import exact_key
 from flows.stages.process import INDEX_SCHEMA, index_rows
 from flows.stages.validate import row_failures
@@ -62,20 +64,36 @@ def split_identical(files: list[InputFile], known: dict[str, str]) -> tuple[list
     return todo, aliases
 
 
-def exact_groups(index: Sequence[dict]) -> dict[str, list[str]]:
-    """{canonical article_id: [alias source_file, ...]} from index rows, as
-    `dedup.exact_groups` does on texts: canonical = first by source_file; empty texts never group."""
+def exact_groups(index: pa.Table) -> dict[str, list[str]]:
+    """{canonical article_id: [alias source_file, ...]} from the index (article_id, source_file,
+    exact_key), as `dedup.exact_groups` does on texts: canonical = first by source_file; empty
+    texts never group. Grouped in polars: only the (few) rows of repeated keys reach Python."""
+    df = pl.from_arrow(index.select(["article_id", "source_file", "exact_key"]))
+    assert isinstance(df, pl.DataFrame)
+    dup = df.filter((pl.col("exact_key") != EMPTY_KEY) & pl.col("exact_key").is_duplicated()).sort("source_file")
     by_key: dict[str, list[tuple[str, str]]] = {}
-    for r in sorted(index, key=lambda r: r["source_file"]):
-        if r["exact_key"] != EMPTY_KEY:
-            by_key.setdefault(r["exact_key"], []).append((r["article_id"], r["source_file"]))
-    return {g[0][0]: [src for _, src in g[1:]] for g in by_key.values() if len(g) > 1}
+    for aid, src, key in dup.iter_rows():
+        by_key.setdefault(key, []).append((aid, src))
+    return {g[0][0]: [src for _, src in g[1:]] for g in by_key.values()}
 
 
 def _quarantine_rows(items: list[Quarantined], run_id: str | None) -> list[dict]:
     now = datetime.now(timezone.utc)
     return [{"source_file": q.source_file, "content_sha256": q.content_sha256, "stage": q.stage,
              "reason": q.reason, "detail": q.detail, "run_id": run_id, "quarantined_at": now} for q in items]
+
+
+def _signature_items(index: pa.Table, signature_files: list[Path] | None,
+                     drop: pa.Array) -> Iterator[tuple[str, str, bytes | None]]:
+    """(article_id, exact_key, signature) of the articles not dropped, in index order, from the
+    index itself or streamed from the index part files (same order)."""
+    sources = ([pa.Table.from_batches([b]) for b in index.to_batches()] if signature_files is None else
+               (pa.Table.from_batches([b]) for f in signature_files for b in parts.iter_batches(f)))
+    for t in sources:
+        if len(drop) and t.num_rows:
+            t = t.filter(pc.invert(pc.is_in(t.column("article_id"), value_set=drop)))
+        yield from zip(t.column("article_id").to_pylist(), t.column("exact_key").to_pylist(),
+                       t.column("signature").to_pylist())
 
 
 def decide(
@@ -91,50 +109,64 @@ def decide(
     version: str,
     run_id: str | None,
     near_dup_threshold: float = 0.8,
+    signature_files: list[Path] | None = None,
+    spill_dir: Path | None = None,
 ) -> Decision:
     """Every corpus-level decision, from the index of all articles (kept first, then this run's
-    batches, in order), the row-level failures of this run's articles and the quarantine list."""
-    arts = index.select(["article_id", "source_file", "exact_key"]).to_pylist()
-    state_rows = kept_state.to_pylist() if kept_state is not None else []
+    batches, in order), the row-level failures of this run's articles and the quarantine list.
+
+    The index needs article_id, source_file and exact_key; the MinHash signatures come from its
+    `signature` column or, streamed, from `signature_files` (index parts in the same order).
+    Per article only Arrow/polars columns are held, never Python rows, so memory stays flat."""
+    arts = index.select(["article_id", "source_file", "exact_key"])
     # Exact duplicates: same cleaned text under two names -> one article with aliases.
     groups = exact_groups(arts)
-    src_to_id = {a["source_file"]: a["article_id"] for a in arts}
-    drop = {src_to_id[s] for aliases in groups.values() for s in aliases if s in src_to_id}
-    alias_of = {r["source_file"]: r["article_id"] for r in state_rows if r["outcome"] == "alias"}
+    alias_srcs = {s for aliases in groups.values() for s in aliases}
+    alias_rows = arts.filter(pc.is_in(arts.column("source_file"), pa.array(sorted(alias_srcs), pa.string())))
+    drop = set(alias_rows.column("article_id").to_pylist())
+    alias_of: dict[str, str] = {}
+    if kept_state is not None:
+        kept_aliases = kept_state.filter(pc.equal(kept_state.column("outcome"), "alias"))
+        alias_of.update(zip(kept_aliases.column("source_file").to_pylist(),
+                            kept_aliases.column("article_id").to_pylist()))
     alias_of.update({s: cid for cid, aliases in groups.items() for s in aliases})
     alias_of.update(identical)
     # Row-level expectations: failing articles go to quarantine, with their rows removed.
     failures = {aid: why for aid, why in failures.items() if aid not in drop}
+    failing = arts.filter(pc.is_in(arts.column("article_id"), pa.array(sorted(failures), pa.string())))
     new_q = list(quarantined) + [
-        Quarantined(a["source_file"], sha_by_file.get(a["source_file"]), "validate", "row_expectation_failed",
-                    "; ".join(failures[a["article_id"]]))
-        for a in arts if a["article_id"] in failures
+        Quarantined(src, sha_by_file.get(src), "validate", "row_expectation_failed", "; ".join(failures[aid]))
+        for aid, src in zip(failing.column("article_id").to_pylist(), failing.column("source_file").to_pylist())
     ]
     drop |= set(failures)
     alias_of = {s: a for s, a in alias_of.items() if a not in failures}
+    drop_arr = pa.array(sorted(drop), pa.string())
     # Near duplicates are linked, never deleted.
-    keep = pc.invert(pc.is_in(index.column("article_id"), pa.array(sorted(drop), pa.string())))
-    rest = index.filter(keep)
-    near = signatures.near_links(
-        zip(rest.column("article_id").to_pylist(), rest.column("exact_key").to_pylist(),
-            rest.column("signature").to_pylist()), threshold=near_dup_threshold)
+    near = signatures.near_links(_signature_items(index, signature_files, drop_arr),
+                                 threshold=near_dup_threshold, spill_dir=spill_dir)
     aliases_by_id: dict[str, list[str]] = {}
     for s, aid in sorted(alias_of.items()):
         aliases_by_id.setdefault(aid, []).append(s)
     # Quarantine and state.
     q_rows = (kept_quarantine.to_pylist() if kept_quarantine is not None else []) + _quarantine_rows(new_q, run_id)
-    done = {r["source_file"] for r in state_rows}
-    for a in arts:
-        if a["article_id"] not in drop and a["source_file"] not in done:
-            state_rows.append(_state(a["source_file"], a["article_id"], "article", sha_by_file, context_keys, version))
-    for s, aid in alias_of.items():
-        if s not in done:
-            state_rows.append(_state(s, aid, "alias", sha_by_file, context_keys, version))
-    for q in new_q:
-        state_rows.append(_state(q.source_file, None, "quarantine", sha_by_file, context_keys, version))
+    done = kept_state.column("source_file") if kept_state is not None else pa.array([], pa.string())
+    fresh = arts.filter(pc.and_(pc.invert(pc.is_in(arts.column("article_id"), value_set=drop_arr)),
+                                pc.invert(pc.is_in(arts.column("source_file"), value_set=done))))
+    new_srcs = fresh.column("source_file").to_pylist()
+    new_rows = _state_table(new_srcs, fresh.column("article_id").to_pylist(), "article", sha_by_file,
+                            context_keys, version)
+    alias_new = [s for s, hit in zip(alias_of, pc.is_in(pa.array(list(alias_of), pa.string()),
+                                                          value_set=done).to_pylist()) if not hit]
+    tables = [kept_state.cast(schemas.STATE.schema)] if kept_state is not None else []
+    tables += [new_rows,
+               _state_table(alias_new, [alias_of[s] for s in alias_new], "alias", sha_by_file, context_keys, version),
+               _state_table([q.source_file for q in new_q], [None] * len(new_q), "quarantine", sha_by_file,
+                            context_keys, version)]
+    state = pa.concat_tables(tables)
+    state = state.take(pc.sort_indices(state, sort_keys=[("source_file", "ascending")]))
     return Decision(
         drop=drop, aliases=aliases_by_id, near=near, quarantine=schemas.QUARANTINE.from_rows(q_rows),
-        state=schemas.STATE.from_rows(sorted(state_rows, key=lambda r: r["source_file"])), quarantined_now=new_q,
+        state=state.combine_chunks(), quarantined_now=new_q,
         counts={"aliases": len(alias_of), "near_duplicates": len(near), "row_failures": len(failures)})
 
 
@@ -185,6 +217,13 @@ def assemble(
     return Assembled(tables=out, quarantined_now=d.quarantined_now, counts=counts)
 
 
-def _state(src: str, aid: str | None, outcome: str, sha: dict, ctx: dict, version: str) -> dict:
-    return {"source_file": src, "content_sha256": sha.get(src), "pipeline_version": version,
-            "context_key": ctx.get(src), "article_id": aid, "outcome": outcome}
+def _state_table(srcs: list[str], aids: list[str | None], outcome: str, sha: dict, ctx: dict,
+                 version: str) -> pa.Table:
+    """State rows (schemas.STATE) of `srcs`, built as columns."""
+    n = len(srcs)
+    return pa.table({"source_file": pa.array(srcs, pa.string()),
+                     "content_sha256": pa.array([sha.get(s) for s in srcs], pa.string()),
+                     "pipeline_version": pa.array([version] * n, pa.string()),
+                     "context_key": pa.array([ctx.get(s) for s in srcs], pa.string()),
+                     "article_id": pa.array(aids, pa.string()),
+                     "outcome": pa.array([outcome] * n, pa.string())}, schema=schemas.STATE.schema)

@@ -51,7 +51,16 @@ def code(text: str | None) -> str:
     return f"`` {s} ``" if "`" in s else f"`{s}`"
 
 
-def _overview(summary: dict, tables: dict[str, pa.Table]) -> list[str]:
+def _rows(tables: dict[str, pa.Table], profiles: dict[str, list] | None) -> dict[str, int]:
+    """Rows per table: from the profiles when given (the chart tables may be pre-counted)."""
+    rows = {n: t.num_rows for n, t in tables.items()}
+    for n, ps in (profiles or {}).items():
+        if ps:
+            rows[n] = max(p.rows for p in ps)
+    return rows
+
+
+def _overview(summary: dict, rows: dict[str, int]) -> list[str]:
     finished = str(summary.get("finished_at") or "")
     validation = summary.get("validation") or {}
     ok = validation.get("success")
@@ -63,16 +72,16 @@ def _overview(summary: dict, tables: dict[str, pa.Table]) -> list[str]:
         f"| snapshot | {code(str(summary.get('snapshot_id', '')))} |",
         f"| date | {cell(finished[:10])} (finished {cell(finished)}) |",
         f"| pipeline_version | {code(str(summary.get('pipeline_version', '')))} |",
-        f"| articles | {tables['articles'].num_rows if 'articles' in tables else 0} |",
+        f"| articles | {rows.get('articles', 0)} |",
         f"| validation | {verdict} ({passed}/{len(suites)} suites; details in [quality/index.html](quality/index.html)) |",
     ]
 
 
-def _counts(tables: dict[str, pa.Table]) -> list[str]:
+def _counts(table_rows: dict[str, int]) -> list[str]:
     out = ["| table | rows | file | what a row is |", "|---|---:|---|---|"]
     for name, decl in schemas.TABLES.items():
-        if name in tables:
-            rows, files = tables[name].num_rows, f"`{name}.parquet`" + (", `articles.jsonl`" if name == "articles" else "")
+        if name in table_rows:
+            rows, files = table_rows[name], f"`{name}.parquet`" + (", `articles.jsonl`" if name == "articles" else "")
         else:
             rows, files = "not in this snapshot", "–"
         out.append(f"| {name} | {rows} | {files} | {cell(decl.description)} |")
@@ -150,8 +159,9 @@ def markdown(tables: dict[str, pa.Table], summary: dict, charts: dict[str, Path]
              limitations: Sequence[str], profiles: dict[str, list] | None = None) -> str:
     """The whole card as markdown. `profiles`: column profiles per table computed elsewhere
     (from files, see card_files), used instead of profiling `tables`."""
+    rows = _rows(tables, profiles)
     parts = [
-        [f"# {TITLE}", "", INTRO, ""], _overview(summary, tables), ["", "## Tables", ""], _counts(tables),
+        [f"# {TITLE}", "", INTRO, ""], _overview(summary, rows), ["", "## Tables", ""], _counts(rows),
         ["", "## The corpus at a glance", ""], _charts(charts), ["## How to load it", ""], _loading(tables),
         ["## Columns", ""], _columns(tables, profiles), ["## Rules in force", ""], _rules(summary),
         ["## Quality", ""], _quality(summary), ["## Known limitations", ""],

@@ -26,7 +26,6 @@ CHART_COLUMNS = {
     "quarantine": None,
     "state": None,
 }
-DICTIONARY = {"lines": ["role", "rule"]}
 
 
 def profile_file(decl: schemas.Table, path: Path) -> list[ColumnProfile]:
@@ -62,14 +61,29 @@ def profile_file(decl: schemas.Table, path: Path) -> list[ColumnProfile]:
     return out
 
 
+def _role_rule_counts(path: Path) -> pa.Table:
+    """(role, rule, n) over a lines file, counted record batch by record batch (millions of
+    lines at 100,000 articles; only the few distinct pairs are held)."""
+    counts: dict[tuple[str, str], int] = {}
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536, columns=["role", "rule"]):
+        g = pa.Table.from_batches([batch]).group_by(["role", "rule"]).aggregate([([], "count_all")])
+        for role, rule, n in zip(*(g.column(c).to_pylist() for c in ("role", "rule", "count_all"))):
+            counts[(role, rule)] = counts.get((role, rule), 0) + n
+    return pa.table({"role": pa.array([k[0] for k in counts], pa.string()),
+                     "rule": pa.array([k[1] for k in counts], pa.string()),
+                     "n": pa.array(list(counts.values()), pa.int64())})
+
+
 def chart_tables(paths: dict[str, Path]) -> dict[str, pa.Table]:
-    """Per table, only the columns the card counts or charts (row counts stay exact)."""
+    """Per table, only the columns the card counts or charts; the lines are pre-counted per
+    (role, rule). Row counts come from the profiles."""
     out = {}
     for name, path in paths.items():
+        if name == "lines":
+            out[name] = _role_rule_counts(path)
+            continue
         cols = CHART_COLUMNS.get(name, ["article_id"] if "article_id" in schemas.TABLES[name].names else None)
-        out[name] = pq.read_table(path, columns=cols, read_dictionary=DICTIONARY.get(name))
-        if name in DICTIONARY:  # charts compare plain strings
-            out[name] = out[name].cast(pa.schema([pa.field(c, pa.string()) for c in out[name].column_names]))
+        out[name] = pq.read_table(path, columns=cols)
     return out
 
 

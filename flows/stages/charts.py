@@ -10,14 +10,18 @@ looking at pixels.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import numpy as np
+import polars as pl
 import pyarrow as pa
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from schemas import KEPT_ROLES
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not when the flow starts
+    from matplotlib.figure import Figure
 
 CHART_TITLES: dict[str, str] = {
     "articles_per_month": "Articles per month (published_date)",
@@ -30,6 +34,7 @@ CHART_TITLES: dict[str, str] = {
 TOP = 20
 TOP_UNITS = 12
 MAX_TICKS = 20
+MAX_POINTS = 2000  # dots drawn per unit (evenly spaced quantiles beyond that; n stays exact)
 LABEL_CHARS = 42
 DPI = 110
 BAR_COLOR = "#3b6ea5"
@@ -42,18 +47,37 @@ def _col(table: pa.Table | None, name: str) -> list:
     return table.column(name).to_pylist()
 
 
+def _frame(table: pa.Table | None, columns: list[str]) -> pl.DataFrame | None:
+    """The columns as a polars frame (counted there, not as Python rows: a large corpus has
+    hundreds of thousands of rows), or None when the table or a column is missing."""
+    if table is None or not set(columns) <= set(table.column_names):
+        return None
+    df = pl.from_arrow(table.select(columns))
+    assert isinstance(df, pl.DataFrame)
+    return df
+
+
 def _ranked(c: Counter) -> list[tuple[str, int]]:
     """Most frequent first, ties in alphabetical order (deterministic across runs)."""
     return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def _counts(df: pl.DataFrame, key: str) -> list[tuple[str, int]]:
+    g = df.group_by(key).len()
+    return _ranked(Counter(dict(zip(g.get_column(key).to_list(), g.get_column("len").to_list()))))
+
+
 def month_counts(articles: pa.Table | None) -> list[tuple[str, int]]:
     """(YYYY-MM, articles) for every month from the first to the last date, gaps as zero."""
-    dates = [d for d in _col(articles, "published_date") if d is not None]
-    if not dates:
+    df = _frame(articles, ["published_date"])
+    if df is None:
         return []
-    counts = Counter(f"{d.year:04d}-{d.month:02d}" for d in dates)
-    lo, hi = min(dates), max(dates)
+    df = df.drop_nulls()
+    if df.is_empty():
+        return []
+    g = df.group_by(pl.col("published_date").dt.strftime("%Y-%m").alias("m")).len()
+    counts = dict(zip(g.get_column("m").to_list(), g.get_column("len").to_list()))
+    lo, hi = df.get_column("published_date").min(), df.get_column("published_date").max()
     out, y, m = [], lo.year, lo.month
     while (y, m) <= (hi.year, hi.month):
         key = f"{y:04d}-{m:02d}"
@@ -64,41 +88,50 @@ def month_counts(articles: pa.Table | None) -> list[tuple[str, int]]:
 
 def province_counts(articles: pa.Table | None, column: str) -> list[tuple[str, int]]:
     """(province, articles naming it), most frequent first; an article counts once per province."""
-    c = Counter(p for ps in _col(articles, column) if ps for p in set(ps) if p)
-    return _ranked(c)
+    df = _frame(articles, [column])
+    if df is None:
+        return []
+    df = df.with_row_index("row").explode(column).drop_nulls().filter(pl.col(column) != "").unique()
+    return _counts(df, column) if not df.is_empty() else []
 
 
 def legal_doc_counts(legal_refs: pa.Table | None) -> list[tuple[str, int]]:
     """(document, articles citing it): the symbol, else 'doc_type number'; bare types are skipped
     because "Nghị quyết" alone names no document."""
-    seen: set[tuple[str, str]] = set()
-    for r in (legal_refs.select([c for c in ("article_id", "doc_type", "number", "symbol")
-                                 if c in legal_refs.column_names]).to_pylist() if legal_refs is not None else []):
-        label = r.get("symbol") or (f"{r.get('doc_type')} {r['number']}" if r.get("number") else None)
-        if label:
-            seen.add((r["article_id"], label))
-    return _ranked(Counter(label for _, label in seen))
+    df = _frame(legal_refs, ["article_id", "doc_type", "number", "symbol"])
+    if df is None or df.is_empty():
+        return []
+    symbol = pl.when(pl.col("symbol") != "").then(pl.col("symbol"))
+    number = pl.when(pl.col("number") != "").then(pl.col("number"))
+    typed = pl.concat_str([pl.col("doc_type").fill_null("None"), number], separator=" ")
+    df = df.select("article_id", pl.coalesce(symbol, typed).alias("label")).drop_nulls().unique()
+    return _counts(df, "label") if not df.is_empty() else []
 
 
 def quantity_values(quantities: pa.Table | None, top: int = TOP_UNITS) -> list[tuple[str, list[float]]]:
     """(unit, positive values) for the `top` most frequent units."""
-    by_unit: dict[str, list[float]] = defaultdict(list)
-    for unit, value in zip(_col(quantities, "unit"), _col(quantities, "value")):
-        if unit and value is not None and value > 0:
-            by_unit[unit].append(float(value))
-    ranked = sorted(by_unit.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    df = _frame(quantities, ["unit", "value"])
+    if df is None:
+        return []
+    df = df.filter(pl.col("unit").is_not_null() & (pl.col("unit") != "") & (pl.col("value") > 0))
+    g = df.group_by("unit", maintain_order=True).agg(pl.col("value").cast(pl.Float64))
+    ranked = sorted(zip(g.get_column("unit").to_list(), g.get_column("value").to_list()),
+                    key=lambda kv: (-len(kv[1]), kv[0]))
     return ranked[:top]
 
 
 def boilerplate_counts(lines: pa.Table | None) -> list[tuple[str, int]]:
-    """('rule (role)', lines) for every line kept out of the body; blank lines are not counted."""
+    """('rule (role)', lines) for every line kept out of the body; blank lines are not counted.
+    `lines` may also be pre-counted: one row per (role, rule) with its count in `n`."""
     if lines is None or not {"role", "rule"} <= set(lines.column_names):
         return []
     # Grouped in Arrow, not as Python lists: a large corpus has millions of lines.
-    g = lines.select(["role", "rule"]).group_by(["role", "rule"]).aggregate([([], "count_all")])
+    agg = ("n", "sum") if "n" in lines.column_names else ([], "count_all")
+    cols = ["role", "rule", "n"] if "n" in lines.column_names else ["role", "rule"]
+    g = lines.select(cols).group_by(["role", "rule"]).aggregate([agg])
     c: Counter = Counter()
     for role, rule, n in zip(g.column("role").to_pylist(), g.column("rule").to_pylist(),
-                             g.column("count_all").to_pylist()):
+                             g.column(g.column_names[-1]).to_pylist()):
         if role not in NOT_BOILERPLATE:
             c[f"{rule} ({role})"] += n
     return _ranked(c)
@@ -121,6 +154,8 @@ def _no_data(ax, title: str) -> None:
 
 def _barh(ax, items: list[tuple[str, int | float]], title: str, xlabel: str) -> None:
     """Horizontal bars, largest on top, value written at the end of each bar."""
+    from matplotlib.ticker import MaxNLocator
+
     if not items:
         _no_data(ax, title)
         return
@@ -146,6 +181,9 @@ def _save(fig: Figure, path: Path) -> Path:
 
 
 def chart_month(articles: pa.Table | None, path: Path) -> Path:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     data = month_counts(articles)
     fig = Figure(figsize=(max(6.0, 0.3 * len(data) + 2), 3.6))
     ax = fig.subplots()
@@ -166,6 +204,8 @@ def chart_month(articles: pa.Table | None, path: Path) -> Path:
 
 
 def chart_provinces(articles: pa.Table | None, path: Path) -> Path:
+    from matplotlib.figure import Figure
+
     old = province_counts(articles, "provinces")[:TOP]
     new = province_counts(articles, "provinces_2025")[:TOP]
     fig = Figure(figsize=(11, _height(max(len(old), len(new)))), layout="constrained")
@@ -176,7 +216,16 @@ def chart_provinces(articles: pa.Table | None, path: Path) -> Path:
     return _save(fig, path)
 
 
+def _spread(values: list[float], k: int = MAX_POINTS) -> list[float]:
+    """At most k values that keep the distribution's shape: evenly spaced quantiles."""
+    if len(values) <= k:
+        return values
+    return np.quantile(np.asarray(values), np.linspace(0, 1, k)).tolist()
+
+
 def chart_quantities(quantities: pa.Table | None, path: Path) -> Path:
+    from matplotlib.figure import Figure
+
     data = quantity_values(quantities)
     fig = Figure(figsize=(8, _height(len(data))))
     ax = fig.subplots()
@@ -189,7 +238,8 @@ def chart_quantities(quantities: pa.Table | None, path: Path) -> Path:
         if len(values) >= 5:
             ax.boxplot([values], positions=[i], vert=False, widths=0.5, showfliers=False,
                        medianprops={"color": "#c0392b"})
-        ax.scatter(values, [i] * len(values), s=18, color=BAR_COLOR, alpha=0.7, zorder=3)
+        dots = _spread(values)
+        ax.scatter(dots, [i] * len(dots), s=18, color=BAR_COLOR, alpha=0.7, zorder=3)
     ax.set_yticks(range(len(data)), [f"{_short(u)}  (n={len(v)})" for u, v in data])
     ax.set_ylim(-0.6, len(data) - 0.4)
     ax.set_xscale("log")
@@ -200,6 +250,8 @@ def chart_quantities(quantities: pa.Table | None, path: Path) -> Path:
 
 
 def _chart_bars(items: list[tuple[str, int]], key: str, xlabel: str, path: Path) -> Path:
+    from matplotlib.figure import Figure
+
     items = items[:TOP]
     fig = Figure(figsize=(8, _height(len(items))))
     _barh(fig.subplots(), items, CHART_TITLES[key], xlabel)

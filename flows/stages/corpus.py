@@ -6,7 +6,10 @@ deciding what to reprocess. It decodes and hashes lines, no NLP.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
+
+import numpy as np
 
 from flows.model import InputFile, RawDoc
 from flows.stages import ingest
@@ -21,10 +24,28 @@ class CorpusContext:
 
 
 def corpus_context(files: list[InputFile], *, min_docs: int, max_bytes: int) -> CorpusContext:
-    sets: dict[str, set[str]] = {}
+    """Same result as `boilerplate.repeats_from_sets` over every file's `doc_fingerprints` (and
+    `context_key` per file), but the fingerprints are held as one uint64 array (8 bytes per
+    distinct short line of a file) instead of a Python set per file: at 100,000 files the sets
+    would cost hundreds of MB in the flow process."""
+    fps: array[int] = array("Q")
+    ends: array[int] = array("Q")
+    names: list[str] = []
     for f in files:
         raw = ingest.load(f, max_bytes=max_bytes)
         if isinstance(raw, RawDoc):
-            sets[f.source_file] = boilerplate.doc_fingerprints(raw.text)
-    repeated = boilerplate.repeats_from_sets(sets.values(), min_docs=min_docs)
-    return CorpusContext(repeated, {s: context_key(fps, repeated) for s, fps in sets.items()})
+            fps.extend(int(fp, 16) for fp in boilerplate.doc_fingerprints(raw.text))
+            ends.append(len(fps))
+            names.append(f.source_file)
+    allfp = np.frombuffer(fps, dtype=np.uint64) if len(fps) else np.empty(0, dtype=np.uint64)
+    uniq, counts = np.unique(allfp, return_counts=True)
+    rep = uniq[counts >= min_docs]
+    repeated = frozenset(f"{int(x):016x}" for x in rep)
+    hit = np.isin(allfp, rep)
+    keys: dict[str, str] = {}
+    start = 0
+    for name, end in zip(names, ends):
+        mine = {f"{int(x):016x}" for x in allfp[start:end][hit[start:end]]}
+        keys[name] = context_key(mine, repeated)
+        start = end
+    return CorpusContext(repeated, keys)

@@ -18,7 +18,7 @@ from flows.stages import parts
 from flows.stages.assemble import ARTICLE_TABLES, Decision, apply
 
 JSONL = "articles.jsonl"
-ROW_GROUP_BYTES = 32 * 1024 * 1024  # buffer this much (or ROW_GROUP_ROWS) before writing a row group
+ROW_GROUP_BYTES = 8 * 1024 * 1024  # buffer this much (or ROW_GROUP_ROWS) before writing a row group
 ROW_GROUP_ROWS = 65_536
 
 
@@ -67,7 +67,24 @@ def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) 
             if jsonl is not None:
                 jsonl.close()
         rows[name] = n
+    _write_index(parts_dir, order, decision, dest / schemas.DEDUP_INDEX_FILE)
     for name, table in (("quarantine", decision.quarantine), ("state", decision.state)):
         pq.write_table(table.cast(schemas.TABLES[name].schema), dest / f"{name}.parquet", compression="zstd")
         rows[name] = table.num_rows
     return rows
+
+
+def _write_index(parts_dir: Path, order: list[str], decision: Decision, path: Path) -> int:
+    """The snapshot's internal dedup index (schemas.DEDUP_INDEX): the index parts without the
+    dropped articles, so the next incremental run reuses these signatures."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    drop = decision.drop_array()
+    n = 0
+    with pq.ParquetWriter(path, schemas.DEDUP_INDEX, compression="zstd") as w:
+        for part in parts.part_files(parts_dir, parts.INDEX, order):
+            for batch in parts.iter_batches(part):
+                kept = parts.drop_ids(batch, "article_id", drop)
+                if kept.num_rows:
+                    w.write_table(pa.Table.from_batches([kept]).cast(schemas.DEDUP_INDEX))
+                    n += kept.num_rows
+    return n

@@ -18,7 +18,13 @@ import pyarrow.parquet as pq
 import schemas
 
 CARRY = "carry"  # part name of the rows carried over from the previous snapshot (ordered first)
+INDEX = "index"  # parts of the duplicate-detection index (schemas.DEDUP_INDEX), besides the tables
 READ_ROWS = 4096  # rows per record batch when streaming a part or a previous table
+
+
+def schema_of(name: str) -> pa.Schema:
+    """The declared schema of a part: a published table's, or the internal dedup index's."""
+    return schemas.DEDUP_INDEX if name == INDEX else schemas.TABLES[name].schema
 
 
 def part_name(batch_no: int) -> str:
@@ -34,7 +40,7 @@ def write_part(table: pa.Table, parts_dir: Path, name: str, part: str) -> Path:
     path = part_path(parts_dir, name, part)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table.cast(schemas.TABLES[name].schema), tmp, compression="zstd")
+    pq.write_table(table.cast(schema_of(name)), tmp, compression="zstd")
     os.replace(tmp, path)
     return path
 
@@ -65,7 +71,7 @@ def keep_ids(batch: pa.RecordBatch, column: str, ids: pa.Array) -> pa.RecordBatc
 def copy_filtered(src: Path, dest: Path, table: str, column: str, ids: pa.Array) -> int:
     """Stream the rows of `src` whose `column` is in `ids` into `dest` (declared schema, zstd);
     returns the rows copied. Used to carry kept rows of the previous snapshot over."""
-    schema = schemas.TABLES[table].schema
+    schema = schema_of(table)
     dest.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with pq.ParquetWriter(dest, schema, compression="zstd") as w:

@@ -141,8 +141,9 @@ def kept_state(prev_state: pa.Table, keep: tuple[str, ...]) -> pa.Table:
 
 def carry_over_files(previous: Path, state: pa.Table, prev_quarantine: pa.Table | None,
                      parts_dir: Path) -> pa.Table | None:
-    """Stream the kept rows of the previous snapshot's article tables into the carry-over parts
-    (`parts.CARRY`), one record batch at a time (never a whole table in memory); `state` is
+    """Stream the kept rows of the previous snapshot's article tables (and of its dedup index)
+    into the carry-over parts (`parts.CARRY`), one record batch at a time (never a whole table
+    in memory); `state` is
     `kept_state(...)`. Returns the kept quarantine rows (a small table)."""
     keep_arr = state.column("source_file")
     aids = pa.array(sorted({a for a, o in zip(state.column("article_id").to_pylist(),
@@ -151,6 +152,14 @@ def carry_over_files(previous: Path, state: pa.Table, prev_quarantine: pa.Table 
         src = Path(previous) / f"{name}.parquet"
         if src.exists():
             parts.copy_filtered(src, parts.part_path(parts_dir, name, parts.CARRY), name, "article_id", aids)
+    index = Path(previous) / schemas.DEDUP_INDEX_FILE
+    carry_index = parts.part_path(parts_dir, parts.INDEX, parts.CARRY)
+    if index.exists():  # the kept articles' signatures, as computed when they were processed
+        parts.copy_filtered(index, carry_index, parts.INDEX, "article_id", aids)
+    else:  # a snapshot from before the index was kept: compute it once from the kept bodies
+        from flows.stages.process import index_of_file
+
+        index_of_file(parts.part_path(parts_dir, "articles", parts.CARRY), dest=carry_index)
     if prev_quarantine is None:
         return None
     return prev_quarantine.filter(pc.is_in(prev_quarantine.column("source_file"),

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 import schemas
 from flows.model import InputFile, Quarantined, RawDoc
@@ -44,7 +45,7 @@ class BatchSummary:
     article (ids, duplicate keys, row-level failures), never the texts."""
 
     part: str  # part name under parts/<table>/
-    index: pa.Table  # INDEX_SCHEMA: one row per article of the batch
+    index: pa.Table  # SUMMARY_COLUMNS of INDEX_SCHEMA: one row per article of the batch
     failures: dict[str, list[str]]  # article_id -> failed row-level expectations (within the batch)
     quarantined: list[Quarantined]
     rows: dict[str, int]  # rows written per table
@@ -55,12 +56,10 @@ class BatchSummary:
         return self.index.num_rows
 
 
-INDEX_SCHEMA = pa.schema([
-    pa.field("article_id", pa.string(), nullable=False),
-    pa.field("source_file", pa.string(), nullable=False),
-    pa.field("exact_key", pa.string(), nullable=False),
-    pa.field("signature", pa.binary()),  # MinHash hash values (signatures.signature), null without words
-])
+INDEX_SCHEMA = schemas.DEDUP_INDEX
+#: What a batch summary carries per article: the index without the signature (the signatures
+#: stay in the index part file, so the flow process never holds them all).
+SUMMARY_COLUMNS = ["article_id", "source_file", "exact_key"]
 
 
 def index_rows(articles: pa.Table) -> pa.Table:
@@ -71,14 +70,26 @@ def index_rows(articles: pa.Table) -> pa.Table:
                      "exact_key": [k for k, _ in ks], "signature": [s for _, s in ks]}, schema=INDEX_SCHEMA)
 
 
-def index_of_file(path: Path) -> pa.Table:
+def index_of_file(path: Path, dest: Path | None = None) -> pa.Table:
     """`index_rows` of an articles Parquet file, read a record batch at a time (the carried-over
-    articles of an incremental run)."""
-    if not Path(path).exists():
-        return INDEX_SCHEMA.empty_table()
+    articles of a snapshot written before the index was kept). With `dest`, the index is also
+    written there as a part file."""
     tables = [index_rows(pa.Table.from_batches([b]))
-              for b in parts.iter_batches(path, columns=["article_id", "source_file", "body"]) if b.num_rows]
-    return pa.concat_tables(tables) if tables else INDEX_SCHEMA.empty_table()
+              for b in (parts.iter_batches(path, columns=["article_id", "source_file", "body"])
+                        if Path(path).exists() else []) if b.num_rows]
+    index = pa.concat_tables(tables) if tables else INDEX_SCHEMA.empty_table()
+    if dest is not None:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(index, dest, compression="zstd")
+    return index
+
+
+def summary_index(path: Path) -> pa.Table:
+    """The index part at `path` without its signatures (empty when there is no such part)."""
+    if not Path(path).exists():
+        return INDEX_SCHEMA.empty_table().select(SUMMARY_COLUMNS)
+    return pq.read_table(path, columns=SUMMARY_COLUMNS).cast(
+        pa.schema([INDEX_SCHEMA.field(c) for c in SUMMARY_COLUMNS]))
 
 
 def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], version: str, run_id: str | None,
@@ -89,7 +100,9 @@ def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], versio
     name = parts.part_name(batch_no)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
-    return BatchSummary(part=name, index=index_rows(result.tables["articles"]),
+    index = index_rows(result.tables["articles"])
+    parts.write_part(index, parts_dir, parts.INDEX, name)
+    return BatchSummary(part=name, index=index.select(SUMMARY_COLUMNS),
                         failures=row_failures(result.tables), quarantined=result.quarantined,
                         rows={t: d.num_rows for t, d in result.tables.items()}, seconds=result.seconds)
 

@@ -8,6 +8,7 @@ GE is imported here only, lazily, because its import costs ~5 s.
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -91,7 +92,16 @@ class Runner:
         suite = self.ctx.suites.add(gx.ExpectationSuite(name=batch, expectations=exps))
         vd = self.ctx.validation_definitions.add(gx.ValidationDefinition(name=batch, data=definition, suite=suite))
         self.suite_names.append(batch)
-        return vd.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY", run_id=self.run_id)
+        try:
+            return vd.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY", run_id=self.run_id)
+        finally:
+            # GE's execution engine keeps every batch's DataFrame (and its metrics) for the life
+            # of the datasource: with one batch per chunk, memory would grow with the table.
+            # A fresh engine per batch, and collecting the reference cycles GE leaves around the
+            # old one now rather than whenever the collector gets to them, keeps one chunk in
+            # memory at a time.
+            self.source._execution_engine = None
+            gc.collect()
 
     def build_docs(self) -> str:
         """Render GE's own Data Docs; returns "native" or why they could not be built."""

@@ -116,3 +116,30 @@ def test_carry_over_keeps_only_rows_of_kept_inputs():
     assert kept["state"].column("source_file").to_pylist() == ["a.txt", "c.txt"]
     assert sorted(kept["lines"].column("article_id").to_pylist()) == ["id-a", "id-c"]
     assert kept["quarantine"].column("source_file").to_pylist() == ["a.txt"]
+
+
+@pytest.mark.parametrize("stored_index", [True, False])
+def test_carry_over_files_carries_the_kept_articles_dedup_index(tmp_path, stored_index):
+    """The kept articles' signatures come from the previous snapshot's index, or (a snapshot
+    written before the index was kept) are computed once from the kept bodies: same rows."""
+    import pyarrow.parquet as pq
+
+    import dataset_factory
+    from flows.stages import parts, process
+
+    prev = tmp_path / "prev"
+    prev.mkdir()
+    articles = dataset_factory.build_tables()["articles"]
+    pq.write_table(articles, prev / "articles.parquet")
+    full_index = process.index_rows(articles)
+    if stored_index:
+        (prev / "internal").mkdir()
+        pq.write_table(full_index, prev / schemas.DEDUP_INDEX_FILE)
+    srcs, aids = articles.column("source_file").to_pylist(), articles.column("article_id").to_pylist()
+    state = schemas.STATE.from_rows([{"source_file": s, "content_sha256": None, "pipeline_version": V,
+                                      "context_key": None, "article_id": a, "outcome": "article"}
+                                     for s, a in zip(srcs[:-1], aids[:-1])])  # the last one is not kept
+    plan.carry_over_files(prev, state, None, tmp_path / "parts")
+    got = pq.read_table(parts.part_path(tmp_path / "parts", parts.INDEX, parts.CARRY))
+    assert len(aids) > 1
+    assert sorted(got.to_pylist(), key=str) == sorted(full_index.to_pylist()[:-1], key=str)
