@@ -126,7 +126,8 @@ def bantin_pipeline(
                   if kept_state is not None else None)
         with _timed(timings, "process"):
             batches = _batches(todo, s.batch_size)
-            if len(todo) <= inline_max:
+            executor = "flow process" if len(todo) <= inline_max else "task runner"
+            if executor == "flow process":
                 # A handful of files: starting a worker process (imports, model load) would cost
                 # more than their NLP, so the batch runs in the flow process.
                 results = [tasks.process_batch(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
@@ -138,8 +139,9 @@ def bantin_pipeline(
                 write.pause_point("process")
                 results = [f.result() for f in report.progress(futures, "NLP batches")]
         stage_secs = report.sum_seconds(r.seconds for r in results)
-        log.info("process: %d articles, %d quarantined in %d batch(es); %s", sum(r.n_articles for r in results),
-                 sum(len(r.quarantined) for r in results), len(results), stage_secs)
+        log.info("process: %d articles, %d quarantined in %d batch(es) in the %s; %s",
+                 sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
+                 executor, stage_secs)
         with _timed(timings, "assemble"):
             asm = _assemble(s, p, scan, ctx, results, kept_state, kept_q, parts_dir, built, identical=identical,
                             version=version, run_id=run_id)
@@ -150,6 +152,7 @@ def bantin_pipeline(
         log.info("validate: %s", "passed" if validation.success else "FAILED")
         summary = report.summary(p, asm, validation, timings, stage_secs, version=version, run_id=run_id,
                                  snapshot_id=snapshot_id, ignored=len(scan.ignored))
+        summary["executor"] = executor  # where the batches ran: "flow process" or "task runner"
         if not validation.success:
             _artifacts(summary, validation)
             shutil.rmtree(work, ignore_errors=True)

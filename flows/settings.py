@@ -21,5 +21,5 @@ class Settings:
     keep_snapshots: int = 3  # old snapshots kept besides the current one
     strict: bool = False  # exit 1 when anything was quarantined
     # This few files to process run in the flow process: starting workers (spawn, imports, NER
-    # model) takes ~8 s, the NLP of ~35 synthetic articles on one core (bench/README.md).
+    # model) takes ~8 s, the NLP of ~33 synthetic articles on one core (bench/README.md).
     inline_max: int = 48

@@ -113,6 +113,7 @@ def test_an_added_file_is_processed_alone(history):
     (_, before, _), (summary, after, _) = history["first"], history["added"]
     assert summary["plan"] == {"mode": "incremental", "new": 1, "changed": 0, "unchanged": 6, "deleted": 0,
                                "to_process": 1}
+    assert summary["executor"] == "flow process"  # one file: no worker is started for it
     old, new = _by_src(before["articles"]), _by_src(after["articles"])
     assert set(new) == set(old) | {ADDED}
     for src, row in old.items():  # untouched rows keep the run that produced them

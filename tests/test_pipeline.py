@@ -34,6 +34,7 @@ def seed_run(prefect_harness, tmp_path_factory) -> tuple[Path, dict]:
 def test_run_publishes_five_typed_articles(seed_run):
     out, summary = seed_run
     assert summary["articles"] == 5 and summary["quarantined"] == 0
+    assert summary["executor"] == "task runner"  # inline_max=0: the batches went to the workers
     table = pq.read_table(out / "articles.parquet")
     assert table.num_rows == 5
     assert table.schema.equals(schemas.ARTICLES.schema, check_metadata=False)

@@ -19,6 +19,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--full", action="store_true", help="reprocess every input, ignoring the incremental state")
     p.add_argument("--batch-size", type=int, default=d.batch_size, help="articles per worker task")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--inline-max", type=int, default=d.inline_max,
+                   help=f"runs with at most this many files to process do them in the flow process, without "
+                        f"starting workers (default {d.inline_max}; 0: always use workers)")
     p.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="run batches on Dask: 'local' for a LocalCluster or tcp://host:8786")
     p.add_argument("--max-bytes", type=int, default=d.max_bytes, help="inputs larger than this are quarantined")
@@ -36,10 +39,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
         )
     if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
         raise UsageError("--batch-size and --workers must be positive whole numbers.")
+    if args.inline_max < 0:
+        raise UsageError("--inline-max must be 0 or a positive whole number.")
     return Settings(raw_dir=args.raw, out_dir=args.out, full=args.full, batch_size=args.batch_size,
                     workers=args.workers, dask_address=args.dask, max_bytes=args.max_bytes,
                     boilerplate_min_docs=args.boilerplate_min_docs, keep_snapshots=args.keep_snapshots,
-                    strict=args.strict)
+                    strict=args.strict, inline_max=args.inline_max)
 
 
 def run(args: argparse.Namespace) -> int:

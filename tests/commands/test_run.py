@@ -13,11 +13,23 @@ from tests.conftest import SEEDS
 @pytest.mark.parametrize("argv, message", [
     (["run", "--raw", "/nonexistent/raw"], "does not exist"),
     (["run", "--batch-size", "0"], "positive"),
+    (["run", "--inline-max", "-1"], "--inline-max"),
 ])
 def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("bantin: error:") and message in err
+
+
+def test_inline_max_reaches_the_settings():
+    import argparse
+
+    from flows.commands import run
+
+    p = argparse.ArgumentParser()
+    run.add_arguments(p)
+    assert run.settings_from(p.parse_args(["--inline-max", "0"])).inline_max == 0
+    assert run.settings_from(p.parse_args([])).inline_max == run.Settings().inline_max > 0
 
 
 def test_unknown_command_exits_2(capsys):
