@@ -144,7 +144,3 @@ class TemporaryServer:
             self.process.wait()
         self.process = None
         self._log.close()
-
-
-def startup_timeout() -> float:
-    return float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180"))
