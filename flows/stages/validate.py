@@ -200,6 +200,7 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
     (quality_dir / "validation").mkdir(parents=True, exist_ok=True)
     values, missing = runtime_values(_ids_only(tables))
     runner = validate_gx.Runner(quality_dir / "gx", run_id)
+    sets = {n: pa.array(values[n], type=pa.string()) for n in validate_chunks.CORPUS_SETS if n in values}
     suites: list[SuiteResult] = []
     for name in _ordered(tables):
         plan = []
@@ -209,7 +210,8 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
             plan.append((spec, kwargs, why))
         per_chunk, rows, raw = [], [], {}
         for k, chunk in enumerate(validate_chunks.chunks(tables[name], chunk_bytes or validate_chunks.CHUNK_BYTES)):
-            d, r = runner.run_table(name, chunk, plan, suffix=f"__chunk{k + 1}" if k else "")
+            bounded = validate_chunks.bounded_plan(plan, chunk, sets)
+            d, r = runner.run_table(name, chunk, bounded, suffix=f"__chunk{k + 1}" if k else "")
             per_chunk.append(d)
             rows.append(chunk.num_rows)
             raw.update(r)

@@ -269,3 +269,62 @@ def test_a_file_is_validated_in_chunks_and_a_key_repeated_across_chunks_fails(tm
     assert "repeat a key" in next(d["observed"] for d in suite.details if d["status"] == "fail")
     raw = json.loads((tmp_path / "q" / "validation" / "articles.json").read_text())
     assert {"articles", "articles__chunk2"} <= set(raw)
+
+
+def _value_sets(raw: dict) -> dict[str, list]:
+    """GE batch -> the value_set of its article_id expectation, as GE recorded it."""
+    return {batch: r["expectation_config"]["kwargs"]["value_set"] for batch, res in raw.items()
+            for r in res["results"] if r["expectation_config"]["kwargs"].get("column") == "article_id"
+            and "value_set" in r["expectation_config"]["kwargs"]}
+
+
+def test_chunked_referential_check_uses_a_chunk_sized_value_set_and_still_finds_orphans(tmp_path, monkeypatch):
+    from flows.stages import validate_chunks
+
+    monkeypatch.setattr(validate_chunks, "rows_per_chunk", lambda path, chunk_bytes=0: 5)
+    rows = good_tables()  # 12 articles, one people row each
+    rows["people"] += [{**rows["people"][0], "article_id": ORPHAN}, {**rows["people"][1], "article_id": ORPHAN, "name": "Lê Văn Hai"}]
+    paths = {}
+    for name in ("articles", "people"):
+        paths[name] = tmp_path / f"{name}.parquet"
+        pq.write_table(build(rows)[name], paths[name])
+    report = run_suites(paths, quality_dir=tmp_path / "q", run_id=None)
+    people = next(s for s in report.suites if s.table == "people")
+    assert people.failed == ["people.article_id refers to an article in articles"]
+    observed = next(d["observed"] for d in people.details if d["status"] == "fail")
+    assert observed.startswith("chunk 3 (4 rows): 2 unexpected of 4") and ORPHAN in observed
+    sets = _value_sets(json.loads((tmp_path / "q" / "validation" / "people.json").read_text()))
+    assert set(sets) == {"people", "people__chunk2", "people__chunk3"}
+    ids = [r["article_id"] for r in rows["people"]]
+    assert sets == {"people": sorted(ids[:5]), "people__chunk2": sorted(ids[5:10]), "people__chunk3": sorted(ids[10:12])}
+
+
+@pytest.mark.parametrize("column, each, values, expected", [
+    ("article_id", False, [aid(0), aid(0), None, ORPHAN], [aid(0)]),
+    ("article_id", False, [ORPHAN], []),  # nothing of the chunk is an article: GE must fail every row
+    ("ids", True, [[aid(1), ORPHAN], None, [aid(0)]], [aid(0), aid(1)]),
+])
+def test_bounded_plan_keeps_only_the_chunks_values_that_are_in_the_set(column, each, values, expected):
+    from flows.stages.validate_chunks import bounded_plan
+    from schemas.suites import ExpectationSpec, Runtime
+
+    spec = ExpectationSpec("ExpectColumnValuesToBeInSet", {"column": column, "value_set": Runtime("article_ids")},
+                           "in articles", row_level=True, each=each)
+    fixed = ExpectationSpec("ExpectColumnValuesToBeInSet", {"column": column, "value_set": ["x"]}, "fixed")
+    sets = {"article_ids": pa.array([aid(i) for i in range(12)])}
+    chunk = pa.table({column: values})
+    plan = [(spec, {"column": column, "value_set": ["whole corpus"]}, None), (fixed, {"column": column, "value_set": ["x"]}, None),
+            (spec, None, "articles table not given")]
+    (_, kwargs, _), unchanged, skipped = bounded_plan(plan, chunk, sets)
+    assert kwargs == {"column": column, "value_set": expected}
+    assert unchanged == plan[1] and skipped == plan[2]
+
+
+def test_a_chunk_of_only_orphans_fails_with_an_empty_value_set(tmp_path):
+    tables = build(good_tables(1))
+    people = tables["people"]
+    orphans = people.set_column(0, "article_id", pa.array([ORPHAN] * people.num_rows))
+    report = run_suites({"articles": tables["articles"], "people": orphans}, quality_dir=tmp_path / "q", run_id=None)
+    people_suite = next(s for s in report.suites if s.table == "people")
+    assert people_suite.failed == ["people.article_id refers to an article in articles"]
+    assert "1 unexpected of 1" in next(d["observed"] for d in people_suite.details if d["status"] == "fail")
