@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from flows.stages import card
+from flows.stages import card, parts
 from flows.stages.profile import ColumnProfile, coverage, first_present, format_value, type_label
 
 READ_ROWS = 4096
@@ -34,7 +34,7 @@ def profile_file(decl: schemas.Table, path: Path) -> list[ColumnProfile]:
     nulls = {c.name: 0 for c in decl.columns}
     present = {c.name: 0 for c in decl.columns}
     example: dict[str, object] = {}
-    pf = pq.ParquetFile(path)
+    pf = parts.open_file(path)
     names = set(pf.schema_arrow.names)
     for batch in pf.iter_batches(batch_size=READ_ROWS):
         n = batch.num_rows
@@ -65,7 +65,7 @@ def _role_rule_counts(path: Path) -> pa.Table:
     """(role, rule, n) over a lines file, counted record batch by record batch (millions of
     lines at 100,000 articles; only the few distinct pairs are held)."""
     counts: dict[tuple[str, str], int] = {}
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536, columns=["role", "rule"]):
+    for batch in parts.open_file(path).iter_batches(batch_size=65_536, columns=["role", "rule"]):
         g = pa.Table.from_batches([batch]).group_by(["role", "rule"]).aggregate([([], "count_all")])
         for role, rule, n in zip(*(g.column(c).to_pylist() for c in ("role", "rule", "count_all"))):
             counts[(role, rule)] = counts.get((role, rule), 0) + n

@@ -22,6 +22,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from flows.stages import parts
+
 DATASET = "articles_by_year"
 PART_FILE = "part-0.parquet"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # pyarrow's and Spark's name for a null key
@@ -94,7 +96,7 @@ def write_dataset_file(articles: Path, stage: Path, previous: Path | None, prev_
     years), so memory does not grow with the corpus. Rows keep the file's order."""
     root = stage / DATASET
     root.mkdir()
-    pf = pq.ParquetFile(articles)
+    pf = parts.open_file(articles)
     hashes: dict[str, list[np.ndarray]] = {}
     for batch in pf.iter_batches(batch_size=READ_ROWS):
         ys = np.array([_key(y) for y in _years(batch)], dtype=object)

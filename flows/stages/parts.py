@@ -50,10 +50,20 @@ def part_files(parts_dir: Path, table: str, order: list[str]) -> list[Path]:
     return [p for p in (part_path(parts_dir, table, n) for n in order) if p.exists()]
 
 
+def open_file(path: Path) -> pq.ParquetFile:
+    """A Parquet file opened for streaming: every reader of a part or a published table uses it.
+
+    Why `pre_buffer=False`: with pyarrow's default (`pre_buffer=True`), `iter_batches` keeps the
+    pre-buffered column chunks of the row groups it has read until the file is closed, so reading
+    a 50,000-article table batch by batch grew Arrow's allocations by ~3 MB per 1,000 rows
+    (measured: 180 MB after 50 batches, 31 MB without pre-buffering). Local files gain nothing
+    from pre-buffering (it coalesces reads for object stores)."""
+    return pq.ParquetFile(path, pre_buffer=False)
+
+
 def iter_batches(path: Path, columns: list[str] | None = None, rows: int = READ_ROWS) -> Iterator[pa.RecordBatch]:
     """Record batches of a Parquet file (never the whole file in memory)."""
-    pf = pq.ParquetFile(path)
-    yield from pf.iter_batches(batch_size=rows, columns=columns)
+    yield from open_file(path).iter_batches(batch_size=rows, columns=columns)
 
 
 def drop_ids(batch: pa.RecordBatch, column: str, ids: pa.Array) -> pa.RecordBatch:

@@ -36,7 +36,7 @@ class Runner:
         )
 
         self.gx = gx
-        self.site_dir = Path(site_dir)
+        self.site_dir = Path(site_dir).resolve()  # GE needs an absolute base_directory
         if self.site_dir.exists():
             shutil.rmtree(self.site_dir)  # our own output: a re-run must not list stale pages
         site = {
