@@ -1,28 +1,34 @@
-"""Peak RSS of the flow process vs corpus size: streaming (parts) path vs the in-memory path.
+"""Peak RSS vs corpus size, NER stubbed: the flow process stage by stage, and the real flow.
 
-    .venv/bin/python bench/memory_growth.py --n 500 2000 5000 [--workers 2]
+    .venv/bin/python bench/memory_growth.py --n 2000 20000 100000 --modes parts flow [--workers 2]
 
-For each N and each mode, a fresh child process runs the pipeline's stages exactly as
-flows/pipeline.py orders them, without Prefect (scan -> corpus -> process batches in a
-2-process pool -> assemble -> validate (Great Expectations) -> card -> publish), and prints its
-own VmHWM (the kernel's peak RSS of that process: the flow process; workers are separate).
+For each N and each mode, a fresh child process runs the pipeline on a synthetic corpus
+(`bench/.corpus-mem-N`, made by synth.py once) and the results go to
+bench/results/memory_growth.json (rows of earlier invocations with another (mode, N) are kept).
 
-  mode "parts"  : what the flow does now: workers write part files and return summaries,
-                  assemble.decide + finalise stream the parts, run_suites on the files (chunks),
-                  card_files, publish(built_dir=...).
-  mode "memory" : the previous design: workers return Arrow tables, assemble.assemble concatenates
-                  them, run_suites / write_card / publish get whole in-memory tables.
+  mode "parts"  : the stages exactly as flows/pipeline.py orders them, without Prefect (scan ->
+                  corpus -> process batches in a 2-process pool -> decide -> finalise -> validate
+                  (Great Expectations) -> card -> publish); after each stage the child prints its
+                  own peak RSS during that stage (VmHWM, reset between stages through
+                  /proc/self/clear_refs), the RSS it leaves behind, and the peak so far.
+  mode "flow"   : the real thing: `bantin run` (Prefect flow, temporary Prefect server, worker
+                  processes, bounded submission); the parent samples the peak RSS of every process
+                  of the child's tree (main = flow process, worker, prefect_server).
+  mode "memory" : the old in-memory design (workers return Arrow tables, assemble concatenates
+                  them), kept for comparison.
 
-NER IS STUBBED IN THIS SCRIPT ONLY (flows.nlp.ner_sentences returns no entities, count_words
-splits on spaces) so that N = 5,000+ runs in minutes; the flow process never runs NLP, and the
-article/line tables it handles are the real ones (same cleaning, same raw text and lines), so its
-memory is what is measured. Throughput figures come from bench/run_bench.py, not from here.
+NER IS STUBBED IN THIS SCRIPT ONLY (bench/stub_nlp.py: no entities, words split on spaces, in the
+flow process and in every worker) so that N = 100,000 runs in about an hour instead of a day; the
+flow process never runs NLP, and the article/line tables it handles are the real ones (same
+cleaning, same raw text and lines), so its memory is what is measured. Throughput figures come
+from bench/run_bench.py, without the stub.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import multiprocessing as mp
+import os
 import shutil
 import subprocess
 import sys
@@ -35,22 +41,38 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def _stub_nlp() -> None:
-    from flows import nlp
+    import stub_nlp
 
-    nlp.ner_sentences = lambda sentences: [[] for _ in sentences]
-    nlp.count_words = lambda text: sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    stub_nlp.install()
 
 
-def _hwm_mb() -> float:
+def _status_mb(key: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(key + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
+_PEAK = [0.0]  # the largest VmHWM seen so far (VmHWM itself is reset after each stage)
+
+
+def _hwm_mb() -> float:
+    """Peak RSS of the whole run so far (the per-stage peaks' maximum)."""
+    return max(_PEAK[0], _status_mb("VmHWM"))
+
+
 def _mark(stage: str) -> None:
-    """Peak RSS so far, per stage, on stderr (where the memory goes)."""
-    print(f"{stage}: peak {_hwm_mb():.0f} MB", file=sys.stderr, flush=True)
+    """Where the memory goes, on stderr: the stage's own peak RSS (VmHWM since the previous mark),
+    the RSS it leaves behind (VmRSS: what the next stages start from), and the run's peak so far.
+    Writing 5 to /proc/self/clear_refs resets VmHWM (Linux >= 4.0), so each stage's peak is its
+    own and not the maximum of everything before it."""
+    peak, rss = _status_mb("VmHWM"), _status_mb("VmRSS")
+    _PEAK[0] = max(_PEAK[0], peak)
+    print(f"{stage}: stage {peak:.0f} MB, after {rss:.0f} MB, peak {_PEAK[0]:.0f} MB", file=sys.stderr, flush=True)
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:  # not Linux, or not allowed: stage figures become peaks so far
+        pass
 
 
 def _work_parts(args):
@@ -79,7 +101,9 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
     t0 = time.perf_counter()
     version = pipeline_version()
     scan = ingest.scan(raw, max_bytes=20 << 20)
+    _mark("scan")
     ctx = corpus.corpus_context(list(scan.files), min_docs=3, max_bytes=20 << 20)
+    _mark("corpus")
     p = planning.make_plan(list(scan.files), None, version=version, context_keys=ctx.context_keys, full=False,
                            quarantined=scan.quarantined)
     todo, identical = assemble.split_identical(list(p.todo), {})
@@ -126,6 +150,69 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
             "rest_s": round(time.perf_counter() - t0 - t_process, 1)}
 
 
+def child_flow(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
+    """The real thing: `bantin run` (Prefect flow, temporary Prefect server, worker processes)
+    with NER stubbed in the flow process and in every worker. The parent samples the peak RSS
+    of every process of this child's tree."""
+    _stub_nlp()
+    from flows.server import TemporaryServer
+
+    server = TemporaryServer.launch()
+    from flows import pipeline
+    from flows.settings import Settings
+
+    t0 = time.perf_counter()
+    try:
+        summary = pipeline.run(Settings(raw_dir=raw, out_dir=out / "out", workers=workers, batch_size=batch),
+                               server=server)
+    finally:
+        if server is not None:
+            server.stop()
+    return {"mode": mode, "n": summary["plan"].get("to_process", 0) + summary["plan"].get("unchanged", 0),
+            "articles": summary["articles"], "validation": summary["validation"]["success"],
+            "flow_s": round(time.perf_counter() - t0, 1), "timings": summary["timings"],
+            "executor": summary.get("executor")}
+
+
+def measure_flow(cmd: list[str], out: Path) -> dict:
+    """Run a `flow` child with its own Prefect home (database created first, as `make setup`
+    does) and return its result with the peak RSS per process role (main = the flow process,
+    worker, prefect_server), sampled every 0.2 s from /proc (VmHWM)."""
+    import psutil
+    import run_bench
+
+    out.mkdir(parents=True, exist_ok=True)
+    run_bench.init_prefect_db(out)
+    env = {**os.environ, **run_bench.ENV, "PREFECT_HOME": str(out / ".prefect"),
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT)])}
+    log = open(out / "flow.log", "w")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
+    peaks: dict[int, tuple[str, int]] = {}
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            tree = []
+        for p in tree:
+            role = peaks[p.pid][0] if p.pid in peaks else run_bench._role(p, proc.pid)
+            peaks[p.pid] = (role, max(run_bench._hwm_kb(p.pid), peaks.get(p.pid, ("", 0))[1]))
+        time.sleep(0.2)
+    stdout = proc.stdout.read() if proc.stdout else ""
+    log.close()
+    if proc.returncode != 0:
+        raise RuntimeError(f"flow child failed ({proc.returncode}): {(out / 'flow.log').read_text()[-3000:]}")
+    row = json.loads(stdout.strip().splitlines()[-1])
+    rss: dict[str, float] = {}
+    for role, kb in peaks.values():
+        rss[role] = max(rss.get(role, 0.0), round(kb / 1024, 1))
+    row["peak_rss_mb"] = rss.get("main")
+    row["peak_rss_by_role_mb"] = dict(sorted(rss.items()))
+    row["processes"] = len(peaks)
+    row["commit"] = _commit()
+    return row
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, nargs="+", default=[500, 2000])
@@ -135,7 +222,9 @@ def main() -> None:
     ap.add_argument("--child", nargs=3, metavar=("RAW", "OUT", "MODE"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        print(json.dumps(child(Path(a.child[0]), Path(a.child[1]), a.child[2], a.workers, a.batch)))
+        raw, out, mode = Path(a.child[0]), Path(a.child[1]), a.child[2]
+        run = child_flow if mode == "flow" else child
+        print(json.dumps(run(raw, out, mode, a.workers, a.batch)))
         return
     import synth
 
@@ -151,14 +240,38 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
             cmd = [sys.executable, __file__, "--workers", str(a.workers), "--batch", str(a.batch),
                    "--child", str(raw), str(out), mode]
+            if mode == "flow":
+                row = measure_flow(cmd, out)
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+                continue
             res = subprocess.run(cmd, capture_output=True, text=True, check=True)
             row = json.loads(res.stdout.strip().splitlines()[-1])
-            row["stages"] = {ln.split(":")[0]: float(ln.split()[-2]) for ln in res.stderr.splitlines()
-                             if ln.endswith(" MB") and ": peak " in ln}
+            marks = [ln for ln in res.stderr.splitlines() if ln.endswith(" MB") and ", peak " in ln]
+            row["commit"] = _commit()
+            row["stages"] = {ln.split(":")[0]: float(ln.split()[-2]) for ln in marks}  # peak so far
+            row["stage_peak"] = {ln.split(":")[0]: float(ln.split()[2]) for ln in marks}  # the stage's own
+            row["rss_after"] = {ln.split(":")[0]: float(ln.split()[5]) for ln in marks}  # left behind
             rows.append(row)
             print(json.dumps(row), flush=True)
     dest = ROOT / "bench" / "results" / "memory_growth.json"
-    dest.write_text(json.dumps(rows, indent=1))
+    dest.write_text(json.dumps(merge_rows(dest, rows), indent=1) + "\n")
+
+
+def _commit() -> str:
+    """The commit measured (with `+dirty` when the work tree differs from it)."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = git("status", "--porcelain", "--", "flows", "schemas", "bench/memory_growth.py")
+    return git("rev-parse", "--short", "HEAD") + ("+dirty" if dirty else "")
+
+
+def merge_rows(dest: Path, rows: list[dict]) -> list[dict]:
+    """The rows of earlier invocations with the same (mode, n) replaced by this one's, so that
+    N = 2,000 and 20,000 today and N = 100,000 tonight end up in one file, ordered by (mode, n)."""
+    old = json.loads(dest.read_text()) if dest.exists() else []
+    new = {(r["mode"], r["n"]) for r in rows}
+    return sorted([r for r in old if (r["mode"], r["n"]) not in new] + rows, key=lambda r: (r["mode"], r["n"]))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows import nlp, tasks
+from flows import nlp, submit, tasks
 from flows.server import TemporaryServer
 from flows.settings import Settings
 from flows.stages import assemble, card_files, finalise, lock, parts, process, report, write
@@ -79,10 +79,12 @@ def bantin_pipeline(
     boilerplate_min_docs: int = Settings.boilerplate_min_docs,
     keep_snapshots: int = Settings.keep_snapshots,
     inline_max: int = Settings.inline_max,
+    max_pending: int = 0,
 ) -> dict:
     """Process `raw_dir` into a validated snapshot under `out_dir`; returns the run summary.
 
-    Up to `inline_max` files to process run in the flow process instead of worker processes."""
+    Up to `inline_max` files to process run in the flow process instead of worker processes;
+    at most `max_pending` batches are submitted ahead (0: PER_WORKER per core, flows/submit.py)."""
     log = get_run_logger()
     s = Settings(raw_dir=Path(raw_dir), out_dir=Path(out_dir), full=full, batch_size=batch_size,
                  max_bytes=max_bytes, boilerplate_min_docs=boilerplate_min_docs, keep_snapshots=keep_snapshots)
@@ -127,6 +129,7 @@ def bantin_pipeline(
         with _timed(timings, "process"):
             batches = _batches(todo, s.batch_size)
             executor = "flow process" if len(todo) <= inline_max else "task runner"
+            window = max_pending or submit.window_for(None)
             if executor == "flow process":
                 # A handful of files: starting a worker process (imports, model load) would cost
                 # more than their NLP, so the batch runs in the flow process.
@@ -134,14 +137,20 @@ def bantin_pipeline(
                            for i, b in enumerate(batches)]
                 write.pause_point("process")
             else:
-                futures = [tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
-                           for i, b in enumerate(batches)]
-                write.pause_point("process")
-                results = [f.result() for f in report.progress(futures, "NLP batches")]
+                def submit_batch(item: tuple[int, list]):
+                    i, b = item
+                    future = tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                    if i == 0:
+                        write.pause_point("process")  # crash tests: killed while the first batch runs
+                    return future
+
+                # At most `window` batches in flight: the pending calls do not pile up with the corpus.
+                results = list(report.progress(submit.windowed(enumerate(batches), submit_batch, window),
+                                               len(batches), "NLP batches"))
         stage_secs = report.sum_seconds(r.seconds for r in results)
-        log.info("process: %d articles, %d quarantined in %d batch(es) in the %s; %s",
+        log.info("process: %d articles, %d quarantined in %d batch(es) in the %s%s; %s",
                  sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
-                 executor, stage_secs)
+                 executor, f" (at most {window} in flight)" if executor == "task runner" else "", stage_secs)
         with _timed(timings, "assemble"):
             asm = _assemble(s, p, scan, ctx, results, kept_state, kept_q, parts_dir, built, identical=identical,
                             version=version, run_id=run_id)
@@ -153,6 +162,7 @@ def bantin_pipeline(
         summary = report.summary(p, asm, validation, timings, stage_secs, version=version, run_id=run_id,
                                  snapshot_id=snapshot_id, ignored=len(scan.ignored))
         summary["executor"] = executor  # where the batches ran: "flow process" or "task runner"
+        summary["max_pending"] = window if executor == "task runner" else None  # batches in flight at most
         if not validation.success:
             _artifacts(summary, validation)
             shutil.rmtree(work, ignore_errors=True)
@@ -254,4 +264,6 @@ def run(settings: Settings, server: TemporaryServer | None = None) -> dict:
             boilerplate_min_docs=settings.boilerplate_min_docs, keep_snapshots=settings.keep_snapshots,
             # an explicit Dask cluster always gets the batches, however few the files
             inline_max=0 if settings.dask_address else settings.inline_max,
+            max_pending=settings.max_pending or submit.window_for(
+                settings.workers, remote=bool(settings.dask_address) and settings.dask_address != "local"),
         )

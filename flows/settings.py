@@ -23,3 +23,6 @@ class Settings:
     # This few files to process run in the flow process: starting workers (spawn, imports, NER
     # model) takes ~8 s, the NLP of ~33 synthetic articles on one core (bench/README.md).
     inline_max: int = 48
+    # Batches submitted ahead of the oldest unfinished one (0: 4 per worker, or 1,024 for a Dask
+    # scheduler address): the task runner holds every pending call, so this bounds that memory.
+    max_pending: int = 0

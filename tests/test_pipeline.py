@@ -26,8 +26,9 @@ BOILERPLATE = ("BÌNH LUẬN", "Loading...", "Please enter your", "Chia sẻ bà
 @pytest.fixture(scope="module")
 def seed_run(prefect_harness, tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("out")
-    # inline_max=0: the seeds go through the worker pool, as a large corpus does
-    summary = pipeline.run(Settings(raw_dir=RAW, out_dir=out, workers=1, inline_max=0))
+    # inline_max=0: the seeds go through the worker pool, as a large corpus does; one article per
+    # batch and at most two batches in flight, so the bounded submission window really slides
+    summary = pipeline.run(Settings(raw_dir=RAW, out_dir=out, workers=1, inline_max=0, batch_size=1, max_pending=2))
     return out, summary
 
 
@@ -35,6 +36,7 @@ def test_run_publishes_five_typed_articles(seed_run):
     out, summary = seed_run
     assert summary["articles"] == 5 and summary["quarantined"] == 0
     assert summary["executor"] == "task runner"  # inline_max=0: the batches went to the workers
+    assert summary["max_pending"] == 2 and summary["stage_seconds"]  # 5 batches through a window of 2
     table = pq.read_table(out / "articles.parquet")
     assert table.num_rows == 5
     assert table.schema.equals(schemas.ARTICLES.schema, check_metadata=False)

@@ -24,6 +24,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         f"starting workers (default {d.inline_max}; 0: always use workers)")
     p.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="run batches on Dask: 'local' for a LocalCluster or tcp://host:8786")
+    p.add_argument("--max-pending", type=int, default=d.max_pending,
+                   help="batches submitted ahead of the oldest unfinished one (default 0: 4 per worker; "
+                        "1024 with --dask ADDRESS); bounds the flow process's memory on a large corpus")
     p.add_argument("--max-bytes", type=int, default=d.max_bytes, help="inputs larger than this are quarantined")
     p.add_argument("--boilerplate-min-docs", type=int, default=d.boilerplate_min_docs,
                    help="a short line found in this many articles is corpus boilerplate")
@@ -39,12 +42,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
         )
     if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
         raise UsageError("--batch-size and --workers must be positive whole numbers.")
-    if args.inline_max < 0:
-        raise UsageError("--inline-max must be 0 or a positive whole number.")
+    if args.inline_max < 0 or args.max_pending < 0:
+        raise UsageError("--inline-max and --max-pending must be 0 or positive whole numbers.")
     return Settings(raw_dir=args.raw, out_dir=args.out, full=args.full, batch_size=args.batch_size,
                     workers=args.workers, dask_address=args.dask, max_bytes=args.max_bytes,
                     boilerplate_min_docs=args.boilerplate_min_docs, keep_snapshots=args.keep_snapshots,
-                    strict=args.strict, inline_max=args.inline_max)
+                    strict=args.strict, inline_max=args.inline_max, max_pending=args.max_pending)
 
 
 def run(args: argparse.Namespace) -> int:

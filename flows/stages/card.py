@@ -15,6 +15,7 @@ import pyarrow as pa
 
 import schemas
 from flows.stages.card_snippets import KNOWN_LIMITATIONS, loading_snippets
+from flows.stages.chart_counts import ChartCounts
 from flows.stages.charts import CHART_TITLES, make_charts
 from flows.stages.profile import percent, profile_table
 
@@ -183,10 +184,13 @@ def to_html(md: str, title: str = TITLE) -> str:
 
 
 def write_card(tables: dict[str, pa.Table], dest: Path, *, summary: dict,
-               limitations: Sequence[str] = KNOWN_LIMITATIONS, profiles: dict[str, list] | None = None) -> list[Path]:
-    """Write dest/README.md, dest/card.html and dest/charts/*.png; return every path written."""
+               limitations: Sequence[str] = KNOWN_LIMITATIONS, profiles: dict[str, list] | None = None,
+               counts: ChartCounts | None = None) -> list[Path]:
+    """Write dest/README.md, dest/card.html and dest/charts/*.png; return every path written.
+    `profiles` and `counts`: column profiles and chart counts made from files (card_files);
+    without them `tables` are profiled and counted here."""
     dest.mkdir(parents=True, exist_ok=True)
-    charts = make_charts(tables, dest / CHARTS_DIR)
+    charts = make_charts(tables, dest / CHARTS_DIR, counts)
     md = markdown(tables, summary, charts, limitations, profiles)
     readme, page = dest / README, dest / HTML
     readme.write_text(md, encoding="utf-8")

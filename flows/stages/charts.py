@@ -5,20 +5,19 @@ backend, safe in worker processes and under Prefect. DejaVu Sans (matplotlib's d
 has the Vietnamese glyphs. Every chart degrades to a "no data" panel instead of failing, so
 a run on an empty or odd corpus still gets its card.
 
-The counting functions are pure and return plain lists, so tests can check the numbers without
-looking at pixels.
+The numbers come from `chart_counts.ChartCounts` (counted batch by batch from the published
+files, or from whole tables); the counting functions below return plain lists, so tests can
+check the numbers without looking at pixels.
 """
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-import polars as pl
 import pyarrow as pa
 
-from schemas import KEPT_ROLES
+from flows.stages.chart_counts import TOP_UNITS, ChartCounts
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not when the flow starts
     from matplotlib.figure import Figure
@@ -32,113 +31,41 @@ CHART_TITLES: dict[str, str] = {
     "quarantine_reasons": "Quarantined inputs per reason",
 }
 TOP = 20
-TOP_UNITS = 12
 MAX_TICKS = 20
 MAX_POINTS = 2000  # dots drawn per unit (evenly spaced quantiles beyond that; n stays exact)
 LABEL_CHARS = 42
 DPI = 110
 BAR_COLOR = "#3b6ea5"
-NOT_BOILERPLATE = frozenset(KEPT_ROLES) | {"empty"}
 
 
-def _col(table: pa.Table | None, name: str) -> list:
-    if table is None or name not in table.column_names:
-        return []
-    return table.column(name).to_pylist()
-
-
-def _frame(table: pa.Table | None, columns: list[str]) -> pl.DataFrame | None:
-    """The columns as a polars frame (counted there, not as Python rows: a large corpus has
-    hundreds of thousands of rows), or None when the table or a column is missing."""
-    if table is None or not set(columns) <= set(table.column_names):
-        return None
-    df = pl.from_arrow(table.select(columns))
-    assert isinstance(df, pl.DataFrame)
-    return df
-
-
-def _ranked(c: Counter) -> list[tuple[str, int]]:
-    """Most frequent first, ties in alphabetical order (deterministic across runs)."""
-    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def _counts(df: pl.DataFrame, key: str) -> list[tuple[str, int]]:
-    g = df.group_by(key).len()
-    return _ranked(Counter(dict(zip(g.get_column(key).to_list(), g.get_column("len").to_list()))))
-
-
+# The counting functions of one table, kept for callers and tests that count a whole table.
 def month_counts(articles: pa.Table | None) -> list[tuple[str, int]]:
     """(YYYY-MM, articles) for every month from the first to the last date, gaps as zero."""
-    df = _frame(articles, ["published_date"])
-    if df is None:
-        return []
-    df = df.drop_nulls()
-    if df.is_empty():
-        return []
-    g = df.group_by(pl.col("published_date").dt.strftime("%Y-%m").alias("m")).len()
-    counts = dict(zip(g.get_column("m").to_list(), g.get_column("len").to_list()))
-    lo, hi = df.get_column("published_date").min(), df.get_column("published_date").max()
-    out, y, m = [], lo.year, lo.month
-    while (y, m) <= (hi.year, hi.month):
-        key = f"{y:04d}-{m:02d}"
-        out.append((key, counts.get(key, 0)))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return ChartCounts.of({"articles": articles}).month_counts()
 
 
 def province_counts(articles: pa.Table | None, column: str) -> list[tuple[str, int]]:
     """(province, articles naming it), most frequent first; an article counts once per province."""
-    df = _frame(articles, [column])
-    if df is None:
-        return []
-    df = df.with_row_index("row").explode(column).drop_nulls().filter(pl.col(column) != "").unique()
-    return _counts(df, column) if not df.is_empty() else []
+    return ChartCounts.of({"articles": articles}).province_counts(column)
 
 
 def legal_doc_counts(legal_refs: pa.Table | None) -> list[tuple[str, int]]:
-    """(document, articles citing it): the symbol, else 'doc_type number'; bare types are skipped
-    because "Nghị quyết" alone names no document."""
-    df = _frame(legal_refs, ["article_id", "doc_type", "number", "symbol"])
-    if df is None or df.is_empty():
-        return []
-    symbol = pl.when(pl.col("symbol") != "").then(pl.col("symbol"))
-    number = pl.when(pl.col("number") != "").then(pl.col("number"))
-    typed = pl.concat_str([pl.col("doc_type").fill_null("None"), number], separator=" ")
-    df = df.select("article_id", pl.coalesce(symbol, typed).alias("label")).drop_nulls().unique()
-    return _counts(df, "label") if not df.is_empty() else []
+    """(document, articles citing it): the symbol, else 'doc_type number'; bare types skipped."""
+    return ChartCounts.of({"legal_refs": legal_refs}).legal_doc_counts()
 
 
 def quantity_values(quantities: pa.Table | None, top: int = TOP_UNITS) -> list[tuple[str, list[float]]]:
     """(unit, positive values) for the `top` most frequent units."""
-    df = _frame(quantities, ["unit", "value"])
-    if df is None:
-        return []
-    df = df.filter(pl.col("unit").is_not_null() & (pl.col("unit") != "") & (pl.col("value") > 0))
-    g = df.group_by("unit", maintain_order=True).agg(pl.col("value").cast(pl.Float64))
-    ranked = sorted(zip(g.get_column("unit").to_list(), g.get_column("value").to_list()),
-                    key=lambda kv: (-len(kv[1]), kv[0]))
-    return ranked[:top]
+    return ChartCounts.of({"quantities": quantities}).quantity_values(top)
 
 
 def boilerplate_counts(lines: pa.Table | None) -> list[tuple[str, int]]:
-    """('rule (role)', lines) for every line kept out of the body; blank lines are not counted.
-    `lines` may also be pre-counted: one row per (role, rule) with its count in `n`."""
-    if lines is None or not {"role", "rule"} <= set(lines.column_names):
-        return []
-    # Grouped in Arrow, not as Python lists: a large corpus has millions of lines.
-    agg = ("n", "sum") if "n" in lines.column_names else ([], "count_all")
-    cols = ["role", "rule", "n"] if "n" in lines.column_names else ["role", "rule"]
-    g = lines.select(cols).group_by(["role", "rule"]).aggregate([agg])
-    c: Counter = Counter()
-    for role, rule, n in zip(g.column("role").to_pylist(), g.column("rule").to_pylist(),
-                             g.column(g.column_names[-1]).to_pylist()):
-        if role not in NOT_BOILERPLATE:
-            c[f"{rule} ({role})"] += n
-    return _ranked(c)
+    """('rule (role)', lines) for every line kept out of the body; blank lines are not counted."""
+    return ChartCounts.of({"lines": lines}).boilerplate_counts()
 
 
 def reason_counts(quarantine: pa.Table | None) -> list[tuple[str, int]]:
-    return _ranked(Counter(r for r in _col(quarantine, "reason") if r))
+    return ChartCounts.of({"quarantine": quarantine}).reason_counts()
 
 
 def _short(label: str) -> str:
@@ -180,11 +107,11 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
-def chart_month(articles: pa.Table | None, path: Path) -> Path:
+def chart_month(counts: ChartCounts, path: Path) -> Path:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    data = month_counts(articles)
+    data = counts.month_counts()
     fig = Figure(figsize=(max(6.0, 0.3 * len(data) + 2), 3.6))
     ax = fig.subplots()
     title = CHART_TITLES["articles_per_month"]
@@ -203,11 +130,11 @@ def chart_month(articles: pa.Table | None, path: Path) -> Path:
     return _save(fig, path)
 
 
-def chart_provinces(articles: pa.Table | None, path: Path) -> Path:
+def chart_provinces(counts: ChartCounts, path: Path) -> Path:
     from matplotlib.figure import Figure
 
-    old = province_counts(articles, "provinces")[:TOP]
-    new = province_counts(articles, "provinces_2025")[:TOP]
+    old = counts.province_counts("provinces")[:TOP]
+    new = counts.province_counts("provinces_2025")[:TOP]
     fig = Figure(figsize=(11, _height(max(len(old), len(new)))), layout="constrained")
     left, right = fig.subplots(1, 2)
     _barh(left, old, "Before 1 July 2025 (63 provinces)", "articles")
@@ -223,10 +150,10 @@ def _spread(values: list[float], k: int = MAX_POINTS) -> list[float]:
     return np.quantile(np.asarray(values), np.linspace(0, 1, k)).tolist()
 
 
-def chart_quantities(quantities: pa.Table | None, path: Path) -> Path:
+def chart_quantities(counts: ChartCounts, path: Path) -> Path:
     from matplotlib.figure import Figure
 
-    data = quantity_values(quantities)
+    data = counts.quantity_values()
     fig = Figure(figsize=(8, _height(len(data))))
     ax = fig.subplots()
     title = CHART_TITLES["quantities_by_unit"]
@@ -258,22 +185,24 @@ def _chart_bars(items: list[tuple[str, int]], key: str, xlabel: str, path: Path)
     return _save(fig, path)
 
 
-def make_charts(tables: dict[str, pa.Table], dest: Path) -> dict[str, Path]:
-    """Write every chart as dest/<name>.png; return name -> path in CHART_TITLES order."""
+def make_charts(tables: dict[str, pa.Table], dest: Path, counts: ChartCounts | None = None) -> dict[str, Path]:
+    """Write every chart as dest/<name>.png; return name -> path in CHART_TITLES order.
+    `counts`: the tables' counts when already made (card_files counts files batch by batch);
+    otherwise `tables` are counted here."""
     dest.mkdir(parents=True, exist_ok=True)
-    articles = tables.get("articles")
+    c = counts if counts is not None else ChartCounts.of(tables)
     return {
-        "articles_per_month": chart_month(articles, dest / "articles_per_month.png"),
-        "articles_per_province": chart_provinces(articles, dest / "articles_per_province.png"),
-        "legal_refs_top": _chart_bars(legal_doc_counts(tables.get("legal_refs")), "legal_refs_top",
-                                      "articles citing it", dest / "legal_refs_top.png"),
-        "quantities_by_unit": chart_quantities(tables.get("quantities"), dest / "quantities_by_unit.png"),
-        "boilerplate_by_rule": _chart_bars(boilerplate_counts(tables.get("lines")), "boilerplate_by_rule",
-                                           "lines", dest / "boilerplate_by_rule.png"),
-        "quarantine_reasons": _chart_bars(reason_counts(tables.get("quarantine")), "quarantine_reasons",
-                                          "inputs", dest / "quarantine_reasons.png"),
+        "articles_per_month": chart_month(c, dest / "articles_per_month.png"),
+        "articles_per_province": chart_provinces(c, dest / "articles_per_province.png"),
+        "legal_refs_top": _chart_bars(c.legal_doc_counts(), "legal_refs_top", "articles citing it",
+                                      dest / "legal_refs_top.png"),
+        "quantities_by_unit": chart_quantities(c, dest / "quantities_by_unit.png"),
+        "boilerplate_by_rule": _chart_bars(c.boilerplate_counts(), "boilerplate_by_rule", "lines",
+                                           dest / "boilerplate_by_rule.png"),
+        "quarantine_reasons": _chart_bars(c.reason_counts(), "quarantine_reasons", "inputs",
+                                          dest / "quarantine_reasons.png"),
     }
 
 
-__all__ = ["CHART_TITLES", "make_charts", "month_counts", "province_counts", "legal_doc_counts",
+__all__ = ["CHART_TITLES", "ChartCounts", "make_charts", "month_counts", "province_counts", "legal_doc_counts",
            "quantity_values", "boilerplate_counts", "reason_counts"]

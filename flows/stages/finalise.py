@@ -18,28 +18,6 @@ from flows.stages import parts
 from flows.stages.assemble import ARTICLE_TABLES, Decision, apply
 
 JSONL = "articles.jsonl"
-ROW_GROUP_BYTES = 8 * 1024 * 1024  # buffer this much (or ROW_GROUP_ROWS) before writing a row group
-ROW_GROUP_ROWS = 65_536
-
-
-class _Buffered:
-    """A Parquet writer that gathers small batches into row groups of bounded size (a batch of
-    64 articles per row group would make readers slow)."""
-
-    def __init__(self, writer: pq.ParquetWriter) -> None:
-        self.writer, self.pending, self.rows, self.bytes = writer, [], 0, 0
-
-    def write(self, t: pa.Table) -> None:
-        self.pending.append(t)
-        self.rows += t.num_rows
-        self.bytes += t.nbytes
-        if self.rows >= ROW_GROUP_ROWS or self.bytes >= ROW_GROUP_BYTES:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=ROW_GROUP_ROWS)
-        self.pending, self.rows, self.bytes = [], 0, 0
 
 
 def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) -> dict[str, int]:
@@ -53,7 +31,7 @@ def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) 
         jsonl = open(dest / JSONL, "wb") if name == "articles" else None
         try:
             with pq.ParquetWriter(dest / f"{name}.parquet", schema, compression="zstd") as w:
-                out = _Buffered(w)
+                out = parts.BufferedWriter(w)
                 for path in parts.part_files(parts_dir, name, order):
                     for batch in parts.iter_batches(path):
                         t = apply(name, batch, decision)

@@ -27,7 +27,6 @@ from flows.stages import parts
 DATASET = "articles_by_year"
 PART_FILE = "part-0.parquet"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # pyarrow's and Spark's name for a null key
-READ_ROWS = 4096
 
 
 def _years(articles: pa.Table | pa.RecordBatch) -> list[str | None]:
@@ -93,39 +92,74 @@ def write_dataset(articles: pa.Table, stage: Path, previous: Path | None, prev_d
 
 def write_dataset_file(articles: Path, stage: Path, previous: Path | None, prev_digests: dict[str, dict]) -> dict:
     """`write_dataset` from a Parquet file, in two streaming passes (digests, then the changed
-    years), so memory does not grow with the corpus. Rows keep the file's order."""
+    years), so memory does not grow with the corpus. Rows keep the file's order.
+
+    Record batches are byte-sized (`parts.iter_batches`); the rows of each year are gathered
+    into row groups under one budget (`_YearWriters`), so a year's file does not get one tiny
+    row group per batch and the buffers never hold more than PENDING_BYTES in all."""
     root = stage / DATASET
     root.mkdir()
-    pf = parts.open_file(articles)
     hashes: dict[str, list[np.ndarray]] = {}
-    for batch in pf.iter_batches(batch_size=READ_ROWS):
+    for batch in parts.iter_batches(articles):
         ys = np.array([_key(y) for y in _years(batch)], dtype=object)
         h = row_hashes(batch)
         for y in dict.fromkeys(ys):
             hashes.setdefault(y, []).append(h[ys == y])
     order = sorted(hashes, key=lambda y: (y == NULL_PARTITION, y))
     info: dict[str, dict] = {}
-    writers: dict[str, pq.ParquetWriter] = {}
+    changed: dict[str, Path] = {}
     for year in order:
-        h = np.concatenate(hashes[year])
+        h = np.concatenate(hashes.pop(year))
         sha = digest_hashes(h)
         dest = root / f"year={year}" / PART_FILE
         dest.parent.mkdir()
         reused = _reuse(year, sha, dest, previous, prev_digests)
         if not reused:
-            writers[year] = pq.ParquetWriter(dest, pf.schema_arrow, compression="zstd")
+            changed[year] = dest
         info[year] = {"rows": len(h), "sha256": sha, "reused": reused}
-    try:
-        if writers:
-            for batch in pf.iter_batches(batch_size=READ_ROWS):
+    if changed:
+        with _YearWriters(changed, parts.open_file(articles).schema_arrow) as writers:
+            for batch in parts.iter_batches(articles):
                 ys = np.array([_key(y) for y in _years(batch)], dtype=object)
                 for y in dict.fromkeys(ys):
-                    if y in writers:
-                        writers[y].write_batch(batch.filter(pa.array(ys == y)))
-    finally:
-        for w in writers.values():
-            w.close()
+                    if y in changed:
+                        writers.write(y, pa.Table.from_batches([batch.filter(pa.array(ys == y))]))
     return info
+
+
+class _YearWriters:
+    """One Parquet writer per changed year; pending rows are buffered per year and the largest
+    buffer is written as a row group whenever all of them hold PENDING_BYTES together."""
+
+    PENDING_BYTES = 32 * 1024 * 1024
+
+    def __init__(self, dests: dict[str, Path], schema: pa.Schema) -> None:
+        self.writers = {y: pq.ParquetWriter(d, schema, compression="zstd") for y, d in dests.items()}
+        self.pending: dict[str, list[pa.Table]] = {y: [] for y in dests}
+        self.bytes = dict.fromkeys(dests, 0)
+
+    def __enter__(self) -> _YearWriters:
+        return self
+
+    def write(self, year: str, t: pa.Table) -> None:
+        self.pending[year].append(t)
+        self.bytes[year] += t.nbytes
+        if sum(self.bytes.values()) >= self.PENDING_BYTES:
+            self._flush(max(self.bytes, key=self.bytes.__getitem__))
+
+    def _flush(self, year: str) -> None:
+        if self.pending[year]:
+            self.writers[year].write_table(pa.concat_tables(self.pending[year]))
+        self.pending[year], self.bytes[year] = [], 0
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                for y in self.writers:
+                    self._flush(y)
+        finally:
+            for w in self.writers.values():
+                w.close()
 
 
 def _link(src: Path, dest: Path) -> bool:

@@ -22,19 +22,19 @@ def sum_seconds(parts: Iterable[dict[str, float]]) -> dict[str, float]:
     return {k: round(v, 3) for k, v in total.items()}
 
 
-def progress(futures: list, label: str):
-    """Yield futures in order, drawing a rich progress bar on a terminal."""
-    if not sys.stderr.isatty() or len(futures) < 2:
-        yield from futures
+def progress(results: Iterable, total: int, label: str):
+    """Yield `results` (an iterator of `total` items) unchanged, drawing a rich progress bar on a
+    terminal as each one arrives."""
+    if not sys.stderr.isatty() or total < 2:
+        yield from results
         return
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
-        task = bar.add_task(label, total=len(futures))
-        for f in futures:
-            f.wait()
+        task = bar.add_task(label, total=total)
+        for r in results:
             bar.advance(task)
-            yield f
+            yield r
 
 
 def summary(plan, asm, validation, timings, stage_secs, *, version, run_id, snapshot_id, ignored) -> dict:

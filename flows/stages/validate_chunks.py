@@ -6,10 +6,12 @@ body, every line) costs gigabytes. A file is read `CHUNK_BYTES` of uncompressed 
 every chunk is validated with the whole suite, and an expectation passes only if it passes on
 every chunk. Per-row expectations are exact under chunking; the one whole-table property a chunk
 cannot see, uniqueness of the key, is checked here over all chunks with 64-bit row hashes of
-the key columns (confirmed exactly on the few hash duplicates) and merged into the same result.
+the key columns, bucketed on disk (confirmed exactly on the few hash duplicates), and merged
+into the same result.
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +30,8 @@ MIN_ROWS = 1000  # never fewer rows per chunk (each GE call has a fixed cost of 
 RANK = {"pass": 0, "skipped": 0, "fail": 1, "error": 2}
 #: Runtime value sets that grow with the corpus (every article id): cut to each chunk's values.
 CORPUS_SETS = ("article_ids",)
+BUCKET_BYTES = 4 * 1024 * 1024  # key hashes held at once by the uniqueness check (one bucket)
+MAX_BUCKET_BITS = 8  # at most 256 bucket files open at once (4 MB each up to 134 million rows)
 
 
 def rows_per_chunk(path: Path, chunk_bytes: int = CHUNK_BYTES) -> int:
@@ -88,25 +92,41 @@ def merge(per_chunk: list[list[dict]], rows: list[int]) -> list[dict]:
     return out
 
 
-def key_duplicates(data: pa.Table | Path, columns: list[str]) -> int:
+def key_duplicates(data: pa.Table | Path, columns: list[str], spill_dir: Path | None = None) -> int:
     """Number of rows whose key (non-null `columns`) equals an earlier row's, over the whole
     table, reading only the key columns chunk by chunk.
 
-    Holds one 64-bit hash per row (32 MB for 4 million lines), sorted in place: equal
-    neighbours are the suspects, which `_confirm` checks exactly, so a hash collision never
-    counts as a duplicate."""
-    hashes: list[np.ndarray] = []
-    for t in _key_chunks(data, columns):
-        df = pl.from_arrow(t)
-        assert isinstance(df, pl.DataFrame)
-        hashes.append(df.drop_nulls().hash_rows(seed=0).to_numpy())
-    if not hashes:
-        return 0
-    h = np.concatenate(hashes)
-    del hashes
-    h.sort()
-    suspect = np.unique(h[1:][h[1:] == h[:-1]])
-    del h
+    Each row's key becomes one 64-bit hash. The hashes are spread over buckets by their top
+    bits and written to temporary files, then each bucket is read back, sorted and scanned for
+    equal neighbours: memory holds one bucket (BUCKET_BYTES), not 8 bytes per row of the table
+    (33 MB and as much again to sort for the 4 million lines of 100,000 articles). Equal hashes
+    are only suspects: `_confirm` checks their keys exactly, so a collision never counts."""
+    rows = data.num_rows if isinstance(data, pa.Table) else pq.ParquetFile(data).metadata.num_rows
+    bits = min(MAX_BUCKET_BITS, max(0, int(np.ceil(np.log2(max(1, rows * 8 / BUCKET_BYTES))))))
+    suspects: list[np.ndarray] = []
+    with tempfile.TemporaryDirectory(dir=spill_dir, prefix="bantin-keys-") as tmp:
+        files = [open(Path(tmp) / f"{b}.u64", "wb") for b in range(1 << bits)]
+        try:
+            for t in _key_chunks(data, columns):
+                df = pl.from_arrow(t)
+                assert isinstance(df, pl.DataFrame)
+                h = df.drop_nulls().hash_rows(seed=0).to_numpy()
+                bucket = (h >> np.uint64(64 - bits)) if bits else np.zeros(len(h), dtype=np.uint64)
+                order = np.argsort(bucket, kind="stable")
+                h, bucket = h[order], bucket[order]
+                bounds = np.searchsorted(bucket, np.arange(len(files) + 1, dtype=np.uint64))
+                for b, fh in enumerate(files):
+                    h[bounds[b]:bounds[b + 1]].tofile(fh)
+        finally:
+            for fh in files:
+                fh.close()
+        for b in range(len(files)):
+            h = np.fromfile(Path(tmp) / f"{b}.u64", dtype=np.uint64)
+            h.sort()
+            dup = h[1:][h[1:] == h[:-1]]
+            if len(dup):
+                suspects.append(np.unique(dup))
+    suspect = np.concatenate(suspects) if suspects else np.empty(0, dtype=np.uint64)
     return _confirm(data, columns, suspect) if len(suspect) else 0
 
 

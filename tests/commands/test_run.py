@@ -14,6 +14,7 @@ from tests.conftest import SEEDS
     (["run", "--raw", "/nonexistent/raw"], "does not exist"),
     (["run", "--batch-size", "0"], "positive"),
     (["run", "--inline-max", "-1"], "--inline-max"),
+    (["run", "--max-pending", "-3"], "--max-pending"),
 ])
 def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert main(argv) == 2
@@ -21,7 +22,7 @@ def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert err.startswith("bantin: error:") and message in err
 
 
-def test_inline_max_reaches_the_settings():
+def test_inline_max_and_max_pending_reach_the_settings():
     import argparse
 
     from flows.commands import run
@@ -30,6 +31,8 @@ def test_inline_max_reaches_the_settings():
     run.add_arguments(p)
     assert run.settings_from(p.parse_args(["--inline-max", "0"])).inline_max == 0
     assert run.settings_from(p.parse_args([])).inline_max == run.Settings().inline_max > 0
+    assert run.settings_from(p.parse_args(["--max-pending", "5"])).max_pending == 5
+    assert run.settings_from(p.parse_args([])).max_pending == 0  # 0: the window follows the workers
 
 
 def test_unknown_command_exits_2(capsys):

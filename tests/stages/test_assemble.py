@@ -118,7 +118,7 @@ def test_carry_over_files_streams_the_rows_carry_over_keeps(tmp_path):
 
 def test_small_batches_are_gathered_into_row_groups(tmp_path, monkeypatch):
     monkeypatch.setattr(parts, "READ_ROWS", 1)  # every article its own record batch
-    monkeypatch.setattr(finalise, "ROW_GROUP_ROWS", 3)
+    monkeypatch.setattr(parts.BufferedWriter, "ROW_GROUP_ROWS", 3)
     tables = factory.build_tables()
     for name in assemble.ARTICLE_TABLES:
         parts.write_part(tables[name], tmp_path / "p", name, parts.part_name(0))

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from flows.stages import partitions
+from flows.stages import parts, partitions
 from tests import dataset_factory as factory
 
 
@@ -35,7 +35,7 @@ def test_empty_table_has_no_partitions():
 
 
 def test_streamed_partitions_equal_in_memory_ones_and_reuse_unchanged_years(tmp_path, monkeypatch):
-    monkeypatch.setattr(partitions, "READ_ROWS", 2)  # several record batches per year
+    monkeypatch.setattr(parts, "READ_ROWS", 2)  # several record batches per year
     t = _articles(date(2020, 2, 1), None, date(2019, 1, 1), date(2020, 12, 31), date(2020, 5, 5))
     src = tmp_path / "articles.parquet"
     pq.write_table(t, src)
@@ -50,3 +50,34 @@ def test_streamed_partitions_equal_in_memory_ones_and_reuse_unchanged_years(tmp_
         assert got.num_rows == info["rows"] and partitions.digest(got) == info["sha256"]
     again = partitions.write_dataset_file(src, tmp_path / "c", tmp_path / "b", streamed)
     assert all(v["reused"] for v in again.values())
+
+
+def _row_groups(path) -> list[int]:
+    md = pq.ParquetFile(path).metadata
+    return [md.row_group(i).num_rows for i in range(md.num_row_groups)]
+
+
+def test_a_year_is_written_as_few_row_groups_not_one_per_record_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr(parts, "READ_ROWS", 1)  # every row its own record batch
+    dates = [date(2020, 1, 1 + i) for i in range(6)] + [date(2021, 1, 1 + i) for i in range(3)]
+    src = tmp_path / "articles.parquet"
+    pq.write_table(_articles(*dates), src)
+    partitions.write_dataset_file(src, tmp_path, None, {})
+    root = tmp_path / partitions.DATASET
+    assert _row_groups(root / "year=2020" / partitions.PART_FILE) == [6]
+    assert _row_groups(root / "year=2021" / partitions.PART_FILE) == [3]
+
+
+def test_the_pending_budget_flushes_the_largest_year_first_and_loses_no_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(parts, "READ_ROWS", 1)
+    t = _articles(*[date(2020, 1, 1 + i) for i in range(6)], *[date(2021, 1, 1 + i) for i in range(3)])
+    one_row = t.slice(0, 1).nbytes
+    monkeypatch.setattr(partitions._YearWriters, "PENDING_BYTES", 3 * one_row)  # flush at 3 pending rows
+    src = tmp_path / "articles.parquet"
+    pq.write_table(t, src)
+    info = partitions.write_dataset_file(src, tmp_path, None, {})
+    for year, n in (("2020", 6), ("2021", 3)):
+        path = tmp_path / partitions.DATASET / f"year={year}" / partitions.PART_FILE
+        got = pq.read_table(path)
+        assert got.num_rows == n == info[year]["rows"] and partitions.digest(got) == info[year]["sha256"]
+    assert _row_groups(tmp_path / partitions.DATASET / "year=2020" / partitions.PART_FILE) == [3, 3]  # the budget

@@ -12,6 +12,7 @@ import types
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -328,3 +329,24 @@ def test_a_chunk_of_only_orphans_fails_with_an_empty_value_set(tmp_path):
     people_suite = next(s for s in report.suites if s.table == "people")
     assert people_suite.failed == ["people.article_id refers to an article in articles"]
     assert "1 unexpected of 1" in next(d["observed"] for d in people_suite.details if d["status"] == "fail")
+
+
+@pytest.mark.parametrize("bucket_bytes", [8, 64, 4 * 1024 * 1024])  # hundreds of buckets .. one
+def test_key_duplicates_over_buckets_count_exactly_what_a_whole_table_count_gives(tmp_path, monkeypatch, bucket_bytes):
+    import random
+
+    from flows.stages import validate_chunks
+
+    monkeypatch.setattr(validate_chunks, "BUCKET_BYTES", bucket_bytes)
+    rnd = random.Random(7)
+    ids = [rnd.choice(["a", "b", "c", None]) for _ in range(500)]
+    nums = [rnd.randrange(60) for _ in range(500)]
+    t = pa.table({"article_id": pa.array(ids, pa.string()), "line_no": pa.array(nums, pa.int32())})
+    path = tmp_path / "k.parquet"
+    pq.write_table(t, path, row_group_size=37)
+    non_null = pl.from_arrow(t).drop_nulls()
+    expected = non_null.height - non_null.unique().height
+    assert expected > 0
+    assert validate_chunks.key_duplicates(path, ["article_id", "line_no"], spill_dir=tmp_path) == expected
+    assert validate_chunks.key_duplicates(t, ["article_id", "line_no"]) == expected
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("bantin-keys-")]  # spill files removed
