@@ -229,6 +229,7 @@ def main() -> None:
     import synth
 
     rows = []
+    dest = ROOT / "bench" / "results" / "memory_growth.json"
     for n in a.n:
         raw = ROOT / "bench" / f".corpus-mem-{n}"
         if not (raw / ".complete").exists():
@@ -244,6 +245,7 @@ def main() -> None:
                 row = measure_flow(cmd, out)
                 rows.append(row)
                 print(json.dumps(row), flush=True)
+                dest.write_text(json.dumps(merge_rows(dest, [row]), indent=1) + "\n")
                 continue
             res = subprocess.run(cmd, capture_output=True, text=True, check=True)
             row = json.loads(res.stdout.strip().splitlines()[-1])
@@ -254,8 +256,7 @@ def main() -> None:
             row["rss_after"] = {ln.split(":")[0]: float(ln.split()[5]) for ln in marks}  # left behind
             rows.append(row)
             print(json.dumps(row), flush=True)
-    dest = ROOT / "bench" / "results" / "memory_growth.json"
-    dest.write_text(json.dumps(merge_rows(dest, rows), indent=1) + "\n")
+            dest.write_text(json.dumps(merge_rows(dest, [row]), indent=1) + "\n")  # kept if a later N fails
 
 
 def _commit() -> str:
