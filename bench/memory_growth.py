@@ -178,7 +178,6 @@ def measure_flow(cmd: list[str], out: Path) -> dict:
     """Run a `flow` child with its own Prefect home (database created first, as `make setup`
     does) and return its result with the peak RSS per process role (main = the flow process,
     worker, prefect_server), sampled every 0.2 s from /proc (VmHWM)."""
-    import psutil
     import run_bench
 
     out.mkdir(parents=True, exist_ok=True)
@@ -187,17 +186,7 @@ def measure_flow(cmd: list[str], out: Path) -> dict:
            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT)])}
     log = open(out / "flow.log", "w")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
-    peaks: dict[int, tuple[str, int]] = {}
-    root = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        try:
-            tree = [root, *root.children(recursive=True)]
-        except psutil.Error:
-            tree = []
-        for p in tree:
-            role = peaks[p.pid][0] if p.pid in peaks else run_bench._role(p, proc.pid)
-            peaks[p.pid] = (role, max(run_bench._hwm_kb(p.pid), peaks.get(p.pid, ("", 0))[1]))
-        time.sleep(0.2)
+    peaks = run_bench.sample_peaks(proc)
     stdout = proc.stdout.read() if proc.stdout else ""
     log.close()
     if proc.returncode != 0:

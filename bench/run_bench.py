@@ -141,6 +141,24 @@ def _role(proc: psutil.Process, root: int) -> str:
     return "worker"
 
 
+def sample_peaks(proc: subprocess.Popen, every: float = 0.2) -> dict[int, tuple[str, int]]:
+    """Until `proc` exits, sample the peak RSS (VmHWM, kB) of every process of its tree:
+    pid -> (role, peak kB); roles from `_role` (main, worker, prefect_server, other)."""
+    peaks: dict[int, tuple[str, int]] = {}
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            tree = []
+        for p in tree:
+            kb = _hwm_kb(p.pid)
+            role = peaks[p.pid][0] if p.pid in peaks else _role(p, proc.pid)
+            peaks[p.pid] = (role, max(kb, peaks.get(p.pid, ("", 0))[1]))
+        time.sleep(every)
+    return peaks
+
+
 def freeze_code(work: Path) -> Path:
     """A private copy of the package for the children (PYTHONPATH wins over the editable install):
     other people editing flows/ during a long benchmark must not change pipeline_version between
@@ -159,18 +177,7 @@ def measure(mode: str, args: list[str], workdir: Path, tag: str) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, "--_child", mode, str(result), *args],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    peaks: dict[int, tuple[str, int]] = {}
-    root = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        try:
-            tree = [root, *root.children(recursive=True)]
-        except psutil.Error:
-            tree = []
-        for p in tree:
-            kb = _hwm_kb(p.pid)
-            role = peaks[p.pid][0] if p.pid in peaks else _role(p, proc.pid)
-            peaks[p.pid] = (role, max(kb, peaks.get(p.pid, ("", 0))[1]))
-        time.sleep(0.2)
+    peaks = sample_peaks(proc)
     wall = time.perf_counter() - t0
     log.close()
     if proc.returncode != 0:
