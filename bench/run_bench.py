@@ -356,6 +356,10 @@ def _child(argv: list[str]) -> int:
     if mode == "floor":
         out = child_floor(Path(rest[0]))
     else:
+        if mode == "pipeline_stub":  # NER stubbed in the flow and its workers (bench/stub_nlp.py)
+            import stub_nlp
+
+            stub_nlp.install()
         raw, out_dir, workers, batch, dask = rest
         out = child_pipeline(Path(raw), Path(out_dir), int(workers), int(batch), dask or None)
     out["ru_maxrss_self_gb"] = __import__("resource").getrusage(0).ru_maxrss / 1024**2
