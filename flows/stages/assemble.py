@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 import schemas
 from flows.model import InputFile, Quarantined
-from flows.stages import parts, signatures
+from flows.stages import memory, parts, signatures
 from flows.stages.dedup import exact_key
 from flows.stages.process import INDEX_SCHEMA, index_rows
 from flows.stages.validate import row_failures
@@ -164,6 +164,7 @@ def decide(
                             context_keys, version)]
     state = pa.concat_tables(tables)
     state = state.take(pc.sort_indices(state, sort_keys=[("source_file", "ascending")]))
+    memory.release()  # the LSH sort and the Python lists of this stage are gone; return their pages
     return Decision(
         drop=drop, aliases=aliases_by_id, near=near, quarantine=schemas.QUARANTINE.from_rows(q_rows),
         state=state.combine_chunks(), quarantined_now=new_q,

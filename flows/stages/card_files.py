@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 
 import schemas
-from flows.stages import card, parts
+from flows.stages import card, memory, parts
 from flows.stages.chart_counts import ChartCounts
 from flows.stages.profile import ColumnProfile, coverage, first_present, format_value, type_label
 
@@ -74,4 +74,7 @@ def write_card_files(paths: dict[str, Path], dest: Path, *, summary: dict) -> li
     counts = ChartCounts()
     profiles = {n: read_file(schemas.TABLES[n], p, counts) for n, p in paths.items()}
     tables = {n: schemas.TABLES[n].empty() for n in paths}  # the card needs only their names here
-    return card.write_card(tables, dest, summary=summary, profiles=profiles, counts=counts)
+    try:
+        return card.write_card(tables, dest, summary=summary, profiles=profiles, counts=counts)
+    finally:
+        memory.release()

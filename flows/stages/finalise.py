@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from flows.stages import parts
+from flows.stages import memory, parts
 from flows.stages.assemble import ARTICLE_TABLES, Decision, apply
 
 JSONL = "articles.jsonl"
@@ -49,6 +49,7 @@ def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) 
     for name, table in (("quarantine", decision.quarantine), ("state", decision.state)):
         pq.write_table(table.cast(schemas.TABLES[name].schema), dest / f"{name}.parquet", compression="zstd")
         rows[name] = table.num_rows
+    memory.release()
     return rows
 
 

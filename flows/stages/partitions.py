@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.stages import parts
+from flows.stages import memory, parts
 
 DATASET = "articles_by_year"
 PART_FILE = "part-0.parquet"
@@ -124,6 +124,7 @@ def write_dataset_file(articles: Path, stage: Path, previous: Path | None, prev_
                 for y in dict.fromkeys(ys):
                     if y in changed:
                         writers.write(y, pa.Table.from_batches([batch.filter(pa.array(ys == y))]))
+    memory.release()
     return info
 
 

@@ -193,7 +193,7 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
 
     A table given as the path of a Parquet file is validated in chunks of about `chunk_bytes`
     (`validate_chunks`), so memory does not grow with the table."""
-    from flows.stages import validate_chunks, validate_docs, validate_gx
+    from flows.stages import memory, validate_chunks, validate_docs, validate_gx
 
     t0 = time.perf_counter()
     quality_dir = Path(quality_dir)
@@ -220,6 +220,7 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
                                                          len(per_chunk))
         validate_docs.write_json(quality_dir / "validation" / f"{name}.json", raw)
         suites.append(_suite_result(name, details))
+        memory.release()  # the next table starts from this one's pages, not its high-water mark
     data_docs = runner.build_docs()
     report = ValidationReport(
         success=all(s.success for s in suites), suites=suites, index_html=quality_dir / "index.html",
