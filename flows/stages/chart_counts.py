@@ -66,7 +66,7 @@ class ChartCounts:
     # The labels of the last article seen in legal_refs: a file streamed in batches may split one
     # article's rows over two batches (finalise writes an article's rows together), and an
     # article counts once per document.
-    _legal_tail: tuple[str | None, set[str]] = field(default_factory=lambda: (None, set()))
+    _legal_tail: tuple[str | None, set[str]] = field(default_factory=lambda: (None, set()), init=False, repr=False)
 
     @classmethod
     def of(cls, tables: dict[str, pa.Table | None]) -> ChartCounts:
