@@ -52,6 +52,8 @@ def chunks(data: pa.Table | Path, chunk_bytes: int = CHUNK_BYTES) -> Iterator[pa
         return
     for batch in pf.iter_batches(batch_size=rows_per_chunk(Path(data), chunk_bytes)):
         yield pa.Table.from_batches([batch])
+        del batch
+        pa.default_memory_pool().release_unused()  # the chunk's pages, not kept idle (see parts.iter_batches)
 
 
 def bounded_plan(plan: list[tuple], chunk: pa.Table, sets: dict[str, pa.Array]) -> list[tuple]:
