@@ -208,17 +208,19 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
             kwargs = resolve(spec, values)
             why = None if kwargs is not None else "; ".join(missing[n] for n in spec.runtime if n in missing)
             plan.append((spec, kwargs, why))
-        per_chunk, rows, raw = [], [], {}
+        per_chunk, rows = [], []
+        raw = validate_docs.JsonObjectWriter(quality_dir / "validation" / f"{name}.json")
         for k, chunk in enumerate(validate_chunks.chunks(tables[name], chunk_bytes or validate_chunks.CHUNK_BYTES)):
             bounded = validate_chunks.bounded_plan(plan, chunk, sets)
             d, r = runner.run_table(name, chunk, bounded, suffix=f"__chunk{k + 1}" if k else "")
             per_chunk.append(d)
             rows.append(chunk.num_rows)
-            raw.update(r)
-            del chunk
+            for batch, result in r.items():
+                raw.add(batch, result)
+            del chunk, r
+        raw.close()
         details = validate_chunks.with_global_uniqueness(validate_chunks.merge(per_chunk, rows), tables[name],
                                                          len(per_chunk))
-        validate_docs.write_json(quality_dir / "validation" / f"{name}.json", raw)
         suites.append(_suite_result(name, details))
         memory.release()  # the next table starts from this one's pages, not its high-water mark
     data_docs = runner.build_docs()

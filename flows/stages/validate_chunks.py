@@ -27,6 +27,10 @@ from schemas.suites import Runtime
 CHUNK_BYTES = 8 * 1024 * 1024  # uncompressed Arrow bytes per GE frame (GE peaks at ~5x this)
 UNIQUE = ("ExpectColumnValuesToBeUnique", "ExpectCompoundColumnsToBeUnique")
 MIN_ROWS = 1000  # never fewer rows per chunk (each GE call has a fixed cost of ~0.5-1.5 s)
+#: Nor more: GE's pandas frame costs ~100 bytes per cell in Python objects whatever the Arrow size,
+#: and Parquet's encoded size (all that is known before reading) understates narrow,
+#: dictionary-encoded tables ~10x: without a cap, `organisations` was one chunk at any N.
+MAX_ROWS = 65_536
 RANK = {"pass": 0, "skipped": 0, "fail": 1, "error": 2}
 #: Runtime value sets that grow with the corpus (every article id): cut to each chunk's values.
 CORPUS_SETS = ("article_ids",)
@@ -38,7 +42,7 @@ def rows_per_chunk(path: Path, chunk_bytes: int = CHUNK_BYTES) -> int:
     md = pq.ParquetFile(path).metadata
     size = sum(md.row_group(i).total_byte_size for i in range(md.num_row_groups))
     per_row = max(1, size // max(1, md.num_rows))
-    return max(MIN_ROWS, chunk_bytes // per_row)
+    return min(MAX_ROWS, max(MIN_ROWS, chunk_bytes // per_row))
 
 
 def chunks(data: pa.Table | Path, chunk_bytes: int = CHUNK_BYTES) -> Iterator[pa.Table]:

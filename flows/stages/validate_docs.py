@@ -39,6 +39,30 @@ def write_json(path: Path, data: Any) -> None:
     tmp.replace(path)
 
 
+class JsonObjectWriter:
+    """One JSON object written a member at a time (`quality_dir/validation/<table>.json`: one
+    member per GE batch). Why not one `json.dumps` at the end: a table has one batch per chunk,
+    so holding every result until then would grow with the corpus. Same layout as `write_json`,
+    and the same atomicity: the file appears under its name only when `close` completes."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.tmp = path, path.with_name(path.name + ".tmp")
+        self.fh = self.tmp.open("w", encoding="utf-8")
+        self.fh.write("{")
+        self.n = 0
+
+    def add(self, key: str, value: Any) -> None:
+        member = json.dumps({key: value}, ensure_ascii=False, indent=1, default=_default)
+        self.fh.write(("," if self.n else "") + member[1:-1].rstrip("\n"))
+        self.n += 1
+
+    def close(self) -> None:
+        self.fh.write("\n}" if self.n else "}")
+        self.fh.close()
+        self.tmp.replace(self.path)
+
+
 def write_summary(report, run_id: str | None) -> None:
     write_json(report.summary_json, {
         "run_id": run_id,

@@ -1,9 +1,13 @@
 """The Great Expectations adapter of the validate stage: specs -> GE expectations -> results.
 
-Why an in-memory (ephemeral) context with one local Data Docs site: the project keeps no GE
-project directory (`gx/` with YAML) to drift from `schemas/`; suites are rebuilt from the specs on
-every run, and only the rendered site (TupleFilesystemStoreBackend under `quality_dir/gx/`) and the
-JSON results are kept. Analytics and tqdm progress bars are switched off in the context config.
+Why an ephemeral context with one local Data Docs site: the project keeps no GE project
+directory (`gx/` with YAML) to drift from `schemas/`; suites are rebuilt from the specs on every
+run, and only the rendered site (TupleFilesystemStoreBackend under `quality_dir/gx/`) and the
+JSON results are kept. Why its stores are files all the same (`quality_dir/.gx-store/`, removed
+when the docs are built): a table is validated in chunks, each chunk is a suite, a validation
+definition and a result, and in memory they would grow with the corpus (~1 KB per article at
+100,000); GE's docs builder reads them back one at a time. Analytics and tqdm progress bars are
+switched off in the context config.
 GE is imported here only, lazily, because its import costs ~5 s.
 """
 from __future__ import annotations
@@ -20,6 +24,8 @@ import pyarrow.compute as pc
 SITE = "bantin"
 EACH = "__each__"  # suite name of a list column's elements: articles__each__provinces (GE maps "." to dirs)
 DATASOURCE = "bantin"
+STORE_DIR = ".gx-store"  # GE's suites, validation definitions and results while a run validates
+FILE_STORES = ("expectations_store_name", "validation_results_store_name", "validation_definition_store_name")
 
 
 class Runner:
@@ -37,15 +43,21 @@ class Runner:
 
         self.gx = gx
         self.site_dir = Path(site_dir).resolve()  # GE needs an absolute base_directory
-        if self.site_dir.exists():
-            shutil.rmtree(self.site_dir)  # our own output: a re-run must not list stale pages
+        self.store_dir = self.site_dir.parent / STORE_DIR
+        for own in (self.site_dir, self.store_dir):  # our own output: a re-run must not list stale pages
+            if own.exists():
+                shutil.rmtree(own)
         site = {
             "class_name": "SiteBuilder",
             "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(self.site_dir)},
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         }
+        defaults = InMemoryStoreBackendDefaults(init_temp_docs_sites=False)
+        for store in FILE_STORES:
+            defaults.stores[getattr(defaults, store)]["store_backend"] = {
+                "class_name": "TupleFilesystemStoreBackend", "base_directory": str(self.store_dir / store)}
         config = DataContextConfig(
-            store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+            store_backend_defaults=defaults,
             analytics_enabled=False,
             progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
             data_docs_sites={SITE: site},
@@ -109,6 +121,8 @@ class Runner:
             self.ctx.build_data_docs(site_names=[SITE])
         except Exception as e:  # the JSON results and our index.html still stand
             return f"not built: {type(e).__name__}: {e}"
+        finally:
+            shutil.rmtree(self.store_dir, ignore_errors=True)  # GE's working copy, not an output
         return "native"
 
     def docs_pages(self) -> dict[str, str]:

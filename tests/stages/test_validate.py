@@ -256,6 +256,21 @@ def test_key_duplicates_are_found_across_chunks_of_a_file(tmp_path):
     assert sum(c.num_rows for c in chunks(path)) == len(rows["lines"])
 
 
+def test_chunk_rows_are_bounded_by_bytes_and_by_a_row_cap(tmp_path):
+    """A narrow table whose Parquet encoding is tiny (one repeated id) still gets chunks of at
+    most MAX_ROWS rows; a wide one gets about CHUNK_BYTES per chunk; never fewer than MIN_ROWS."""
+    from flows.stages import validate_chunks as vc
+
+    narrow, wide = tmp_path / "narrow.parquet", tmp_path / "wide.parquet"
+    n = 3 * vc.MAX_ROWS + 5
+    pq.write_table(pa.table({"article_id": ["a" * 16] * n, "name": ["x"] * n}), narrow)
+    pq.write_table(pa.table({"body": [f"{i:08d}" * 500 for i in range(3000)]}), wide)
+    assert vc.rows_per_chunk(narrow) == vc.MAX_ROWS
+    assert [c.num_rows for c in vc.chunks(narrow)] == [vc.MAX_ROWS] * 3 + [5]
+    assert 1900 < vc.rows_per_chunk(wide, chunk_bytes=8_000_000) <= 2000  # ~4,000 bytes a row
+    assert vc.rows_per_chunk(wide, chunk_bytes=1000) == vc.MIN_ROWS
+
+
 def test_a_file_is_validated_in_chunks_and_a_key_repeated_across_chunks_fails(tmp_path, monkeypatch):
     from flows.stages import validate_chunks
 
@@ -270,6 +285,34 @@ def test_a_file_is_validated_in_chunks_and_a_key_repeated_across_chunks_fails(tm
     assert "repeat a key" in next(d["observed"] for d in suite.details if d["status"] == "fail")
     raw = json.loads((tmp_path / "q" / "validation" / "articles.json").read_text())
     assert {"articles", "articles__chunk2"} <= set(raw)
+
+
+def test_ge_keeps_each_chunks_result_on_disk_and_the_docs_list_every_chunk(tmp_path, monkeypatch):
+    """GE's stores are files while the run validates (memory must not grow with the number of
+    chunks), the Data Docs still get a page per chunk, and the working copy is removed after."""
+    from flows.stages import validate_chunks, validate_gx
+
+    monkeypatch.setattr(validate_chunks, "rows_per_chunk", lambda path, chunk_bytes=0: 5)
+    path = tmp_path / "articles.parquet"
+    pq.write_table(build(good_tables())["articles"], path)
+    seen: dict[str, list[str]] = {}
+    build_docs = validate_gx.Runner.build_docs
+
+    def spy(self):
+        store = self.store_dir / "validation_results_store_name"
+        seen["results"] = sorted(p.parent.parent.parent.name for p in store.rglob("*.json"))
+        seen["in_memory"] = list(self.ctx.validation_results_store.list_keys())
+        return build_docs(self)
+
+    monkeypatch.setattr(validate_gx.Runner, "build_docs", spy)
+    report = run_suites({"articles": path}, quality_dir=tmp_path / "q", run_id="r1")
+    n = -(-pq.ParquetFile(path).metadata.num_rows // 5)
+    chunks = ["articles"] + [f"articles__chunk{k}" for k in range(2, n + 1)]
+    assert n >= 2 and set(chunks) <= set(seen["results"])
+    assert len(seen["in_memory"]) == len(seen["results"])  # what GE lists is what is on disk
+    assert report.data_docs == "native" and not (tmp_path / "q" / validate_gx.STORE_DIR).exists()
+    index = report.index_html.read_text(encoding="utf-8")
+    assert all(f"gx/validations/{c}/r1/" in index for c in chunks)
 
 
 def _value_sets(raw: dict) -> dict[str, list]:
