@@ -5,9 +5,9 @@ directory (`gx/` with YAML) to drift from `schemas/`; suites are rebuilt from th
 run, and only the rendered site (TupleFilesystemStoreBackend under `quality_dir/gx/`) and the
 JSON results are kept. Why its stores are files all the same (`quality_dir/.gx-store/`, removed
 when the docs are built): a table is validated in chunks, each chunk is a suite, a validation
-definition and a result, and in memory they would grow with the corpus (~1 KB per article at
-100,000); GE's docs builder reads them back one at a time. Analytics and tqdm progress bars are
-switched off in the context config.
+definition and a result, and in memory they would grow with the corpus (~75 MB kept at
+100,000 articles); GE's docs builder reads them back one at a time. Analytics and tqdm progress
+bars are switched off in the context config.
 GE is imported here only, lazily, because its import costs ~5 s.
 """
 from __future__ import annotations
