@@ -209,16 +209,16 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
             why = None if kwargs is not None else "; ".join(missing[n] for n in spec.runtime if n in missing)
             plan.append((spec, kwargs, why))
         per_chunk, rows = [], []
-        raw = validate_docs.JsonObjectWriter(quality_dir / "validation" / f"{name}.json")
-        for k, chunk in enumerate(validate_chunks.chunks(tables[name], chunk_bytes or validate_chunks.CHUNK_BYTES)):
-            bounded = validate_chunks.bounded_plan(plan, chunk, sets)
-            d, r = runner.run_table(name, chunk, bounded, suffix=f"__chunk{k + 1}" if k else "")
-            per_chunk.append(d)
-            rows.append(chunk.num_rows)
-            for batch, result in r.items():
-                raw.add(batch, result)
-            del chunk, r
-        raw.close()
+        with validate_docs.JsonObjectWriter(quality_dir / "validation" / f"{name}.json") as raw:
+            table_chunks = validate_chunks.chunks(tables[name], chunk_bytes or validate_chunks.CHUNK_BYTES)
+            for k, chunk in enumerate(table_chunks):
+                bounded = validate_chunks.bounded_plan(plan, chunk, sets)
+                d, r = runner.run_table(name, chunk, bounded, suffix=f"__chunk{k + 1}" if k else "")
+                per_chunk.append(d)
+                rows.append(chunk.num_rows)
+                for batch, result in r.items():
+                    raw.add(batch, result)
+                del chunk, r
         details = validate_chunks.with_global_uniqueness(validate_chunks.merge(per_chunk, rows), tables[name],
                                                          len(per_chunk))
         suites.append(_suite_result(name, details))

@@ -43,7 +43,8 @@ class JsonObjectWriter:
     """One JSON object written a member at a time (`quality_dir/validation/<table>.json`: one
     member per GE batch). Why not one `json.dumps` at the end: a table has one batch per chunk,
     so holding every result until then would grow with the corpus. Same layout as `write_json`,
-    and the same atomicity: the file appears under its name only when `close` completes."""
+    and the same atomicity: the file appears under its name only when `close` completes; used as
+    a context manager, an error on the way leaves no file and no `.tmp` behind."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,6 +62,16 @@ class JsonObjectWriter:
         self.fh.write("\n}" if self.n else "}")
         self.fh.close()
         self.tmp.replace(self.path)
+
+    def __enter__(self) -> JsonObjectWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.fh.close()
+            self.tmp.unlink(missing_ok=True)
 
 
 def write_summary(report, run_id: str | None) -> None:

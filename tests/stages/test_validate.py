@@ -301,7 +301,7 @@ def test_ge_keeps_each_chunks_result_on_disk_and_the_docs_list_every_chunk(tmp_p
     def spy(self):
         store = self.store_dir / "validation_results_store_name"
         seen["results"] = sorted(p.parent.parent.parent.name for p in store.rglob("*.json"))
-        seen["in_memory"] = list(self.ctx.validation_results_store.list_keys())
+        seen["listed"] = list(self.ctx.validation_results_store.list_keys())
         return build_docs(self)
 
     monkeypatch.setattr(validate_gx.Runner, "build_docs", spy)
@@ -309,7 +309,7 @@ def test_ge_keeps_each_chunks_result_on_disk_and_the_docs_list_every_chunk(tmp_p
     n = -(-pq.ParquetFile(path).metadata.num_rows // 5)
     chunks = ["articles"] + [f"articles__chunk{k}" for k in range(2, n + 1)]
     assert n >= 2 and set(chunks) <= set(seen["results"])
-    assert len(seen["in_memory"]) == len(seen["results"])  # what GE lists is what is on disk
+    assert len(seen["listed"]) == len(seen["results"])  # what GE lists is what is on disk
     assert report.data_docs == "native" and not (tmp_path / "q" / validate_gx.STORE_DIR).exists()
     index = report.index_html.read_text(encoding="utf-8")
     assert all(f"gx/validations/{c}/r1/" in index for c in chunks)

@@ -42,10 +42,9 @@ def test_the_file_appears_only_when_closed_and_non_json_values_are_written_as_te
     assert not path.with_name("articles.json.tmp").exists()
 
 
-@pytest.mark.parametrize("members", [{}, {"only": 1}])
-def test_empty_and_single_member_objects(tmp_path, members):
-    writer = JsonObjectWriter(tmp_path / "o.json")
-    for key, value in members.items():
-        writer.add(key, value)
-    writer.close()
-    assert (tmp_path / "o.json").read_text(encoding="utf-8") == json.dumps(members, indent=1)
+def test_an_error_while_writing_leaves_neither_the_file_nor_its_tmp(tmp_path):
+    path = tmp_path / "articles.json"
+    with pytest.raises(RuntimeError), JsonObjectWriter(path) as writer:
+        writer.add("articles", {"ok": True})
+        raise RuntimeError("GE failed on chunk 2")
+    assert list(tmp_path.iterdir()) == []
