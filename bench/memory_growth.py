@@ -171,7 +171,7 @@ def child_flow(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dic
     return {"mode": mode, "n": summary["plan"].get("to_process", 0) + summary["plan"].get("unchanged", 0),
             "articles": summary["articles"], "validation": summary["validation"]["success"],
             "flow_s": round(time.perf_counter() - t0, 1), "timings": summary["timings"],
-            "executor": summary.get("executor")}
+            "executor": summary.get("executor"), "stage_peak": summary.get("peak_rss_mb")}
 
 
 def measure_flow(cmd: list[str], out: Path) -> dict:
@@ -195,6 +195,10 @@ def measure_flow(cmd: list[str], out: Path) -> dict:
     rss: dict[str, float] = {}
     for role, kb in peaks.values():
         rss[role] = max(rss.get(role, 0.0), round(kb / 1024, 1))
+    # The flow resets its VmHWM at each stage start (its per-stage peaks, row["stage_peak"]), so a
+    # peak in the last sampling interval before a reset is only in those: take the larger.
+    stage_max = max((v for v in (row.get("stage_peak") or {}).values() if v is not None), default=0.0)
+    rss["main"] = max(rss.get("main", 0.0), stage_max)
     row["peak_rss_mb"] = rss.get("main")
     row["peak_rss_by_role_mb"] = dict(sorted(rss.items()))
     row["processes"] = len(peaks)

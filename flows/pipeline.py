@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -23,7 +24,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from flows import nlp, submit, tasks
 from flows.server import TemporaryServer
 from flows.settings import Settings
-from flows.stages import assemble, card_files, finalise, lock, parts, process, report, write
+from flows.stages import assemble, card_files, finalise, lock, memory, parts, process, report, write
 from flows.stages import plan as planning
 from flows.version import pipeline_version
 
@@ -32,10 +33,17 @@ DEPLOYMENT_NAME = "hourly"
 
 
 @contextmanager
-def _timed(timings: dict, stage: str):
+def _timed(timings: dict, stage: str, peaks: dict | None = None):
+    """Seconds of `stage` into `timings`; with `peaks`, also the flow process's own peak RSS
+    during the stage (MB; VmHWM reset at its start, see flows.stages.memory)."""
+    if peaks is not None:
+        memory.reset_peak()
     t0 = time.perf_counter()
     yield
     timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - t0, 3)
+    if peaks is not None:
+        peak = memory.peak_mb()
+        peaks[stage] = max(peaks.get(stage) or 0.0, peak) if peak is not None else None
 
 
 def _artifacts(summary: dict, validation) -> None:
@@ -46,23 +54,11 @@ def _artifacts(summary: dict, validation) -> None:
     create_markdown_artifact(key="bantin-run-summary", markdown=md, description="bantin run summary")
     create_table_artifact(key="bantin-table-counts", table=report.table_rows(summary),
                           description="Rows per table in the published snapshot")
-    create_table_artifact(key="bantin-run-metrics", table=_metric_rows(summary),
+    create_table_artifact(key="bantin-run-metrics", table=report.metric_rows(summary),
                           description="Inputs new/changed/deleted/quarantined, seconds per stage, validation")
     if summary.get("quality_index"):
         create_link_artifact(key="bantin-data-docs", link="file://" + summary["quality_index"],
                              description="Great Expectations Data Docs for this run")
-
-
-def _metric_rows(summary: dict) -> list[dict]:
-    """One row per figure: the plan counts, quarantined inputs, seconds per stage, validation."""
-    plan = summary.get("plan", {})
-    rows = [{"metric": k, "value": plan.get(k, 0)} for k in ("new", "changed", "unchanged", "deleted", "to_process")]
-    rows.append({"metric": "quarantined", "value": summary.get("quarantined", 0)})
-    rows += [{"metric": f"seconds.{k}", "value": v} for k, v in summary.get("timings", {}).items()]
-    validation = summary.get("validation") or {}
-    rows.append({"metric": "validation", "value": "passed" if validation.get("success") else
-                 ("not run" if not validation else "FAILED")})
-    return rows
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -91,100 +87,138 @@ def bantin_pipeline(
     run_id = str(flow_run.id) if flow_run.id else None
     version = pipeline_version()
     timings: dict[str, float] = {}
+    peaks: dict[str, float | None] = {}
     s.out_dir.mkdir(parents=True, exist_ok=True)
     with lock.exclusive(s.out_dir):
         recovered = write.recover(s.out_dir)
         if recovered:
             log.warning("Removed %d unfinished snapshot(s) left by an interrupted run: %s", len(recovered), recovered)
-        with _timed(timings, "scan"):
-            scan = tasks.scan_inputs(s)
-        log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scan.files),
-                 len(scan.ignored), len(scan.quarantined))
-        with _timed(timings, "corpus"):
-            ctx = tasks.fingerprint_corpus(list(scan.files), s)
-        prev_state, prev_q = write.read_table(s.out_dir, "state"), write.read_table(s.out_dir, "quarantine")
-        write.pause_point("scan")
-        p = planning.make_plan(list(scan.files), prev_state, version=version,
-                               context_keys=ctx.context_keys, full=full, quarantined=scan.quarantined)
-        kept_state = planning.kept_state(prev_state, p.keep) if p.keep else None
-        known = {sha: aid for sha, aid, o in zip(*(kept_state.column(c).to_pylist() for c in
-                 ("content_sha256", "article_id", "outcome"))) if o == "article"} if kept_state is not None else {}
-        todo, identical = assemble.split_identical(list(p.todo), known)
-        log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
-                 p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
-        if planning.is_noop(p):
+        b = _build(s, log, timings, peaks, version=version, run_id=run_id, inline_max=inline_max,
+                   max_pending=max_pending)
+        memory.release()  # the pages of the per-file lists just freed, before validation needs them
+        if b.snapshot_id is None:
             log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
-            rows = {"articles": _rows(s.out_dir, "articles"), "quarantine": prev_q.num_rows if prev_q is not None else 0}
-            summary = {"run_id": run_id, "pipeline_version": version, "mode": p.mode, "articles": rows["articles"],
-                       "processed": 0, "quarantined": rows["quarantine"],
-                       "snapshot": str(write.current_snapshot(s.out_dir)),
-                       "timings": timings, "plan": p.summary(), "changed": False}
+            summary = {"run_id": run_id, "pipeline_version": version, "mode": b.plan["mode"],
+                       "articles": _rows(s.out_dir, "articles"), "processed": 0,
+                       "quarantined": _rows(s.out_dir, "quarantine"),
+                       "snapshot": str(write.current_snapshot(s.out_dir)), "timings": timings,
+                       "peak_rss_mb": peaks, "plan": b.plan, "changed": False}
             _artifacts(summary, None)
             return summary
-        snapshot_id = write.new_snapshot_id(run_id)
-        work = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}work-{snapshot_id}"
-        parts_dir, built = work / "parts", work / "built"
-        kept_q = (planning.carry_over_files(write.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
-                  if kept_state is not None else None)
-        with _timed(timings, "process"):
-            batches = _batches(todo, s.batch_size)
-            executor = "flow process" if len(todo) <= inline_max else "task runner"
-            window = max_pending or submit.window_for(None)
-            if executor == "flow process":
-                # A handful of files: starting a worker process (imports, model load) would cost
-                # more than their NLP, so the batch runs in the flow process.
-                results = [tasks.process_batch(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
-                           for i, b in enumerate(batches)]
-                write.pause_point("process")
-            else:
-                def submit_batch(item: tuple[int, list]):
-                    i, b = item
-                    future = tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
-                    if i == 0:
-                        write.pause_point("process")  # crash tests: killed while the first batch runs
-                    return future
-
-                # At most `window` batches in flight: the pending calls do not pile up with the corpus.
-                results = list(report.progress(submit.windowed(enumerate(batches), submit_batch, window),
-                                               len(batches), "NLP batches"))
-        stage_secs = report.sum_seconds(r.seconds for r in results)
-        log.info("process: %d articles, %d quarantined in %d batch(es) in the %s%s; %s",
-                 sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
-                 executor, f" (at most {window} in flight)" if executor == "task runner" else "", stage_secs)
-        with _timed(timings, "assemble"):
-            asm = _assemble(s, p, scan, ctx, results, kept_state, kept_q, parts_dir, built, identical=identical,
-                            version=version, run_id=run_id)
-        quality_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}quality-{snapshot_id}"
-        paths = {n: built / f"{n}.parquet" for n in (*assemble.ARTICLE_TABLES, "quarantine", "state")}
-        with _timed(timings, "validate"):
+        quality_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}quality-{b.snapshot_id}"
+        paths = {n: b.built / f"{n}.parquet" for n in (*assemble.ARTICLE_TABLES, "quarantine", "state")}
+        with _timed(timings, "validate", peaks):
             validation = tasks.run_suites(paths, quality_dir, run_id)
         log.info("validate: %s", "passed" if validation.success else "FAILED")
-        summary = report.summary(p, asm, validation, timings, stage_secs, version=version, run_id=run_id,
-                                 snapshot_id=snapshot_id, ignored=len(scan.ignored))
-        summary["executor"] = executor  # where the batches ran: "flow process" or "task runner"
-        summary["max_pending"] = window if executor == "task runner" else None  # batches in flight at most
+        summary = report.summary(b.plan, b.counts, b.quarantine, validation, timings, b.stage_secs, version=version,
+                                 run_id=run_id, snapshot_id=b.snapshot_id, ignored=b.ignored)
+        summary["executor"] = b.executor  # where the batches ran: "flow process" or "task runner"
+        summary["max_pending"] = b.window if b.executor == "task runner" else None  # batches in flight at most
+        summary["peak_rss_mb"] = peaks  # the flow process's own peak per stage (None off Linux)
         if not validation.success:
             _artifacts(summary, validation)
-            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(b.work, ignore_errors=True)
             raise report.gate_error(validation, quality_dir)
-        with _timed(timings, "write"):
-            files = {src: s.raw_dir / src for src in asm.tables["quarantine"].column("source_file").to_pylist()}
-            card_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}card-{snapshot_id}"
+        with _timed(timings, "write", peaks):
+            files = {src: s.raw_dir / src for src in b.quarantine.column("source_file").to_pylist()}
+            card_dir = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}card-{b.snapshot_id}"
             card_files.write_card_files(paths, card_dir, summary=summary)
             extra = {"quality": quality_dir, "README.md": card_dir / "README.md",
                      "card.html": card_dir / "card.html", "charts": card_dir / "charts",
-                     "internal": built / "internal"}
-            snap = tasks.publish(s.out_dir, {}, snapshot_id=snapshot_id, manifest=summary,
+                     "internal": b.built / "internal"}
+            snap = tasks.publish(s.out_dir, {}, snapshot_id=b.snapshot_id, manifest=summary,
                                  quarantine_files=files, extra_files=extra,
-                                 keep=s.keep_snapshots, built_dir=built)
+                                 keep=s.keep_snapshots, built_dir=b.built)
             shutil.rmtree(card_dir, ignore_errors=True)  # its files now live in the snapshot
-            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(b.work, ignore_errors=True)
         summary["timings"] = timings
         summary["snapshot"] = str(snap)
         log.info("write: snapshot %s published; timings %s", snap.name, timings)
+        log.info("peak RSS of the flow process per stage (MB): %s", peaks)
         summary["quality_index"] = str((s.out_dir / "quality" / "index.html").resolve())
         _artifacts(summary, validation)
         return summary
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What the rest of the run needs from scan -> assemble: a few counts and the small quarantine
+    table, never the per-file lists (they die with `_build`'s frame, before validation)."""
+
+    plan: dict
+    snapshot_id: str | None  # None: nothing to do (the current snapshot stays)
+    work: Path | None = None
+    built: Path | None = None
+    counts: dict = field(default_factory=dict)
+    quarantine: pa.Table | None = None
+    stage_secs: dict = field(default_factory=dict)
+    executor: str = ""
+    window: int = 0
+    ignored: int = 0
+
+
+def _build(s: Settings, log, timings: dict, peaks: dict, *, version: str, run_id: str | None, inline_max: int,
+           max_pending: int) -> _Built:
+    """scan -> corpus pass -> plan -> process batches -> assemble, into the tables under `built`.
+
+    Why a function of its own: every per-file structure (the scan's file list, the corpus keys,
+    the plan, the batch summaries, the previous state) is a local here, so all of it is freed
+    when it returns, before validation (the flow process's heaviest stage) starts; held through
+    it, they made the flow process's peak grow by ~1 KB per input file."""
+    with _timed(timings, "scan", peaks):
+        scan = tasks.scan_inputs(s)
+    log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scan.files),
+             len(scan.ignored), len(scan.quarantined))
+    with _timed(timings, "corpus", peaks):
+        ctx = tasks.fingerprint_corpus(list(scan.files), s)
+    prev_state, prev_q = write.read_table(s.out_dir, "state"), write.read_table(s.out_dir, "quarantine")
+    write.pause_point("scan")
+    p = planning.make_plan(list(scan.files), prev_state, version=version,
+                           context_keys=ctx.context_keys, full=s.full, quarantined=scan.quarantined)
+    kept_state = planning.kept_state(prev_state, p.keep) if p.keep else None
+    known = {sha: aid for sha, aid, o in zip(*(kept_state.column(c).to_pylist() for c in
+             ("content_sha256", "article_id", "outcome"))) if o == "article"} if kept_state is not None else {}
+    todo, identical = assemble.split_identical(list(p.todo), known)
+    log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
+             p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
+    if planning.is_noop(p):
+        return _Built(plan=p.summary(), snapshot_id=None)
+    snapshot_id = write.new_snapshot_id(run_id)
+    work = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}work-{snapshot_id}"
+    parts_dir, built = work / "parts", work / "built"
+    kept_q = (planning.carry_over_files(write.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
+              if kept_state is not None else None)
+    with _timed(timings, "process", peaks):
+        batches = _batches(todo, s.batch_size)
+        executor = "flow process" if len(todo) <= inline_max else "task runner"
+        window = max_pending or submit.window_for(None)
+        if executor == "flow process":
+            # A handful of files: starting a worker process (imports, model load) would cost
+            # more than their NLP, so the batch runs in the flow process.
+            results = [tasks.process_batch(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                       for i, b in enumerate(batches)]
+            write.pause_point("process")
+        else:
+            def submit_batch(item: tuple[int, list]):
+                i, b = item
+                future = tasks.process_batch.submit(b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                if i == 0:
+                    write.pause_point("process")  # crash tests: killed while the first batch runs
+                return future
+
+            # At most `window` batches in flight: the pending calls do not pile up with the corpus.
+            results = list(report.progress(submit.windowed(enumerate(batches), submit_batch, window),
+                                           len(batches), "NLP batches"))
+    stage_secs = report.sum_seconds(r.seconds for r in results)
+    log.info("process: %d articles, %d quarantined in %d batch(es) in the %s%s; %s",
+             sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
+             executor, f" (at most {window} in flight)" if executor == "task runner" else "", stage_secs)
+    with _timed(timings, "assemble", peaks):
+        asm = _assemble(s, p, scan, ctx, results, kept_state, kept_q, parts_dir, built, identical=identical,
+                        version=version, run_id=run_id)
+    return _Built(plan=p.summary(), snapshot_id=snapshot_id, work=work, built=built, counts=asm.counts,
+                  quarantine=asm.tables["quarantine"], stage_secs=stage_secs, executor=executor, window=window,
+                  ignored=len(scan.ignored))
 
 
 def _rows(out_dir: Path, name: str) -> int:

@@ -54,7 +54,7 @@ def _consistent_reader(out: Path, stop: threading.Event, seen: list, errors: lis
             t = _tables(out)
             counts = t["manifest"]["counts"]
             assert len(t["articles"]) == counts["articles"] and len(t["state"]) == counts["state"]
-            assert {r["source_file"] for r in t["state"]} == set(t["manifest"]["inputs"])
+            assert len(t["state"]) == t["manifest"]["inputs"]
             seen.append(t["snapshot"].name)
         except Exception as exc:  # noqa: BLE001 - reported by the test below
             errors.append(exc)
@@ -228,6 +228,9 @@ def test_each_run_leaves_markdown_and_table_artifacts_in_prefect(history):
     metrics = {r["metric"]: r["value"] for r in _rows(arts["bantin-run-metrics"].data)}
     assert (metrics["new"], metrics["deleted"], metrics["quarantined"], metrics["validation"]) == (1, 0, 2, "passed")
     assert metrics["seconds.process"] > 0
+    if Path("/proc/self/status").exists():  # the flow process's own peak RSS per stage (Linux)
+        peaks = {k.split(".", 1)[1]: v for k, v in metrics.items() if k.startswith("peak_rss_mb.")}
+        assert set(peaks) == set(t["manifest"]["timings"]) and all(50 < v < 4000 for v in peaks.values())
     counts = {r["table"]: r["rows"] for r in _rows(arts["bantin-table-counts"].data)}
     assert counts["articles"] == len(t["articles"]) == t["manifest"]["counts"]["articles"]
 
@@ -236,7 +239,9 @@ def test_manifest_records_run_inputs_counts_durations_and_validation(history):
     summary, t, _ = history["added"]
     m = t["manifest"]
     assert m["run_id"] == summary["run_id"] and m["pipeline_version"] == summary["pipeline_version"]
-    assert set(m["inputs"]) == {p.name for p in history["raw"].iterdir()} | {DELETED}  # deleted after this run
+    # the inputs are the state table's rows; the manifest gives their number
+    assert {r["source_file"] for r in t["state"]} == {p.name for p in history["raw"].iterdir()} | {DELETED}
+    assert m["inputs"] == len(t["state"])  # (DELETED is deleted after this run)
     assert set(m["timings"]) >= {"scan", "corpus", "process", "assemble", "validate", "write"}
     assert m["validation"]["success"] is True and all(m["validation"]["suites"].values())
     assert {n: len(t[n]) for n in ("articles", "state", "quarantine", "lines")} == {

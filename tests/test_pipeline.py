@@ -2,6 +2,8 @@
 directory, read back with polars, DuckDB and pandas, and checked against schemas/."""
 from __future__ import annotations
 
+import gc
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -11,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import schemas
-from flows import pipeline
+from flows import pipeline, tasks
+from flows.model import InputFile
 from flows.settings import Settings
 from flows.stages import write
 from flows.text.normalize import repair_line
@@ -102,3 +105,29 @@ def test_second_run_with_nothing_new_does_no_work(seed_run, prefect_harness):
     again = pipeline.run(Settings(raw_dir=RAW, out_dir=out, workers=1))
     assert again["changed"] is False and again["processed"] == 0
     assert write.current_snapshot(out).name == Path(first["snapshot"]).name
+
+
+def test_per_file_lists_are_freed_before_validation(prefect_harness, tmp_path, monkeypatch):
+    """Validation is the flow process's heaviest stage: none of the scan's InputFile records (nor
+    the plan or batch summaries holding them) may still be alive when it starts, or the peak
+    grows with the number of inputs. (inline_max=0: the batches go to a worker, as on any corpus
+    large enough for this to matter; a batch run in the flow process stays referenced by Prefect's
+    task transaction until the flow ends, which only small runs do.)"""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for src in sorted(RAW.glob("*.txt"))[:2]:
+        shutil.copy(src, raw / src.name)
+    real, alive = tasks.run_suites, []
+
+    def spy(paths, quality_dir, run_id):
+        gc.collect()
+        alive.append(sum(isinstance(o, InputFile) and o.path.startswith(str(raw)) for o in gc.get_objects()))
+        return real(paths, quality_dir, run_id)
+
+    monkeypatch.setattr(tasks, "run_suites", spy)
+    summary = pipeline.run(Settings(raw_dir=raw, out_dir=tmp_path / "out", workers=1, inline_max=0))
+    assert summary["articles"] == 2 and summary["executor"] == "task runner" and alive == [0]
+    peaks = summary["peak_rss_mb"]
+    assert set(peaks) == set(summary["timings"])
+    if Path("/proc/self/status").exists():  # per stage, the flow process's own peak (Linux)
+        assert all(50 < v < 4000 for v in peaks.values())

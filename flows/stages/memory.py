@@ -7,6 +7,9 @@ for reuse, so the next stage starts from the previous one's high-water mark and 
 up. Measured on a 20,000-article snapshot: after validation, the card or the year partitions,
 asking pyarrow's pool to release unused memory and glibc to trim its heap returned 40-140 MB
 each. It costs a garbage collection (tens of milliseconds) per stage.
+
+`peak_mb` / `reset_peak` measure each stage's own peak RSS (the flow logs them and puts them in
+the run summary), so a memory regression shows up in every run, not only in a benchmark.
 """
 from __future__ import annotations
 
@@ -36,3 +39,31 @@ def release() -> None:
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+_STATUS = "/proc/self/status"
+_CLEAR_REFS = "/proc/self/clear_refs"
+
+
+def peak_mb() -> float | None:
+    """This process's peak RSS in MB since the last `reset_peak` (VmHWM), or None off Linux."""
+    try:
+        with open(_STATUS, encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def reset_peak() -> bool:
+    """Reset VmHWM to the current RSS (Linux >= 4.0: write 5 to /proc/self/clear_refs), so the
+    next `peak_mb` is the peak of what runs in between; False when not possible (then `peak_mb`
+    stays the peak since the process started)."""
+    try:
+        with open(_CLEAR_REFS, "w", encoding="ascii") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False

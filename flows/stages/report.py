@@ -37,21 +37,26 @@ def progress(results: Iterable, total: int, label: str):
             yield r
 
 
-def summary(plan, asm, validation, timings, stage_secs, *, version, run_id, snapshot_id, ignored) -> dict:
-    q = asm.tables["quarantine"].to_pylist()
+def summary(plan: dict, counts: dict[str, int], quarantine, validation, timings, stage_secs, *, version, run_id,
+            snapshot_id, ignored) -> dict:
+    """The run summary (manifest.json, the CLI, the artifacts). `plan`: `Plan.summary()`;
+    `counts`: rows per published table and the assemble counts; `quarantine`: the quarantine
+    table. The inputs themselves are not listed: they are the rows of state.parquet (100,000
+    names would make every manifest and flow result megabytes), `inputs` is their number."""
+    reasons = quarantine.column("reason").to_pylist()
     return {
         "snapshot_id": snapshot_id,
         "run_id": run_id,
         "pipeline_version": version,
         "finished_at": datetime.now(timezone.utc).isoformat(),
-        "mode": plan.mode,
-        "plan": plan.summary(),
-        "inputs": sorted(asm.tables["state"].column("source_file").to_pylist()),
+        "mode": plan["mode"],
+        "plan": plan,
+        "inputs": counts.get("state", 0),
         "ignored_files": ignored,
-        "articles": asm.counts["articles"],
-        "quarantined": len(q),
-        "quarantine_reasons": _count(r["reason"] for r in q),
-        "counts": asm.counts,
+        "articles": counts["articles"],
+        "quarantined": len(reasons),
+        "quarantine_reasons": _count(reasons),
+        "counts": counts,
         "timings": timings,
         "stage_seconds": stage_secs,
         "validation": {
@@ -60,6 +65,21 @@ def summary(plan, asm, validation, timings, stage_secs, *, version, run_id, snap
         },
         "changed": True,
     }
+
+
+def metric_rows(summary: dict) -> list[dict]:
+    """One row per figure (the run-metrics artifact): the plan counts, quarantined inputs,
+    seconds and the flow process's peak RSS per stage, validation."""
+    plan = summary.get("plan", {})
+    rows = [{"metric": k, "value": plan.get(k, 0)} for k in ("new", "changed", "unchanged", "deleted", "to_process")]
+    rows.append({"metric": "quarantined", "value": summary.get("quarantined", 0)})
+    rows += [{"metric": f"seconds.{k}", "value": v} for k, v in summary.get("timings", {}).items()]
+    rows += [{"metric": f"peak_rss_mb.{k}", "value": v} for k, v in (summary.get("peak_rss_mb") or {}).items()
+             if v is not None]
+    validation = summary.get("validation") or {}
+    rows.append({"metric": "validation", "value": "passed" if validation.get("success") else
+                 ("not run" if not validation else "FAILED")})
+    return rows
 
 
 def _count(items: Iterable[str]) -> dict[str, int]:

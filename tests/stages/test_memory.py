@@ -34,3 +34,23 @@ def test_memory_freed_by_arrow_is_returned_after_release():
 def test_release_is_safe_to_call_repeatedly():
     for _ in range(3):
         assert memory.release() is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="VmHWM reset is Linux-only")
+def test_peak_is_the_peak_since_the_last_reset():
+    memory.release()
+    assert memory.reset_peak() is True
+    base = memory.peak_mb()
+    big = np.ones(200 * 2**20 // 8)  # 200 MB, every page written
+    del big
+    high = memory.peak_mb()
+    assert base is not None and high is not None and high > base + 150  # the freed array still counts
+    memory.release()
+    memory.reset_peak()
+    assert memory.peak_mb() < high - 150  # a new stage starts from what is resident now
+
+
+def test_peak_is_none_without_proc(monkeypatch, tmp_path):
+    monkeypatch.setattr(memory, "_STATUS", str(tmp_path / "missing"))
+    monkeypatch.setattr(memory, "_CLEAR_REFS", str(tmp_path / "nodir" / "clear_refs"))
+    assert memory.peak_mb() is None and memory.reset_peak() is False
