@@ -176,8 +176,7 @@ def _build(s: Settings, log, timings: dict, peaks: dict, *, version: str, run_id
     p = planning.make_plan(list(scan.files), prev_state, version=version,
                            context_keys=ctx.context_keys, full=s.full, quarantined=scan.quarantined)
     kept_state = planning.kept_state(prev_state, p.keep) if p.keep else None
-    known = {sha: aid for sha, aid, o in zip(*(kept_state.column(c).to_pylist() for c in
-             ("content_sha256", "article_id", "outcome"))) if o == "article"} if kept_state is not None else {}
+    known = planning.known_articles(kept_state, {f.content_sha256 for f in p.todo if f.content_sha256})
     todo, identical = assemble.split_identical(list(p.todo), known)
     log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
              p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))

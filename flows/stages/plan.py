@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -62,39 +63,63 @@ def make_plan(
     if prev_state is None or prev_state.num_rows == 0 or full:
         mode = "full" if full and prev_state is not None and prev_state.num_rows else "first"
         return Plan(tuple(files), (), tuple(names), (), _deleted(prev_state, names), mode)
-    prev = {r["source_file"]: r for r in prev_state.to_pylist()}
-    if all(r["pipeline_version"] != version for r in prev.values()):
-        return Plan(tuple(files), (), tuple(s for s in names if s not in prev), tuple(s for s in names if s in prev),
+    if not pc.any(pc.equal(prev_state.column("pipeline_version"), version)).as_py():
+        old = set(_in_prev(prev_state, names))
+        return Plan(tuple(files), (), tuple(s for s in names if s not in old), tuple(s for s in names if s in old),
                     _deleted(prev_state, names), "version")
-    keep, todo, new, changed = [], [], [], []
-    for src, f in current.items():
-        old = prev.get(src)
-        if old is None:
-            new.append(src)
-            todo.append(f)
-        elif (old["content_sha256"], old["pipeline_version"], old["context_key"]) != (
-            f.content_sha256, version, context_keys.get(src)
-        ):
-            changed.append(src)
-            todo.append(f)
-        else:
-            keep.append(src)
-    for q in quarantined:
-        old = prev.get(q.source_file)
-        if old is None:
-            new.append(q.source_file)
-        elif (old["outcome"], old["content_sha256"], old["pipeline_version"]) == ("quarantine", q.content_sha256, version):
-            keep.append(q.source_file)
-        else:
-            changed.append(q.source_file)
+    # Compared as columns (a join), not as a dict of Python rows: the state has a row per input,
+    # and 100,000 rows as dicts cost ~100 MB in the flow process.
+    prev = pl.from_arrow(prev_state.select(["source_file", "content_sha256", "pipeline_version", "context_key",
+                                            "article_id", "outcome"])).rename(lambda c: f"old_{c}")
+    cur = pl.DataFrame({"old_source_file": list(current), "sha": [f.content_sha256 for f in current.values()],
+                        "ctx": [context_keys.get(src) for src in current]},
+                       schema={"old_source_file": pl.String, "sha": pl.String, "ctx": pl.String})
+    j = cur.join(prev, on="old_source_file", how="left", maintain_order="left")
+    same = (pl.col("old_content_sha256").eq_missing(pl.col("sha")) & (pl.col("old_pipeline_version") == version)
+            & pl.col("old_context_key").eq_missing(pl.col("ctx")))
+    status = (pl.when(pl.col("old_outcome").is_null()).then(pl.lit("new"))
+              .when(same.fill_null(False)).then(pl.lit("keep")).otherwise(pl.lit("changed")))
+    j = j.with_columns(status.alias("status"))
+    qf = pl.DataFrame({"old_source_file": [q.source_file for q in quarantined],
+                       "sha": [q.content_sha256 for q in quarantined]},
+                      schema={"old_source_file": pl.String, "sha": pl.String})
+    qj = qf.join(prev, on="old_source_file", how="left", maintain_order="left")
+    q_same = ((pl.col("old_outcome") == "quarantine") & pl.col("old_content_sha256").eq_missing(pl.col("sha"))
+              & (pl.col("old_pipeline_version") == version))
+    qj = qj.with_columns(pl.when(pl.col("old_outcome").is_null()).then(pl.lit("new"))
+                         .when(q_same.fill_null(False)).then(pl.lit("keep")).otherwise(pl.lit("changed")).alias("status"))
+
+    def names_with(df: pl.DataFrame, st: str) -> list[str]:
+        return df.filter(pl.col("status") == st).get_column("old_source_file").to_list()
+
     # An alias whose canonical article is reprocessed or gone must be reprocessed too.
-    kept_articles = {prev[s]["article_id"] for s in keep if prev[s]["outcome"] == "article"}
-    for src in list(keep):
-        if prev[src]["outcome"] == "alias" and prev[src]["article_id"] not in kept_articles:
-            keep.remove(src)
-            changed.append(src)
-            todo.append(current[src])
-    return Plan(tuple(todo), tuple(keep), tuple(new), tuple(changed), _deleted(prev_state, names), "incremental")
+    kept = j.filter(pl.col("status") == "keep")
+    kept_articles = kept.filter(pl.col("old_outcome") == "article").get_column("old_article_id")
+    orphans = kept.filter((pl.col("old_outcome") == "alias") & ~pl.col("old_article_id").is_in(kept_articles.implode())
+                          .fill_null(False)).get_column("old_source_file").to_list()
+    gone = set(orphans)
+    todo = [current[s] for s in j.filter(pl.col("status") != "keep").get_column("old_source_file").to_list()]
+    keep = [s for s in names_with(j, "keep") + names_with(qj, "keep") if s not in gone]
+    return Plan(tuple(todo + [current[s] for s in orphans]), tuple(keep), tuple(names_with(j, "new") + names_with(qj, "new")),
+                tuple(names_with(j, "changed") + names_with(qj, "changed") + orphans), _deleted(prev_state, names),
+                "incremental")
+
+
+def known_articles(kept_state: pa.Table | None, shas: set[str]) -> dict[str, str]:
+    """content_sha256 -> article_id of the kept articles whose bytes are one of `shas` (those of
+    the files to process): what `assemble.split_identical` needs, without a dict over every kept
+    article."""
+    if kept_state is None or not shas:
+        return {}
+    hit = kept_state.filter(pc.and_(pc.equal(kept_state.column("outcome"), "article"),
+                                    pc.is_in(kept_state.column("content_sha256"), pa.array(sorted(shas), pa.string()))))
+    return dict(zip(hit.column("content_sha256").to_pylist(), hit.column("article_id").to_pylist()))
+
+
+def _in_prev(prev_state: pa.Table, names: list[str]) -> list[str]:
+    """The `names` that have a row in `prev_state`."""
+    arr = pa.array(names, pa.string())
+    return arr.filter(pc.is_in(arr, prev_state.column("source_file"))).to_pylist()
 
 
 def fresh_quarantine(plan: Plan, quarantined: Sequence[Quarantined]) -> list[Quarantined]:
@@ -112,8 +137,8 @@ def is_noop(plan: Plan) -> bool:
 def _deleted(prev_state: pa.Table | None, current) -> tuple[str, ...]:
     if prev_state is None:
         return ()
-    names = set(current)
-    return tuple(s for s in prev_state.column("source_file").to_pylist() if s not in names)
+    col = prev_state.column("source_file")
+    return tuple(col.filter(pc.invert(pc.is_in(col, pa.array(list(current), pa.string())))).to_pylist())
 
 
 def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: tuple[str, ...]) -> dict[str, pa.Table]:

@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import schemas
 from flows.model import InputFile, Quarantined
@@ -143,3 +145,71 @@ def test_carry_over_files_carries_the_kept_articles_dedup_index(tmp_path, stored
     got = pq.read_table(parts.part_path(tmp_path / "parts", parts.INDEX, parts.CARRY))
     assert len(aids) > 1
     assert sorted(got.to_pylist(), key=str) == sorted(full_index.to_pylist()[:-1], key=str)
+
+
+def _reference_plan(files, prev_state, *, version, context_keys, quarantined=()):
+    """The plan as first written, over Python dicts of the previous rows: the oracle the columnar
+    `make_plan` must agree with (incremental and version modes)."""
+    current = {x.source_file: x for x in files}
+    names = [*current, *(q.source_file for q in quarantined)]
+    prev = {r["source_file"]: r for r in prev_state.to_pylist()}
+    deleted = tuple(s for s in prev_state.column("source_file").to_pylist() if s not in set(names))
+    if all(r["pipeline_version"] != version for r in prev.values()):
+        return (tuple(files), (), tuple(s for s in names if s not in prev), tuple(s for s in names if s in prev),
+                deleted, "version")
+    keep, todo, new, changed = [], [], [], []
+    for src, x in current.items():
+        old = prev.get(src)
+        if old is None:
+            new.append(src)
+            todo.append(x)
+        elif (old["content_sha256"], old["pipeline_version"], old["context_key"]) != (
+                x.content_sha256, version, context_keys.get(src)):
+            changed.append(src)
+            todo.append(x)
+        else:
+            keep.append(src)
+    for q in quarantined:
+        old = prev.get(q.source_file)
+        if old is None:
+            new.append(q.source_file)
+        elif (old["outcome"], old["content_sha256"], old["pipeline_version"]) == ("quarantine", q.content_sha256, version):
+            keep.append(q.source_file)
+        else:
+            changed.append(q.source_file)
+    kept_articles = {prev[s]["article_id"] for s in keep if prev[s]["outcome"] == "article"}
+    for src in list(keep):
+        if prev[src]["outcome"] == "alias" and prev[src]["article_id"] not in kept_articles:
+            keep.remove(src)
+            changed.append(src)
+            todo.append(current[src])
+    return tuple(todo), tuple(keep), tuple(new), tuple(changed), deleted, "incremental"
+
+
+_NAMES = st.sampled_from([f"{c}.txt" for c in "abcdefgh"])
+_SHA = st.sampled_from(["s1", "s2", "s3", None])
+_KEY = st.sampled_from(["k1", "k2", None])
+
+
+@settings(max_examples=300, deadline=None)
+@given(prev_rows=st.dictionaries(_NAMES, st.tuples(_SHA, st.sampled_from([V, "0.0.9"]), _KEY,
+                                                   st.sampled_from(["id-a", "id-b", "id-c", None]),
+                                                   st.sampled_from(["article", "alias", "quarantine"])), min_size=1),
+       current=st.dictionaries(_NAMES, st.tuples(_SHA, _KEY)),
+       quarantined=st.dictionaries(_NAMES, _SHA, max_size=3))
+def test_columnar_plan_agrees_with_the_row_by_row_reference(prev_rows, current, quarantined):
+    files = [InputFile(path=f"/raw/{n}", source_file=n, size_bytes=1, mtime=None, content_sha256=sha)
+             for n, (sha, _) in current.items()]
+    ctx = {n: k for n, (_, k) in current.items() if k is not None}
+    qs = [Quarantined(n, sha, "ingest", "too_large", "") for n, sha in quarantined.items() if n not in current]
+    prev = state(*((n, *row) for n, row in prev_rows.items()))
+    p = plan.make_plan(files, prev, version=V, context_keys=ctx, full=False, quarantined=qs)
+    assert (p.todo, p.keep, p.new, p.changed, p.deleted, p.mode) == _reference_plan(
+        files, prev, version=V, context_keys=ctx, quarantined=qs)
+
+
+def test_known_articles_is_limited_to_the_files_to_process():
+    kept = state(("a.txt", "sa", V, "ka", "id-a", "article"), ("b.txt", "sb", V, "kb", "id-b", "article"),
+                 ("c.txt", "sa", V, "ka", "id-a", "alias"))
+    assert plan.known_articles(kept, {"sa", "sz"}) == {"sa": "id-a"}
+    assert plan.known_articles(kept, set()) == {} and plan.known_articles(None, {"sa"}) == {}
