@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import polars as pl
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -67,42 +67,57 @@ def make_plan(
         old = set(_in_prev(prev_state, names))
         return Plan(tuple(files), (), tuple(s for s in names if s not in old), tuple(s for s in names if s in old),
                     _deleted(prev_state, names), "version")
-    # Compared as columns (a join), not as a dict of Python rows: the state has a row per input,
-    # and 100,000 rows as dicts cost ~100 MB in the flow process.
-    prev = pl.from_arrow(prev_state.select(["source_file", "content_sha256", "pipeline_version", "context_key",
-                                            "article_id", "outcome"])).rename(lambda c: f"old_{c}")
-    cur = pl.DataFrame({"old_source_file": list(current), "sha": [f.content_sha256 for f in current.values()],
-                        "ctx": [context_keys.get(src) for src in current]},
-                       schema={"old_source_file": pl.String, "sha": pl.String, "ctx": pl.String})
-    j = cur.join(prev, on="old_source_file", how="left", maintain_order="left")
-    same = (pl.col("old_content_sha256").eq_missing(pl.col("sha")) & (pl.col("old_pipeline_version") == version)
-            & pl.col("old_context_key").eq_missing(pl.col("ctx")))
-    status = (pl.when(pl.col("old_outcome").is_null()).then(pl.lit("new"))
-              .when(same.fill_null(False)).then(pl.lit("keep")).otherwise(pl.lit("changed")))
-    j = j.with_columns(status.alias("status"))
-    qf = pl.DataFrame({"old_source_file": [q.source_file for q in quarantined],
-                       "sha": [q.content_sha256 for q in quarantined]},
-                      schema={"old_source_file": pl.String, "sha": pl.String})
-    qj = qf.join(prev, on="old_source_file", how="left", maintain_order="left")
-    q_same = ((pl.col("old_outcome") == "quarantine") & pl.col("old_content_sha256").eq_missing(pl.col("sha"))
-              & (pl.col("old_pipeline_version") == version))
-    qj = qj.with_columns(pl.when(pl.col("old_outcome").is_null()).then(pl.lit("new"))
-                         .when(q_same.fill_null(False)).then(pl.lit("keep")).otherwise(pl.lit("changed")).alias("status"))
-
-    def names_with(df: pl.DataFrame, st: str) -> list[str]:
-        return df.filter(pl.col("status") == st).get_column("old_source_file").to_list()
-
+    # Compared as Arrow columns (each name's row in the previous state by a hash lookup), not as a
+    # dict of Python rows; the output tuples reuse the scan's own name strings.
+    srcs, cur = list(current), list(current.values())
+    st, old = _compare(srcs, [f.content_sha256 for f in cur], [context_keys.get(x) for x in srcs], prev_state,
+                       version, quarantine=False)
+    qsrcs = [q.source_file for q in quarantined]
+    qst, _ = _compare(qsrcs, [q.content_sha256 for q in quarantined], None, prev_state, version, quarantine=True)
     # An alias whose canonical article is reprocessed or gone must be reprocessed too.
-    kept = j.filter(pl.col("status") == "keep")
-    kept_articles = kept.filter(pl.col("old_outcome") == "article").get_column("old_article_id")
-    orphans = kept.filter((pl.col("old_outcome") == "alias") & ~pl.col("old_article_id").is_in(kept_articles.implode())
-                          .fill_null(False)).get_column("old_source_file").to_list()
-    gone = set(orphans)
-    todo = [current[s] for s in j.filter(pl.col("status") != "keep").get_column("old_source_file").to_list()]
-    keep = [s for s in names_with(j, "keep") + names_with(qj, "keep") if s not in gone]
-    return Plan(tuple(todo + [current[s] for s in orphans]), tuple(keep), tuple(names_with(j, "new") + names_with(qj, "new")),
-                tuple(names_with(j, "changed") + names_with(qj, "changed") + orphans), _deleted(prev_state, names),
-                "incremental")
+    kept = st == KEEP
+    outcome, aid = old.column("outcome"), old.column("article_id")
+    kept_articles = aid.filter(pa.array(kept & _is(outcome, "article")))
+    orphan = kept & _is(outcome, "alias") & ~pc.is_in(aid, value_set=kept_articles.combine_chunks()).to_numpy(
+        zero_copy_only=False)
+    st = np.where(orphan, ORPHAN, st)
+
+    def pick(names: list[str], status: np.ndarray, code: int) -> list[str]:
+        return [names[i] for i in np.flatnonzero(status == code)]
+
+    todo = [cur[i] for i in np.flatnonzero((st == NEW) | (st == CHANGED))] + [cur[i] for i in np.flatnonzero(orphan)]
+    return Plan(tuple(todo), tuple(pick(srcs, st, KEEP) + pick(qsrcs, qst, KEEP)),
+                tuple(pick(srcs, st, NEW) + pick(qsrcs, qst, NEW)),
+                tuple(pick(srcs, st, CHANGED) + pick(qsrcs, qst, CHANGED) + pick(srcs, st, ORPHAN)),
+                _deleted(prev_state, names), "incremental")
+
+
+NEW, KEEP, CHANGED, ORPHAN = 0, 1, 2, 3
+
+
+def _compare(names: list[str], shas: list, keys: list | None, prev: pa.Table, version: str, *,
+             quarantine: bool) -> tuple[np.ndarray, pa.Table]:
+    """Status of each name against its previous state row (NEW, KEEP, CHANGED) and that row (nulls
+    when there is none). Unchanged: same bytes, same version and same context key; or, for a
+    scan-quarantined input, same bytes and version and quarantined then too."""
+    pos = pc.index_in(pa.array(names, pa.string()), value_set=prev.column("source_file").combine_chunks())
+    old = prev.select(["content_sha256", "pipeline_version", "context_key", "article_id", "outcome"]).take(pos)
+    same = _eq_missing(old.column("content_sha256"), pa.array(shas, pa.string())) & _is(old.column("pipeline_version"),
+                                                                                         version)
+    same &= _is(old.column("outcome"), "quarantine") if quarantine else _eq_missing(old.column("context_key"),
+                                                                                   pa.array(keys, pa.string()))
+    found = pc.is_valid(pos).to_numpy(zero_copy_only=False)
+    return np.where(~found, NEW, np.where(same, KEEP, CHANGED)), old
+
+
+def _is(col, value: str) -> np.ndarray:
+    return pc.fill_null(pc.equal(col, value), False).to_numpy(zero_copy_only=False)
+
+
+def _eq_missing(a, b) -> np.ndarray:
+    """Element-wise a == b with null equal to null (as Python's None == None)."""
+    eq = pc.fill_null(pc.equal(a, b), False)
+    return pc.or_(eq, pc.and_(pc.is_null(a), pc.is_null(b))).to_numpy(zero_copy_only=False)
 
 
 def known_articles(kept_state: pa.Table | None, shas: set[str]) -> dict[str, str]:
