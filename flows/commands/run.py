@@ -81,11 +81,14 @@ def print_summary(s: dict, console: Console) -> None:
               str(plan.get("to_process", 0)), str(s.get("articles", 0)), str(s.get("quarantined", 0)),
               str(s.get("ignored_files", 0)))
     console.print(t)
-    times = Table(title="seconds per stage")
+    peaks = s.get("peak_rss_mb") or {}
+    times = Table(title="seconds per stage" + (" and the flow process's peak RSS" if peaks else ""))
     times.add_column("stage")
     times.add_column("seconds", justify="right")
+    if peaks:
+        times.add_column("peak MB", justify="right")
     for k, v in s.get("timings", {}).items():
-        times.add_row(k, f"{v:.2f}")
+        times.add_row(k, f"{v:.2f}", *([f"{peaks[k]:.0f}" if peaks.get(k) is not None else "–"] if peaks else []))
     console.print(times)
     if s.get("quarantined"):
         console.print(f"[yellow]warning:[/] {s['quarantined']} input(s) quarantined: "

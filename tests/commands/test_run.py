@@ -50,3 +50,19 @@ def test_quarantine_warns_with_0_and_fails_with_1_under_strict(prefect_harness, 
     assert main(["run", "--raw", str(raw), "--out", str(out), "--workers", "1"]) == 0
     assert "1 input(s) quarantined" in capsys.readouterr().out
     assert main(["run", "--raw", str(raw), "--out", str(out), "--workers", "1", "--strict"]) == 1
+
+
+@pytest.mark.parametrize("peaks, header, cells", [
+    ({"scan": 190.4, "validate": None}, "peak MB", ["190", "–"]),  # None: not measurable for that stage
+    ({}, None, []),  # off Linux the column is left out
+])
+def test_summary_shows_each_stages_peak_rss_when_measured(peaks, header, cells):
+    from rich.console import Console
+
+    from flows.commands.run import print_summary
+
+    console = Console(record=True, width=100)
+    print_summary({"mode": "first", "timings": {"scan": 0.5, "validate": 9.25}, "peak_rss_mb": peaks}, console)
+    text = console.export_text()
+    assert "9.25" in text and ((header in text) if header else ("peak MB" not in text))
+    assert all(c in text for c in cells)
