@@ -82,7 +82,7 @@ def print_summary(s: dict, console: Console) -> None:
               str(s.get("ignored_files", 0)))
     console.print(t)
     peaks = s.get("peak_rss_mb") or {}
-    times = Table(title="seconds per stage" + (" and the flow process's peak RSS" if peaks else ""))
+    times = Table(title="seconds and peak RSS per stage" if peaks else "seconds per stage")
     times.add_column("stage")
     times.add_column("seconds", justify="right")
     if peaks:
