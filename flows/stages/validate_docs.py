@@ -32,19 +32,20 @@ def _default(o: Any) -> Any:
     return repr(o)
 
 
-def write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=_default), encoding="utf-8")
-    tmp.replace(path)
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """`data` as one JSON object, atomically (`JsonObjectWriter` with every member at once)."""
+    with JsonObjectWriter(path) as out:
+        for key, value in data.items():
+            out.add(key, value)
 
 
 class JsonObjectWriter:
     """One JSON object written a member at a time (`quality_dir/validation/<table>.json`: one
     member per GE batch). Why not one `json.dumps` at the end: a table has one batch per chunk,
-    so holding every result until then would grow with the corpus. Same layout as `write_json`,
-    and the same atomicity: the file appears under its name only when `close` completes; used as
-    a context manager, an error on the way leaves no file and no `.tmp` behind."""
+    so holding every result until then would grow with the corpus. The layout is that of one
+    `json.dumps(..., indent=1)`, and it is atomic: the file appears under its name only when
+    `close` completes; used as a context manager, an error on the way leaves no file and no
+    `.tmp` behind."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,8 @@ def test_streamed_object_is_byte_identical_to_one_dump(tmp_path_factory, members
         writer.add(key, value)
     writer.close()
     write_json(d / "whole.json", members)
-    assert (d / "streamed.json").read_bytes() == (d / "whole.json").read_bytes()
+    one_dump = json.dumps(members, ensure_ascii=False, indent=1).encode("utf-8")
+    assert (d / "streamed.json").read_bytes() == (d / "whole.json").read_bytes() == one_dump
     assert json.loads((d / "streamed.json").read_text(encoding="utf-8")) == members
 
 
