@@ -118,8 +118,8 @@ def _between(df: pl.DataFrame, kw: dict) -> pl.Expr:
 
 def _in_set(df: pl.DataFrame, kw: dict) -> pl.Expr:
     col, vs = kw["column"], kw["value_set"]
-    allowed = (pl.Series(vs).cast(df.schema[col]) if isinstance(vs, (pa.Array, pa.ChunkedArray))
-               else pl.Series(list(vs), dtype=df.schema[col]))
+    # the article ids come as an Arrow array (runtime_values), declared sets as Python lists
+    allowed = pl.Series(vs).cast(df.schema[col]) if isinstance(vs, pa.Array) else pl.Series(list(vs), dtype=df.schema[col])
     return (pl.col(col).is_not_null() & ~pl.col(col).is_in(allowed.implode())).fill_null(False)
 
 
@@ -204,8 +204,7 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
     (quality_dir / "validation").mkdir(parents=True, exist_ok=True)
     values, missing = runtime_values(_ids_only(tables))
     runner = validate_gx.Runner(quality_dir / "gx", run_id)
-    sets = {n: values[n] if isinstance(values[n], pa.Array) else pa.array(values[n], type=pa.string())
-            for n in validate_chunks.CORPUS_SETS if n in values}
+    sets = {n: values[n] for n in validate_chunks.CORPUS_SETS if n in values}  # Arrow arrays (runtime_values)
     suites: list[SuiteResult] = []
     for name in _ordered(tables):
         plan = []
