@@ -94,6 +94,7 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
     _stub_nlp()
     import pyarrow as pa
 
+    from flows.inputs import Keyed
     from flows.stages import assemble, card, card_files, corpus, finalise, ingest, parts, process, validate, write
     from flows.stages import plan as planning
     from flows.version import pipeline_version
@@ -102,14 +103,14 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
     version = pipeline_version()
     scan = ingest.scan(raw, max_bytes=20 << 20)
     _mark("scan")
-    ctx = corpus.corpus_context(list(scan.files), min_docs=3, max_bytes=20 << 20)
+    ctx = corpus.corpus_context(scan.files, min_docs=3, max_bytes=20 << 20)
     _mark("corpus")
-    p = planning.make_plan(list(scan.files), None, version=version, context_keys=ctx.context_keys, full=False,
+    p = planning.make_plan(scan.files, None, version=version, context_keys=ctx.context_keys, full=False,
                            quarantined=scan.quarantined)
-    todo, identical = assemble.split_identical(list(p.todo), {})
-    sha = {f.source_file: f.content_sha256 for f in scan.files}
+    todo, identical = assemble.split_identical(p.todo, {})
+    sha = Keyed(scan.files.column("source_file"), scan.files.column("content_sha256"))
     work = out / "work"
-    jobs = [(todo[i:i + batch], ctx.repeated, version, work / "parts", k)
+    jobs = [(list(todo[i:i + batch]), ctx.repeated, version, work / "parts", k)
             for k, i in enumerate(range(0, len(todo), batch))]
     with mp.get_context("fork").Pool(workers) as pool:
         results = pool.map(_work_parts if mode == "parts" else _work_memory, jobs, chunksize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_se
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows import nlp, submit, tasks
+from flows.inputs import Inputs, Keyed
+from flows.model import InputFile
 from flows.server import TemporaryServer
 from flows.settings import Settings
 from flows.stages import assemble, card_files, finalise, lock, memory, parts, process, report, write
@@ -61,8 +64,11 @@ def _artifacts(summary: dict, validation) -> None:
                              description="Great Expectations Data Docs for this run")
 
 
-def _batches(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _batches(files: Inputs, size: int) -> Iterator[list[InputFile]]:
+    """The files to process, `size` at a time, each batch turned into records only when it is
+    submitted (the file list itself stays Arrow columns: flows/inputs.py)."""
+    for i in range(0, len(files), size):
+        yield list(files[i : i + size])
 
 
 @flow(name=FLOW_NAME, task_runner=ProcessPoolTaskRunner(initializer=nlp.warm), log_prints=True)
@@ -96,6 +102,7 @@ def bantin_pipeline(
         b = _build(s, log, timings, peaks, version=version, run_id=run_id, inline_max=inline_max,
                    max_pending=max_pending)
         memory.release()  # the pages of the per-file lists just freed, before validation needs them
+        log.info("flow process RSS after the build stages: %s MB", memory.rss_mb())
         if b.snapshot_id is None:
             log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
             summary = {"run_id": run_id, "pipeline_version": version, "mode": b.plan["mode"],
@@ -170,25 +177,26 @@ def _build(s: Settings, log, timings: dict, peaks: dict, *, version: str, run_id
     log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scan.files),
              len(scan.ignored), len(scan.quarantined))
     with _timed(timings, "corpus", peaks):
-        ctx = tasks.fingerprint_corpus(list(scan.files), s)
+        ctx = tasks.fingerprint_corpus(scan.files, s)
     prev_state, prev_q = write.read_table(s.out_dir, "state"), write.read_table(s.out_dir, "quarantine")
     write.pause_point("scan")
-    p = planning.make_plan(list(scan.files), prev_state, version=version,
+    p = planning.make_plan(scan.files, prev_state, version=version,
                            context_keys=ctx.context_keys, full=s.full, quarantined=scan.quarantined)
     kept_state = planning.kept_state(prev_state, p.keep) if p.keep else None
-    known = planning.known_articles(kept_state, {f.content_sha256 for f in p.todo if f.content_sha256})
-    todo, identical = assemble.split_identical(list(p.todo), known)
+    known = planning.known_articles(kept_state, p.todo.column("content_sha256"))
+    todo, identical = assemble.split_identical(p.todo, known)
     log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
              p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
     if planning.is_noop(p):
         return _Built(plan=p.summary(), snapshot_id=None)
+    memory.release()  # the scan's, corpus pass's and plan's transient columns: their pages go back
     snapshot_id = write.new_snapshot_id(run_id)
     work = s.out_dir / write.SNAPSHOTS / f"{write.TMP_PREFIX}work-{snapshot_id}"
     parts_dir, built = work / "parts", work / "built"
     kept_q = (planning.carry_over_files(write.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
               if kept_state is not None else None)
     with _timed(timings, "process", peaks):
-        batches = _batches(todo, s.batch_size)
+        batches, n_batches = _batches(todo, s.batch_size), -(-len(todo) // s.batch_size)
         executor = "flow process" if len(todo) <= inline_max else "task runner"
         window = max_pending or submit.window_for(None)
         if executor == "flow process":
@@ -207,7 +215,7 @@ def _build(s: Settings, log, timings: dict, peaks: dict, *, version: str, run_id
 
             # At most `window` batches in flight: the pending calls do not pile up with the corpus.
             results = list(report.progress(submit.windowed(enumerate(batches), submit_batch, window),
-                                           len(batches), "NLP batches"))
+                                           n_batches, "NLP batches"))
     stage_secs = report.sum_seconds(r.seconds for r in results)
     log.info("process: %d articles, %d quarantined in %d batch(es) in the %s%s; %s",
              sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
@@ -230,8 +238,10 @@ def _assemble(s: Settings, p, scan, ctx, results: list, kept_state, kept_q, part
               identical: dict, version: str, run_id: str | None) -> assemble.Assembled:
     """Decide from the batch summaries (and the carried-over articles' index), then stream the
     parts into the tables to publish under `built`."""
-    sha = {f.source_file: f.content_sha256 for f in scan.files}
-    sha.update({q.source_file: q.content_sha256 for q in scan.quarantined})
+    sha = Keyed(pa.concat_arrays([scan.files.column("source_file"),
+                                  pa.array([q.source_file for q in scan.quarantined], pa.string())]),
+                pa.concat_arrays([scan.files.column("content_sha256"),
+                                  pa.array([q.content_sha256 for q in scan.quarantined], pa.string())]))
     order = [parts.CARRY, *(r.part for r in results)]
     kept_index = process.summary_index(parts.part_path(parts_dir, parts.INDEX, parts.CARRY))
     index = pa.concat_tables([kept_index, *(r.index for r in results)])

@@ -14,9 +14,14 @@ import pytest
 
 import schemas
 from flows import pipeline, tasks
+from flows.inputs import Inputs, Keyed, Names
 from flows.model import InputFile
 from flows.settings import Settings
 from flows.stages import write
+from flows.stages.corpus import CorpusContext
+from flows.stages.ingest import ScanResult
+from flows.stages.plan import Plan
+from flows.stages.process import BatchSummary
 from flows.text.normalize import repair_line
 from tests.conftest import RAW, ROOT
 
@@ -108,9 +113,9 @@ def test_second_run_with_nothing_new_does_no_work(seed_run, prefect_harness):
 
 
 def test_per_file_lists_are_freed_before_validation(prefect_harness, tmp_path, monkeypatch):
-    """Validation is the flow process's heaviest stage: none of the scan's InputFile records (nor
-    the plan or batch summaries holding them) may still be alive when it starts, or the peak
-    grows with the number of inputs. (inline_max=0: the batches go to a worker, as on any corpus
+    """Validation is the flow process's heaviest stage: nothing that holds something per input
+    file (the scan's file table or records, the corpus keys, the plan, the batch summaries) may
+    still be alive when it starts, or the peak grows with the number of inputs. (inline_max=0: the batches go to a worker, as on any corpus
     large enough for this to matter; a batch run in the flow process stays referenced by Prefect's
     task transaction until the flow ends, which only small runs do.)"""
     raw = tmp_path / "raw"
@@ -121,12 +126,14 @@ def test_per_file_lists_are_freed_before_validation(prefect_harness, tmp_path, m
 
     def spy(paths, quality_dir, run_id):
         gc.collect()
-        alive.append(sum(isinstance(o, InputFile) and o.path.startswith(str(raw)) for o in gc.get_objects()))
+        per_file = (InputFile, Inputs, Keyed, Names, ScanResult, CorpusContext, Plan, BatchSummary)
+        alive.append(sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, per_file)
+                            and (not isinstance(o, InputFile) or o.path.startswith(str(raw)))))
         return real(paths, quality_dir, run_id)
 
     monkeypatch.setattr(tasks, "run_suites", spy)
     summary = pipeline.run(Settings(raw_dir=raw, out_dir=tmp_path / "out", workers=1, inline_max=0))
-    assert summary["articles"] == 2 and summary["executor"] == "task runner" and alive == [0]
+    assert summary["articles"] == 2 and summary["executor"] == "task runner" and alive == [[]]
     peaks = summary["peak_rss_mb"]
     assert set(peaks) == set(summary["timings"])
     if Path("/proc/self/status").exists():  # per stage, the flow process's own peak (Linux)

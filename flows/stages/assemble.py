@@ -9,16 +9,18 @@ Why decide from an index: at 100,000 articles the flow process must not hold the
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
+from flows.inputs import Inputs, Names, lookup
 from flows.model import InputFile, Quarantined
 from flows.stages import memory, parts, signatures
 from flows.stages.dedup import exact_key
@@ -50,18 +52,24 @@ class Assembled:
     counts: dict[str, int]
 
 
-def split_identical(files: list[InputFile], known: dict[str, str]) -> tuple[list[InputFile], dict[str, str]]:
-    """Files with identical bytes are processed once: returns (to process, alias source_file ->
-    article_id). `known` maps sha -> article_id of articles already kept."""
-    seen = dict(known)
-    todo, aliases = [], {}
-    for f in sorted(files, key=lambda f: f.source_file):
-        if f.content_sha256 in seen:
-            aliases[f.source_file] = seen[f.content_sha256]
-        else:
-            seen[f.content_sha256] = f.content_sha256[:16]
-            todo.append(f)
-    return todo, aliases
+def split_identical(files: Sequence[InputFile], known: Mapping[str, str]) -> tuple[Inputs, dict[str, str]]:
+    """Files with identical bytes are processed once: returns (to process, in source_file order;
+    alias source_file -> article_id). `known` maps sha -> article_id of articles already kept.
+    The first file (by source_file) of each new hash is processed; the others are its aliases.
+    Done on the columns: only the (few) aliases become Python objects."""
+    files = Inputs.of(files)
+    order = pc.sort_indices(files.column("source_file"))
+    shas = files.column("content_sha256").take(order)
+    first = pl.Series(shas).is_first_distinct().to_numpy()
+    is_known = pc.is_in(shas, value_set=pa.array(list(known), pa.string())).to_numpy(zero_copy_only=False)
+    alias = ~first | is_known
+    at = pa.array(np.flatnonzero(alias))
+    aliases = {src: known.get(sha) or sha[:16] for src, sha in zip(
+        files.column("source_file").take(order).take(at).to_pylist(), shas.take(at).to_pylist())}
+    order = order.to_numpy()
+    if not aliases and np.array_equal(order, np.arange(len(order))):
+        return files, aliases  # the usual case (scan order, no twin files): no copy of the columns
+    return files.take(order[~alias]), aliases
 
 
 def exact_groups(index: pa.Table) -> dict[str, list[str]]:
@@ -104,8 +112,8 @@ def decide(
     kept_quarantine: pa.Table | None,
     kept_state: pa.Table | None,
     identical: dict[str, str],
-    sha_by_file: dict[str, str | None],
-    context_keys: dict[str, str],
+    sha_by_file: Mapping[str, str | None],
+    context_keys: Mapping[str, str | None],
     version: str,
     run_id: str | None,
     near_dup_threshold: float = 0.8,
@@ -135,8 +143,9 @@ def decide(
     failures = {aid: why for aid, why in failures.items() if aid not in drop}
     failing = arts.filter(pc.is_in(arts.column("article_id"), pa.array(sorted(failures), pa.string())))
     new_q = list(quarantined) + [
-        Quarantined(src, sha_by_file.get(src), "validate", "row_expectation_failed", "; ".join(failures[aid]))
-        for aid, src in zip(failing.column("article_id").to_pylist(), failing.column("source_file").to_pylist())
+        Quarantined(src, sha, "validate", "row_expectation_failed", "; ".join(failures[aid]))
+        for aid, src, sha in zip(failing.column("article_id").to_pylist(), failing.column("source_file").to_pylist(),
+                                 lookup(sha_by_file, failing.column("source_file")).to_pylist())
     ]
     drop |= set(failures)
     alias_of = {s: a for s, a in alias_of.items() if a not in failures}
@@ -152,8 +161,7 @@ def decide(
     done = kept_state.column("source_file") if kept_state is not None else pa.array([], pa.string())
     fresh = arts.filter(pc.and_(pc.invert(pc.is_in(arts.column("article_id"), value_set=drop_arr)),
                                 pc.invert(pc.is_in(arts.column("source_file"), value_set=done))))
-    new_srcs = fresh.column("source_file").to_pylist()
-    new_rows = _state_table(new_srcs, fresh.column("article_id").to_pylist(), "article", sha_by_file,
+    new_rows = _state_table(fresh.column("source_file"), fresh.column("article_id"), "article", sha_by_file,
                             context_keys, version)
     alias_new = [s for s, hit in zip(alias_of, pc.is_in(pa.array(list(alias_of), pa.string()),
                                                           value_set=done).to_pylist()) if not hit]
@@ -192,8 +200,8 @@ def assemble(
     quarantined: list[Quarantined],
     *,
     identical: dict[str, str],
-    sha_by_file: dict[str, str | None],
-    context_keys: dict[str, str],
+    sha_by_file: Mapping[str, str | None],
+    context_keys: Mapping[str, str | None],
     version: str,
     run_id: str | None,
     near_dup_threshold: float = 0.8,
@@ -218,13 +226,15 @@ def assemble(
     return Assembled(tables=out, quarantined_now=d.quarantined_now, counts=counts)
 
 
-def _state_table(srcs: list[str], aids: list[str | None], outcome: str, sha: dict, ctx: dict,
+def _state_table(srcs, aids, outcome: str, sha: Mapping[str, str | None], ctx: Mapping[str, str | None],
                  version: str) -> pa.Table:
-    """State rows (schemas.STATE) of `srcs`, built as columns."""
+    """State rows (schemas.STATE) of `srcs`, built as columns (hash and context key looked up
+    column against column: `flows.inputs.lookup`)."""
+    srcs, aids = Names(srcs).array, Names(aids).array
     n = len(srcs)
-    return pa.table({"source_file": pa.array(srcs, pa.string()),
-                     "content_sha256": pa.array([sha.get(s) for s in srcs], pa.string()),
-                     "pipeline_version": pa.array([version] * n, pa.string()),
-                     "context_key": pa.array([ctx.get(s) for s in srcs], pa.string()),
-                     "article_id": pa.array(aids, pa.string()),
-                     "outcome": pa.array([outcome] * n, pa.string())}, schema=schemas.STATE.schema)
+    return pa.table({"source_file": srcs,
+                     "content_sha256": lookup(sha, srcs),
+                     "pipeline_version": pa.repeat(pa.scalar(version, pa.string()), n),
+                     "context_key": lookup(ctx, srcs),
+                     "article_id": aids,
+                     "outcome": pa.repeat(pa.scalar(outcome, pa.string()), n)}, schema=schemas.STATE.schema)

@@ -15,11 +15,13 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from flows.errors import UsageError
+from flows.inputs import Inputs
 from flows.model import InputFile, Quarantined, RawDoc
 from flows.text.encoding import DecodeError, decode
 
@@ -34,7 +36,7 @@ BLANK_RE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 @dataclass(frozen=True)
 class ScanResult:
-    files: tuple[InputFile, ...]
+    files: Inputs  # a sequence of InputFile held as Arrow columns (flows/inputs.py)
     ignored: tuple[str, ...]
     quarantined: tuple[Quarantined, ...]
 
@@ -182,12 +184,18 @@ def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
     found: list[tuple[str, str]] = []
     ignored: list[str] = []
     _walk(root, "", frozenset({(st.st_dev, st.st_ino)}), found, ignored)
-    files: list[InputFile] = []
     quarantined: list[Quarantined] = []
-    for path, rel in sorted(found, key=lambda t: t[1]):
-        res = _classify(path, _display_name(rel), max_bytes)
-        (files if isinstance(res, InputFile) else quarantined).append(res)
-    return ScanResult(tuple(files), tuple(sorted(ignored)), tuple(quarantined))
+
+    def inputs() -> Iterator[InputFile]:
+        for path, rel in sorted(found, key=lambda t: t[1]):
+            res = _classify(path, _display_name(rel), max_bytes)
+            if isinstance(res, InputFile):
+                yield res
+            else:
+                quarantined.append(res)
+
+    files = Inputs.of(inputs())  # columns, built a chunk at a time: no record per file is kept
+    return ScanResult(files, tuple(sorted(ignored)), tuple(quarantined))
 
 
 def normalise_newlines(text: str) -> str:

@@ -45,16 +45,26 @@ _STATUS = "/proc/self/status"
 _CLEAR_REFS = "/proc/self/clear_refs"
 
 
-def peak_mb() -> float | None:
-    """This process's peak RSS in MB since the last `reset_peak` (VmHWM), or None off Linux."""
+def _status_mb(key: str) -> float | None:
     try:
         with open(_STATUS, encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(key + ":"):
                     return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass
     return None
+
+
+def peak_mb() -> float | None:
+    """This process's peak RSS in MB since the last `reset_peak` (VmHWM), or None off Linux."""
+    return _status_mb("VmHWM")
+
+
+def rss_mb() -> float | None:
+    """This process's resident memory now, in MB (VmRSS), or None off Linux: what the next stage
+    starts from."""
+    return _status_mb("VmRSS")
 
 
 def reset_peak() -> bool:

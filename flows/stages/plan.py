@@ -8,7 +8,7 @@ Everything here is pure: tables in, tables and lists out.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
+from flows.inputs import Inputs, Names, lookup
 from flows.model import InputFile, Quarantined
 from flows.stages import parts
 
@@ -26,11 +27,14 @@ ARTICLE_TABLES = ("articles", "lines", "people", "organisations", "legal_refs", 
 
 @dataclass(frozen=True)
 class Plan:
-    todo: tuple[InputFile, ...]  # to load, clean and extract in this run
-    keep: tuple[str, ...]  # source_files whose previous outcome is carried over
-    new: tuple[str, ...]
-    changed: tuple[str, ...]
-    deleted: tuple[str, ...]
+    """Which inputs this run processes and what it carries over. Every field is columnar (Arrow),
+    so a plan over 100,000 files holds no Python object per file."""
+
+    todo: Inputs  # to load, clean and extract in this run
+    keep: Names  # source_files whose previous outcome is carried over
+    new: Names
+    changed: Names
+    deleted: Names
     mode: str  # first, full, version, incremental
 
     def summary(self) -> dict[str, int | str]:
@@ -46,11 +50,11 @@ def context_key(fingerprints: set[str], repeated: frozenset[str]) -> str:
 
 
 def make_plan(
-    files: list[InputFile],
+    files: Sequence[InputFile],
     prev_state: pa.Table | None,
     *,
     version: str,
-    context_keys: dict[str, str],
+    context_keys: Mapping[str, str | None],
     full: bool,
     quarantined: Sequence[Quarantined] = (),
 ) -> Plan:
@@ -58,22 +62,23 @@ def make_plan(
     One that is unchanged since the previous run (same bytes hash, same version, quarantined then
     too) is kept like an unchanged article, so a folder with a permanently bad file still has
     quiet "nothing changed" runs."""
-    current = {f.source_file: f for f in files}
-    names = [*current, *(q.source_file for q in quarantined)]
+    files = Inputs.of(files)
+    srcs = files.column("source_file")
+    qsrcs = pa.array([q.source_file for q in quarantined], pa.string())
+    names = pa.concat_arrays([srcs, qsrcs])
     if prev_state is None or prev_state.num_rows == 0 or full:
         mode = "full" if full and prev_state is not None and prev_state.num_rows else "first"
-        return Plan(tuple(files), (), tuple(names), (), _deleted(prev_state, names), mode)
+        return Plan(files, Names(), Names(names), Names(), _deleted(prev_state, names), mode)
     if not pc.any(pc.equal(prev_state.column("pipeline_version"), version)).as_py():
-        old = set(_in_prev(prev_state, names))
-        return Plan(tuple(files), (), tuple(s for s in names if s not in old), tuple(s for s in names if s in old),
+        old = pc.is_in(names, value_set=prev_state.column("source_file").combine_chunks())
+        return Plan(files, Names(), Names(names.filter(pc.invert(old))), Names(names.filter(old)),
                     _deleted(prev_state, names), "version")
     # Compared as Arrow columns (each name's row in the previous state by a hash lookup), not as a
-    # dict of Python rows; the output tuples reuse the scan's own name strings.
-    srcs, cur = list(current), list(current.values())
-    st, old = _compare(srcs, [f.content_sha256 for f in cur], [context_keys.get(x) for x in srcs], prev_state,
+    # dict of Python rows.
+    st, old = _compare(srcs, files.column("content_sha256"), lookup(context_keys, srcs), prev_state,
                        version, quarantine=False)
-    qsrcs = [q.source_file for q in quarantined]
-    qst, _ = _compare(qsrcs, [q.content_sha256 for q in quarantined], None, prev_state, version, quarantine=True)
+    qst, _ = _compare(qsrcs, pa.array([q.content_sha256 for q in quarantined], pa.string()), None, prev_state,
+                      version, quarantine=True)
     # An alias whose canonical article is reprocessed or gone must be reprocessed too.
     kept = st == KEEP
     outcome, aid = old.column("outcome"), old.column("article_id")
@@ -82,30 +87,29 @@ def make_plan(
         zero_copy_only=False)
     st = np.where(orphan, ORPHAN, st)
 
-    def pick(names: list[str], status: np.ndarray, code: int) -> list[str]:
-        return [names[i] for i in np.flatnonzero(status == code)]
+    def pick(code: int, *, q: bool = True) -> list[pa.Array]:
+        return [srcs.filter(pa.array(st == code)), *([qsrcs.filter(pa.array(qst == code))] if q else [])]
 
-    todo = [cur[i] for i in np.flatnonzero((st == NEW) | (st == CHANGED))] + [cur[i] for i in np.flatnonzero(orphan)]
-    return Plan(tuple(todo), tuple(pick(srcs, st, KEEP) + pick(qsrcs, qst, KEEP)),
-                tuple(pick(srcs, st, NEW) + pick(qsrcs, qst, NEW)),
-                tuple(pick(srcs, st, CHANGED) + pick(qsrcs, qst, CHANGED) + pick(srcs, st, ORPHAN)),
-                _deleted(prev_state, names), "incremental")
+    def names_of(*arrays: list[pa.Array]) -> Names:
+        return Names(pa.concat_arrays([a for group in arrays for a in group]))
+
+    todo = np.concatenate([np.flatnonzero((st == NEW) | (st == CHANGED)), np.flatnonzero(orphan)])
+    return Plan(files.take(todo), names_of(pick(KEEP)), names_of(pick(NEW)),
+                names_of(pick(CHANGED), pick(ORPHAN, q=False)), _deleted(prev_state, names), "incremental")
 
 
 NEW, KEEP, CHANGED, ORPHAN = 0, 1, 2, 3
 
 
-def _compare(names: list[str], shas: list, keys: list | None, prev: pa.Table, version: str, *,
+def _compare(names: pa.Array, shas: pa.Array, keys: pa.Array | None, prev: pa.Table, version: str, *,
              quarantine: bool) -> tuple[np.ndarray, pa.Table]:
     """Status of each name against its previous state row (NEW, KEEP, CHANGED) and that row (nulls
     when there is none). Unchanged: same bytes, same version and same context key; or, for a
     scan-quarantined input, same bytes and version and quarantined then too."""
-    pos = pc.index_in(pa.array(names, pa.string()), value_set=prev.column("source_file").combine_chunks())
+    pos = pc.index_in(names, value_set=prev.column("source_file").combine_chunks())
     old = prev.select(["content_sha256", "pipeline_version", "context_key", "article_id", "outcome"]).take(pos)
-    same = _eq_missing(old.column("content_sha256"), pa.array(shas, pa.string())) & _is(old.column("pipeline_version"),
-                                                                                         version)
-    same &= _is(old.column("outcome"), "quarantine") if quarantine else _eq_missing(old.column("context_key"),
-                                                                                   pa.array(keys, pa.string()))
+    same = _eq_missing(old.column("content_sha256"), shas) & _is(old.column("pipeline_version"), version)
+    same &= _is(old.column("outcome"), "quarantine") if quarantine else _eq_missing(old.column("context_key"), keys)
     found = pc.is_valid(pos).to_numpy(zero_copy_only=False)
     return np.where(~found, NEW, np.where(same, KEEP, CHANGED)), old
 
@@ -120,27 +124,26 @@ def _eq_missing(a, b) -> np.ndarray:
     return pc.or_(eq, pc.and_(pc.is_null(a), pc.is_null(b))).to_numpy(zero_copy_only=False)
 
 
-def known_articles(kept_state: pa.Table | None, shas: set[str]) -> dict[str, str]:
+def known_articles(kept_state: pa.Table | None, shas: Iterable[str | None] | pa.Array) -> dict[str, str]:
     """content_sha256 -> article_id of the kept articles whose bytes are one of `shas` (those of
     the files to process): what `assemble.split_identical` needs, without a dict over every kept
     article."""
-    if kept_state is None or not shas:
+    if kept_state is None:
+        return {}
+    shas = Names(shas if isinstance(shas, (pa.Array, pa.ChunkedArray)) else sorted(s for s in shas if s)).array
+    if not len(shas):
         return {}
     hit = kept_state.filter(pc.and_(pc.equal(kept_state.column("outcome"), "article"),
-                                    pc.is_in(kept_state.column("content_sha256"), pa.array(sorted(shas), pa.string()))))
+                                    pc.fill_null(pc.is_in(kept_state.column("content_sha256"), value_set=shas), False)))
     return dict(zip(hit.column("content_sha256").to_pylist(), hit.column("article_id").to_pylist()))
-
-
-def _in_prev(prev_state: pa.Table, names: list[str]) -> list[str]:
-    """The `names` that have a row in `prev_state`."""
-    arr = pa.array(names, pa.string())
-    return arr.filter(pc.is_in(arr, prev_state.column("source_file"))).to_pylist()
 
 
 def fresh_quarantine(plan: Plan, quarantined: Sequence[Quarantined]) -> list[Quarantined]:
     """Scan-time quarantines that are not carried over from the previous run (new rows to add)."""
-    kept = set(plan.keep)
-    return [q for q in quarantined if q.source_file not in kept]
+    if not quarantined:
+        return []
+    kept = pc.is_in(pa.array([q.source_file for q in quarantined], pa.string()), value_set=plan.keep.array)
+    return [q for q, hit in zip(quarantined, kept.to_pylist()) if not hit]
 
 
 def is_noop(plan: Plan) -> bool:
@@ -149,17 +152,17 @@ def is_noop(plan: Plan) -> bool:
     return plan.mode == "incremental" and not (plan.todo or plan.deleted or plan.new or plan.changed)
 
 
-def _deleted(prev_state: pa.Table | None, current) -> tuple[str, ...]:
+def _deleted(prev_state: pa.Table | None, current: pa.Array) -> Names:
     if prev_state is None:
-        return ()
-    col = prev_state.column("source_file")
-    return tuple(col.filter(pc.invert(pc.is_in(col, pa.array(list(current), pa.string())))).to_pylist())
+        return Names()
+    col = prev_state.column("source_file").combine_chunks()
+    return Names(col.filter(pc.invert(pc.is_in(col, value_set=current))))
 
 
-def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: tuple[str, ...]) -> dict[str, pa.Table]:
+def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: Sequence[str]) -> dict[str, pa.Table]:
     """Rows of the previous snapshot that belong to kept inputs (articles, long tables, quarantine,
     state)."""
-    keep_arr = pa.array(list(keep), pa.string())
+    keep_arr = Names(keep).array
     st = prev_state.filter(pc.is_in(prev_state.column("source_file"), keep_arr))
     aids = pa.array(sorted({r["article_id"] for r in st.to_pylist() if r["outcome"] == "article"}), pa.string())
     out: dict[str, pa.Table] = {"state": st}
@@ -174,9 +177,9 @@ def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: tup
     return out
 
 
-def kept_state(prev_state: pa.Table, keep: tuple[str, ...]) -> pa.Table:
+def kept_state(prev_state: pa.Table, keep: Sequence[str]) -> pa.Table:
     """The previous state rows of the kept inputs."""
-    return prev_state.filter(pc.is_in(prev_state.column("source_file"), pa.array(list(keep), pa.string())))
+    return prev_state.filter(pc.is_in(prev_state.column("source_file"), value_set=Names(keep).array))
 
 
 def carry_over_files(previous: Path, state: pa.Table, prev_quarantine: pa.Table | None,

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import schemas
-from flows.model import Quarantined
+from flows.model import InputFile, Quarantined
 from flows.stages import assemble, finalise, parts, plan, process
 from flows.stages.validate import row_failures
 from tests import dataset_factory as factory
@@ -129,3 +131,29 @@ def test_small_batches_are_gathered_into_row_groups(tmp_path, monkeypatch):
     assert [md.row_group(i).num_rows for i in range(md.num_row_groups)] == [3, 1]
     assert pq.read_table(tmp_path / "b" / "articles.parquet").column("article_id").to_pylist() == [
         r["article_id"] for r in factory.ARTICLES]
+
+
+def _reference_split_identical(files, known):
+    """The row-by-row rule `split_identical` implements on columns."""
+    seen = dict(known)
+    todo, aliases = [], {}
+    for f in sorted(files, key=lambda f: f.source_file):
+        if f.content_sha256 in seen:
+            aliases[f.source_file] = seen[f.content_sha256]
+        else:
+            seen[f.content_sha256] = f.content_sha256[:16]
+            todo.append(f)
+    return todo, aliases
+
+
+_SHAS = st.sampled_from([c * 64 for c in "abcde"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text("xyzé/._", min_size=1, max_size=6), _SHAS, max_size=12),
+       st.dictionaries(_SHAS, st.text("0123456789", min_size=16, max_size=16), max_size=3))
+def test_split_identical_agrees_with_the_row_by_row_rule(by_name, known):
+    files = [InputFile(f"/raw/{n}", n, 1, None, sha) for n, sha in by_name.items()]
+    todo, aliases = assemble.split_identical(files, known)
+    want_todo, want_aliases = _reference_split_identical(files, known)
+    assert list(todo) == want_todo and aliases == want_aliases

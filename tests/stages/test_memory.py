@@ -42,6 +42,7 @@ def test_peak_is_the_peak_since_the_last_reset():
     assert memory.reset_peak() is True
     base = memory.peak_mb()
     big = np.ones(200 * 2**20 // 8)  # 200 MB, every page written
+    assert memory.rss_mb() > base + 150  # resident now
     del big
     high = memory.peak_mb()
     assert base is not None and high is not None and high > base + 150  # the freed array still counts
@@ -53,4 +54,4 @@ def test_peak_is_the_peak_since_the_last_reset():
 def test_peak_is_none_without_proc(monkeypatch, tmp_path):
     monkeypatch.setattr(memory, "_STATUS", str(tmp_path / "missing"))
     monkeypatch.setattr(memory, "_CLEAR_REFS", str(tmp_path / "nodir" / "clear_refs"))
-    assert memory.peak_mb() is None and memory.reset_peak() is False
+    assert memory.peak_mb() is None and memory.rss_mb() is None and memory.reset_peak() is False
