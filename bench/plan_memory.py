@@ -1,5 +1,6 @@
 """Peak memory of the incremental plan on a re-run of N inputs (default 100,000), against the
-row-by-row reference it replaced (tests/stages/test_plan.py: a dict of Python rows).
+row-by-row reference it replaced (tests/stages/test_plan.py: a dict of Python rows). The
+columnar plan gets the scan's file list and corpus keys as Arrow columns, as in the pipeline.
 
     .venv/bin/python bench/plan_memory.py [--n 100000]
 
@@ -36,6 +37,11 @@ def child(variant: str, n: int) -> float:
     files = [InputFile(path="/raw/" + x, source_file=x, size_bytes=1, mtime=None, content_sha256=s)
              for x, s in zip(names, shas)]
     ctx = {x: s[:16] for x, s in zip(names, shas)}
+    if variant == "columnar":  # what the pipeline passes: the scan's columns (flows/inputs.py)
+        from flows.inputs import Inputs, Keyed
+
+        files, ctx = Inputs.of(files), Keyed.of(ctx)
+    del names, shas
     memory.release()
     memory.reset_peak()
     base = memory.peak_mb()
