@@ -14,25 +14,18 @@ lookup; its scalar `get` exists for tests and small tables only (it is O(n)).
 from __future__ import annotations
 
 import os
-from datetime import timezone
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import timezone
 from typing import overload
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+import schemas
 from flows.model import InputFile
 
-#: One row per input file. `path` is binary: a file name that is not valid UTF-8 arrives from the
-#: OS as a str with surrogate escapes, which Arrow strings cannot hold (os.fsencode round-trips it).
-SCHEMA = pa.schema([
-    pa.field("path", pa.binary(), nullable=False),
-    pa.field("source_file", pa.string(), nullable=False),
-    pa.field("size_bytes", pa.int64(), nullable=False),
-    pa.field("mtime", pa.timestamp("us", tz="UTC")),
-    pa.field("content_sha256", pa.string()),
-])
+SCHEMA = schemas.INPUT_FILES  # one row per input file
 CHUNK = 4096  # records turned into one record batch at a time while building
 
 
@@ -198,7 +191,10 @@ class Names(Sequence[str]):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return Names(self.array.to_pylist()[i])
+            start, stop, step = i.indices(len(self))
+            if step == 1:
+                return Names(self.array.slice(start, max(0, stop - start)))
+            return Names(self.array.take(pa.array(np.arange(start, stop, step), pa.int64())))
         n = len(self)
         if not -n <= i < n:
             raise IndexError(i)

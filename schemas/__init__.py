@@ -4,7 +4,7 @@ from schemas.articles import ARTICLES
 from schemas.entities import ACRONYMS, LEGAL_REFS, ORGANISATIONS, PEOPLE, PERIODS, QUANTITIES
 from schemas.lines import KEPT_ROLES, LINES, ROLES
 from schemas.quarantine import QUARANTINE
-from schemas.state import DEDUP_INDEX, DEDUP_INDEX_FILE, STATE
+from schemas.state import DEDUP_INDEX, DEDUP_INDEX_FILE, INPUT_FILES, STATE
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -12,6 +12,6 @@ TABLES: dict[str, Table] = {
 }
 
 __all__ = [
-    "ACRONYMS", "ARTICLES", "DEDUP_INDEX", "DEDUP_INDEX_FILE", "KEPT_ROLES", "LEGAL_REFS", "LINES", "ORGANISATIONS", "PEOPLE",
+    "ACRONYMS", "ARTICLES", "DEDUP_INDEX", "DEDUP_INDEX_FILE", "INPUT_FILES", "KEPT_ROLES", "LEGAL_REFS", "LINES", "ORGANISATIONS", "PEOPLE",
     "PERIODS", "QUANTITIES", "QUARANTINE", "ROLES", "STATE", "TABLES", "Column", "Table",
 ]

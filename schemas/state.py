@@ -29,3 +29,16 @@ DEDUP_INDEX = pa.schema([
     pa.field("exact_key", pa.string(), nullable=False),  # dedup.exact_key of the body
     pa.field("signature", pa.binary()),  # MinHash values (uint32 x 128), null for a body without words
 ])
+
+
+#: Internal, in memory only: the scan's input files, one row each, as the flow process holds them
+#: (flows/inputs.py `Inputs`) instead of one Python record per file. `path` is binary: a file name
+#: that is not valid UTF-8 arrives from the OS with surrogate escapes, which Arrow strings cannot
+#: hold (os.fsencode / os.fsdecode round-trip it).
+INPUT_FILES = pa.schema([
+    pa.field("path", pa.binary(), nullable=False),
+    pa.field("source_file", pa.string(), nullable=False),
+    pa.field("size_bytes", pa.int64(), nullable=False),
+    pa.field("mtime", pa.timestamp("us", tz="UTC")),
+    pa.field("content_sha256", pa.string()),
+])

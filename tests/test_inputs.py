@@ -31,7 +31,7 @@ def small_chunks(monkeypatch):
 
 
 @settings(max_examples=200, deadline=None)
-@given(RECORDS, st.integers(-40, 40), st.integers(-40, 40), st.sampled_from([1, 2, 3]))
+@given(RECORDS, st.integers(-40, 40), st.integers(-40, 40), st.sampled_from([1, 2, 3, -1]))
 def test_inputs_read_like_the_list_of_records(records, a, b, step):
     files = Inputs.of(records)
     assert len(files) == len(records) and list(files) == records and files == records
@@ -68,11 +68,11 @@ def test_keyed_answers_as_the_dict_does(mapping, asked):
                 k[x]
 
 
-@given(st.lists(NAMES, max_size=20))
-def test_names_equal_the_tuple_they_replace(names):
+@given(st.lists(NAMES, max_size=20), st.integers(-25, 25), st.integers(-25, 25), st.sampled_from([1, 2, -1]))
+def test_names_equal_the_tuple_they_replace(names, a, b, step):
     n = Names(names)
     assert n == tuple(names) and tuple(names) == n and list(n) == names and len(n) == len(names)
-    assert bool(n) == bool(names) and Names(n) == n and list(n[1:3]) == names[1:3]
+    assert bool(n) == bool(names) and Names(n) == n and list(n[a:b:step]) == names[a:b:step]
     assert n != tuple(names) + ("extra",)
 
 
