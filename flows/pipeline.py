@@ -174,6 +174,7 @@ def _build(s: Settings, log, timings: dict, peaks: dict, *, version: str, run_id
     it, they made the flow process's peak grow by ~1 KB per input file."""
     with _timed(timings, "scan", peaks):
         scan = tasks.scan_inputs(s)
+        memory.release()  # the walk's entries and records are gone; only the file table stays
     log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scan.files),
              len(scan.ignored), len(scan.quarantined))
     with _timed(timings, "corpus", peaks):

@@ -5,6 +5,7 @@ policy, nothing else.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from prefect import task
@@ -20,8 +21,13 @@ def scan_inputs(settings: Settings) -> ingest.ScanResult:
 
 
 @task(name="fingerprint-corpus", retries=2, retry_delay_seconds=[1, 5])
-def fingerprint_corpus(files: list[InputFile], settings: Settings) -> corpus.CorpusContext:
-    return corpus.corpus_context(files, min_docs=settings.boilerplate_min_docs, max_bytes=settings.max_bytes)
+def fingerprint_corpus(files: Sequence[InputFile], settings: Settings) -> corpus.CorpusContext:
+    # The fingerprints spill next to the snapshots (a killed run's leftovers are removed by
+    # write.recover, like any staging directory), not to a /tmp that may be in RAM.
+    spill = settings.out_dir / write.SNAPSHOTS
+    spill.mkdir(parents=True, exist_ok=True)
+    return corpus.corpus_context(files, min_docs=settings.boilerplate_min_docs, max_bytes=settings.max_bytes,
+                                 spill_dir=spill)
 
 
 @task(name="process-batch")

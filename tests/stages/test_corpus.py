@@ -23,7 +23,11 @@ def _files():
 
 
 @pytest.mark.parametrize("min_docs", [2, 3])
-def test_corpus_context_equals_the_per_file_sets(min_docs):
+@pytest.mark.parametrize("spill", [None, (7, 2)])  # (values per spill write/read, partition bits)
+def test_corpus_context_equals_the_per_file_sets(min_docs, spill, monkeypatch, tmp_path):
+    if spill:  # many spill writes, reads across file boundaries, several hash partitions
+        monkeypatch.setattr(corpus, "SPILL_VALUES", spill[0])
+        monkeypatch.setattr(corpus, "PARTITION_BITS", spill[1])
     files = _files()
     sets = {}
     for f in files:
@@ -31,8 +35,8 @@ def test_corpus_context_equals_the_per_file_sets(min_docs):
         if isinstance(raw, RawDoc):
             sets[f.source_file] = boilerplate.doc_fingerprints(raw.text)
     expected = boilerplate.repeats_from_sets(sets.values(), min_docs=min_docs)
-    got = corpus.corpus_context(files, min_docs=min_docs, max_bytes=DEFAULT_MAX_BYTES)
-    assert expected and got.repeated == expected
+    got = corpus.corpus_context(files, min_docs=min_docs, max_bytes=DEFAULT_MAX_BYTES, spill_dir=tmp_path)
+    assert expected and got.repeated == expected and list(tmp_path.iterdir()) == []  # spill removed
     assert got.context_keys == {s: context_key(fps, expected) for s, fps in sets.items()}
     assert len(set(got.context_keys.values())) > 1  # files differ in their boilerplate
 
