@@ -61,7 +61,8 @@ def split_identical(files: Sequence[InputFile], known: Mapping[str, str]) -> tup
     order = pc.sort_indices(files.column("source_file"))
     shas = files.column("content_sha256").take(order)
     first = pl.Series(shas).is_first_distinct().to_numpy()
-    is_known = pc.is_in(shas, value_set=pa.array(list(known), pa.string())).to_numpy(zero_copy_only=False)
+    is_known = pc.fill_null(pc.is_in(shas, value_set=pa.array(list(known), pa.string())), False).to_numpy(
+        zero_copy_only=False)
     alias = ~first | is_known
     at = pa.array(np.flatnonzero(alias))
     aliases = {src: known.get(sha) or sha[:16] for src, sha in zip(
