@@ -39,6 +39,25 @@ def _batch(files: Sequence[InputFile]) -> pa.RecordBatch:
     ], schema=SCHEMA)
 
 
+def _positions(i: slice, n: int) -> tuple[int, int] | np.ndarray:
+    """A slice of a length-n sequence as (start, length) when contiguous, else the positions."""
+    start, stop, step = i.indices(n)
+    return (start, max(0, stop - start)) if step == 1 else np.arange(start, stop, step)
+
+
+def _index(i: int, n: int) -> int:
+    if not -n <= i < n:
+        raise IndexError(i)
+    return i % n
+
+
+def _same_items(seq: Sequence, other: object) -> bool:
+    """Sequence equality with any other sequence (a list or tuple in tests), item by item."""
+    if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+        return NotImplemented
+    return len(seq) == len(other) and all(a == b for a, b in zip(seq, other))
+
+
 class Inputs(Sequence[InputFile]):
     """A sequence of `InputFile` stored as one Arrow table (SCHEMA)."""
 
@@ -71,22 +90,15 @@ class Inputs(Sequence[InputFile]):
     def __getitem__(self, i: slice) -> Inputs: ...
     def __getitem__(self, i):
         if isinstance(i, slice):
-            start, stop, step = i.indices(len(self))
-            if step == 1:
-                return Inputs(self.table.slice(start, max(0, stop - start)))
-            return self.take(np.arange(start, stop, step))
-        n = len(self)
-        if not -n <= i < n:
-            raise IndexError(i)
-        return next(_records(self.table.slice(i % n, 1)))
+            pos = _positions(i, len(self))
+            return Inputs(self.table.slice(*pos)) if isinstance(pos, tuple) else self.take(pos)
+        return next(_records(self.table.slice(_index(i, len(self)), 1)))
 
     def __iter__(self) -> Iterator[InputFile]:
         return _records(self.table)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return _same_items(self, other)
 
     __hash__ = None  # type: ignore[assignment]  # mutable-looking sequence semantics, as list
 
@@ -97,7 +109,9 @@ class Inputs(Sequence[InputFile]):
         return Inputs(self.table.take(pa.array(np.asarray(indices, dtype=np.int64), pa.int64())))
 
     def column(self, name: str) -> pa.Array:
-        return self.table.column(name).combine_chunks() if self.table.num_rows else pa.array([], SCHEMA.field(name).type)
+        if not self.table.num_rows:
+            return pa.array([], SCHEMA.field(name).type)
+        return self.table.column(name).combine_chunks()
 
 
 def _records(table: pa.Table) -> Iterator[InputFile]:
@@ -115,7 +129,8 @@ class Keyed(Mapping[str, str | None]):
     __slots__ = ("names", "data")
 
     def __init__(self, names: pa.Array, values: pa.Array) -> None:
-        assert len(names) == len(values)
+        if len(names) != len(values):
+            raise ValueError(f"{len(names)} names but {len(values)} values")
         self.names = _string_array(names)
         self.data = _string_array(values)
 
@@ -191,23 +206,16 @@ class Names(Sequence[str]):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            start, stop, step = i.indices(len(self))
-            if step == 1:
-                return Names(self.array.slice(start, max(0, stop - start)))
-            return Names(self.array.take(pa.array(np.arange(start, stop, step), pa.int64())))
-        n = len(self)
-        if not -n <= i < n:
-            raise IndexError(i)
-        return self.array[i % n].as_py()
+            pos = _positions(i, len(self))
+            return Names(self.array.slice(*pos) if isinstance(pos, tuple) else self.array.take(pa.array(pos)))
+        return self.array[_index(i, len(self))].as_py()
 
     def __iter__(self) -> Iterator[str]:
         for chunk in range(0, len(self.array), CHUNK):
             yield from self.array.slice(chunk, CHUNK).to_pylist()
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return _same_items(self, other)
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -58,16 +58,13 @@ def split_identical(files: Sequence[InputFile], known: Mapping[str, str]) -> tup
     The first file (by source_file) of each new hash is processed; the others are its aliases.
     Done on the columns: only the (few) aliases become Python objects."""
     files = Inputs.of(files)
-    order = pc.sort_indices(files.column("source_file"))
+    order = pc.sort_indices(files.column("source_file")).to_numpy()
     shas = files.column("content_sha256").take(order)
-    first = pl.Series(shas).is_first_distinct().to_numpy()
-    is_known = pc.fill_null(pc.is_in(shas, value_set=pa.array(list(known), pa.string())), False).to_numpy(
-        zero_copy_only=False)
-    alias = ~first | is_known
-    at = pa.array(np.flatnonzero(alias))
+    is_known = pc.fill_null(pc.is_in(shas, value_set=pa.array(list(known), pa.string())), False)
+    alias = ~pl.Series(shas).is_first_distinct().to_numpy() | is_known.to_numpy(zero_copy_only=False)
+    at = order[alias]
     aliases = {src: known.get(sha) or sha[:16] for src, sha in zip(
-        files.column("source_file").take(order).take(at).to_pylist(), shas.take(at).to_pylist())}
-    order = order.to_numpy()
+        files.column("source_file").take(at).to_pylist(), files.column("content_sha256").take(at).to_pylist())}
     if not aliases and np.array_equal(order, np.arange(len(order))):
         return files, aliases  # the usual case (scan order, no twin files): no copy of the columns
     return files.take(order[~alias]), aliases

@@ -88,6 +88,15 @@ class _Spill:
             fh.close()
 
 
+def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """The `values` found in `sorted_set` (a binary search each: one file's few values against
+    the corpus' repeated lines, cheaper per file than np.isin's sort)."""
+    if not len(sorted_set):
+        return values[:0]
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return values[sorted_set[at] == values]
+
+
 def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
                    spill_dir: Path | None = None) -> CorpusContext:
     """Same result as `boilerplate.repeats_from_sets` over every file's `doc_fingerprints` (and
@@ -118,8 +127,7 @@ def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
             chunks: list[pa.Array] = []
             keys: list[str] = []
             for mine in spill.per_file(ends):
-                hits = mine[rep[np.minimum(np.searchsorted(rep, mine), len(rep) - 1)] == mine] if len(rep) else mine[:0]
-                keys.append(context_key({f"{int(x):016x}" for x in hits}, repeated))
+                keys.append(context_key({f"{int(x):016x}" for x in _members(mine, rep)}, repeated))
                 if len(keys) >= CHUNK:
                     chunks.append(pa.array(keys, pa.string()))
                     keys = []

@@ -128,10 +128,8 @@ def known_articles(kept_state: pa.Table | None, shas: Iterable[str | None] | pa.
     """content_sha256 -> article_id of the kept articles whose bytes are one of `shas` (those of
     the files to process): what `assemble.split_identical` needs, without a dict over every kept
     article."""
-    if kept_state is None:
-        return {}
-    shas = Names(shas if isinstance(shas, (pa.Array, pa.ChunkedArray)) else sorted(s for s in shas if s)).array
-    if not len(shas):
+    shas = pc.drop_null(Names(shas).array)
+    if kept_state is None or not len(shas):
         return {}
     hit = kept_state.filter(pc.and_(pc.equal(kept_state.column("outcome"), "article"),
                                     pc.fill_null(pc.is_in(kept_state.column("content_sha256"), value_set=shas), False)))
