@@ -15,7 +15,8 @@ from flows import __version__
 
 _ROOT = Path(__file__).resolve().parent
 _SCHEMAS = _ROOT.parent / "schemas"
-_PATTERNS = ("text/**/*.py", "text/**/*.json", "text/**/*.tsv", "stages/*.py", "nlp.py", "model.py")
+_PATTERNS = ("text/**/*.py", "text/**/*.json", "text/**/*.tsv", "stages/*.py", "nlp.py", "model.py",
+             "inputs.py")  # inputs.py: the file records (mtime, hash) the stages read
 
 
 def _files() -> list[Path]:
