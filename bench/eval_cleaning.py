@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.text.boilerplate import corpus_repeats  # noqa: E402
-from flows.text.evaluation import Score, read_labels, read_units, score, units_to_labels  # noqa: E402
-from flows.text.roles import classify  # noqa: E402
-from flows.text.rules import CATALOGUE_VERSION  # noqa: E402
+from bantin.clean.repeats import corpus_repeats  # noqa: E402
+from bantin.eval.roles import Score, read_labels, read_units, score, units_to_labels  # noqa: E402
+from bantin.clean.classify import classify  # noqa: E402
+from bantin.clean.rules.catalogue import CATALOGUE_VERSION  # noqa: E402
 
 SEEDS = ROOT / "raw"
 GOLDEN = ROOT / "tests" / "golden" / "lines"

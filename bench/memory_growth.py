@@ -76,7 +76,7 @@ def _mark(stage: str) -> None:
 
 
 def _work_parts(args):
-    from flows.stages import process
+    from bantin.build import process
 
     files, repeated, version, parts_dir, i = args
     return process.process_to_parts(files, repeated=repeated, version=version, run_id=None, max_bytes=20 << 20,
@@ -84,7 +84,7 @@ def _work_parts(args):
 
 
 def _work_memory(args):
-    from flows.stages import process
+    from bantin.build import process
 
     files, repeated, version, _, _ = args
     return process.process_batch(files, repeated=repeated, version=version, run_id=None, max_bytes=20 << 20)
@@ -94,10 +94,19 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
     _stub_nlp()
     import pyarrow as pa
 
-    from flows.inputs import Keyed
-    from flows.stages import assemble, card, card_files, corpus, finalise, ingest, parts, process, validate, write
-    from flows.stages import plan as planning
-    from flows.version import pipeline_version
+    from bantin.ingest.inputs import Keyed
+    from bantin.build import assemble
+    from bantin.card import readme as card
+    from bantin.card import files as card_files
+    from bantin.build import corpus
+    from bantin.build import finalise
+    from bantin.ingest import files as ingest
+    from bantin.build import parts
+    from bantin.build import process
+    from bantin.validate import gate as validate
+    from bantin.publish import snapshot as write
+    from bantin.build import plan as planning
+    from bantin.version import pipeline_version
 
     t0 = time.perf_counter()
     version = pipeline_version()
@@ -160,7 +169,7 @@ def child_flow(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dic
 
     server = TemporaryServer.launch()
     from flows import pipeline
-    from flows.settings import Settings
+    from bantin.settings import Settings
 
     t0 = time.perf_counter()
     try:

@@ -1,11 +1,11 @@
 """Peak memory of the incremental plan on a re-run of N inputs (default 100,000), against the
-row-by-row reference it replaced (tests/stages/test_plan.py: a dict of Python rows). The
+row-by-row reference it replaced (tests/build/test_plan.py: a dict of Python rows). The
 columnar plan gets the scan's file list and corpus keys as Arrow columns, as in the pipeline.
 
     .venv/bin/python bench/plan_memory.py [--n 100000]
 
 Each variant runs in a fresh child process; the figure is the child's peak RSS during
-`make_plan` over its RSS just before (VmHWM reset, flows/stages/memory.py). Linux only.
+`make_plan` over its RSS just before (VmHWM reset, bantin/memory.py). Linux only.
 """
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ V = "0.1.0+bench"
 
 
 def child(variant: str, n: int) -> float:
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "stages")]
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "build")]
     import pyarrow as pa
 
     import schemas
-    from flows.model import InputFile
-    from flows.stages import memory, plan
+    from bantin.records import InputFile
+    from bantin import memory
+    from bantin.build import plan
 
     names = [f"portal-{i % 50:02d}/2025/{i:06d}_{hashlib.md5(str(i).encode()).hexdigest()[:16]}.txt"
              for i in range(n)]
@@ -37,8 +38,8 @@ def child(variant: str, n: int) -> float:
     files = [InputFile(path="/raw/" + x, source_file=x, size_bytes=1, mtime=None, content_sha256=s)
              for x, s in zip(names, shas)]
     ctx = {x: s[:16] for x, s in zip(names, shas)}
-    if variant == "columnar":  # what the pipeline passes: the scan's columns (flows/inputs.py)
-        from flows.inputs import Inputs, Keyed
+    if variant == "columnar":  # what the pipeline passes: the scan's columns (bantin/ingest/inputs.py)
+        from bantin.ingest.inputs import Inputs, Keyed
 
         files, ctx = Inputs.of(files), Keyed.of(ctx)
     del names, shas

@@ -36,7 +36,7 @@ def child(n: int) -> str:
     from prefect.task_runners import ProcessPoolTaskRunner
 
     from flows import submit
-    from flows.stages import memory
+    from bantin import memory
 
     work = task(name="small")(_table)
 

@@ -18,17 +18,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flows import nlp  # noqa: E402
-from flows.settings import Settings  # noqa: E402
-from flows.stages import assemble, corpus, ingest, process, validate, write  # noqa: E402
-from flows.version import pipeline_version  # noqa: E402
+from bantin.settings import Settings  # noqa: E402
+from flows.stages import write  # noqa: E402
+from bantin.build import assemble
+from bantin.build import corpus
+from bantin.ingest import files as ingest
+from bantin.build import process
+from bantin.validate import gate as validate
+from bantin.version import pipeline_version  # noqa: E402
 
 # function (file suffix, name) -> label; cumulative seconds are reported for each
 WATCH = {
-    ("flows/nlp.py", "ner"): "underthesea ner (per sentence)",
-    ("flows/nlp.py", "word_tokenize"): "underthesea word_tokenize (n_words)",
-    ("flows/stages/clean.py", "clean"): "cleaning (repair + line roles)",
-    ("flows/stages/extract.py", "extract"): "extract (rules + NLP)",
-    ("flows/text/language.py", "detect_language"): "language detection",
+    ("bantin/vi/nlp.py", "ner"): "underthesea ner (per sentence)",
+    ("bantin/vi/nlp.py", "word_tokenize"): "underthesea word_tokenize (n_words)",
+    ("bantin/clean/document.py", "clean"): "cleaning (repair + line roles)",
+    ("bantin/extract/article.py", "extract"): "extract (rules + NLP)",
+    ("bantin/vi/language.py", "detect_language"): "language detection",
     ("schemas/_base.py", "from_rows"): "Arrow tables from rows",
 }
 

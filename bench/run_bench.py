@@ -47,13 +47,15 @@ def _since_start() -> float:
 
 
 def child_floor(raw: Path) -> dict:
-    """underthesea's calls exactly as flows.stages.extract makes them, over the pipeline's cleaned texts."""
-    from flows import nlp
-    from flows.settings import Settings
-    from flows.stages import clean, corpus, ingest
-    from flows.text.sentences import split_sentences
+    """underthesea's calls exactly as bantin.extract.article makes them, over the pipeline's cleaned texts."""
+    from bantin.vi import nlp
+    from bantin.settings import Settings
+    from bantin.clean import document as clean
+    from bantin.build import corpus
+    from bantin.ingest import files as ingest
+    from bantin.vi.sentences import split_sentences
 
-    from flows.version import pipeline_version
+    from bantin.version import pipeline_version
 
     startup = _since_start()
     s = Settings()
@@ -90,7 +92,7 @@ def child_pipeline(raw: Path, out: Path, workers: int, batch_size: int, dask: st
 
     server = TemporaryServer.launch()
     from flows import pipeline
-    from flows.settings import Settings
+    from bantin.settings import Settings
 
     import_s = _since_start()
     if server is not None:

@@ -8,8 +8,8 @@ day of two cores; with NER stubbed it is about an hour, and everything the flow 
 real thing, from the same cleaning of the same raw text. Throughput figures come from
 `bench/run_bench.py` without the stub.
 
-`install()` patches `flows.nlp` in the calling process; `warm_stub` is the picklable worker
-initializer that does the same in every worker process (it replaces `flows.nlp.warm`, which the
+`install()` patches `bantin.vi.nlp` in the calling process; `warm_stub` is the picklable worker
+initializer that does the same in every worker process (it replaces `bantin.vi.nlp.warm`, which the
 pipeline passes as the process pool's initializer).
 """
 from __future__ import annotations
@@ -25,8 +25,8 @@ def _count_words(text: str) -> int:
 
 def install() -> None:
     """No entities from NER, words counted by whitespace: in this process, and in the worker
-    processes the pipeline starts (`flows.nlp.warm` is their initializer)."""
-    from flows import nlp
+    processes the pipeline starts (`bantin.vi.nlp.warm` is their initializer)."""
+    from bantin.vi import nlp
 
     nlp.ner_sentences = _ner_sentences
     nlp.count_words = _count_words

@@ -112,14 +112,14 @@ def pools() -> Pools:
 
 
 def _person(rng: random.Random) -> str:
-    from flows.text.vnnames import COMMON_SURNAMES
+    from bantin.vi.names import COMMON_SURNAMES
 
     return " ".join((rng.choice(sorted(COMMON_SURNAMES)), rng.choice(MIDDLE), rng.choice(GIVEN)))
 
 
 @cache
 def _name_re() -> re.Pattern:
-    from flows.text.vnnames import CAP_SYL, COMMON_SURNAMES
+    from bantin.vi.names import CAP_SYL, COMMON_SURNAMES
 
     surnames = "|".join(sorted(COMMON_SURNAMES, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{surnames})(?:[ ]{CAP_SYL}){{1,2}}(?![\w])")
@@ -127,7 +127,7 @@ def _name_re() -> re.Pattern:
 
 @cache
 def _province_re() -> re.Pattern:
-    from flows.text.gazetteer import PROVINCES
+    from bantin.vi.gazetteer import PROVINCES
 
     return re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + r")(?!\w)")
 
@@ -136,7 +136,7 @@ class Rewriter:
     """Per-article consistent rewrites: one person for one name, one province for one province."""
 
     def __init__(self, rng: random.Random, day: date):
-        from flows.text.gazetteer import PROVINCES
+        from bantin.vi.gazetteer import PROVINCES
 
         self.rng, self.day = rng, day
         self.people: dict[str, str] = {}

@@ -1,7 +1,4 @@
-"""bantin: an ETL pipeline for Vietnamese provincial news articles.
-
-Layout: `pipeline.py` and `tasks.py` are the only Prefect-aware modules; `stages/` holds the pure
-stage functions (ingest, clean, extract, process, validate, write); `text/` the text rules;
-`nlp.py` is the one adapter around underthesea; `schemas/` (top level) declares every table.
+"""The edge of bantin: the Prefect flow, its tasks, the deployment, the temporary API server
+and the `bantin` command. Everything that decides about data lives in the `bantin` package,
+which never imports from here.
 """
-__version__ = "0.1.0"

@@ -7,8 +7,8 @@ import argparse
 import importlib
 import sys
 
-from flows import __version__
-from flows.errors import EXIT_USAGE, BantinError
+from bantin import __version__
+from bantin.errors import EXIT_USAGE, BantinError
 
 COMMANDS = {
     "run": "run the pipeline once: raw/ in, a validated snapshot in output/",

@@ -22,14 +22,24 @@ from prefect.runtime import flow_run
 from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows import nlp, submit, tasks
-from flows.inputs import Inputs, Keyed
-from flows.model import InputFile
+from flows import submit, tasks
+
+from bantin.vi import nlp
+from bantin.ingest.inputs import Inputs, Keyed
+from bantin.records import InputFile
 from flows.server import TemporaryServer
-from flows.settings import Settings
-from flows.stages import assemble, card_files, finalise, lock, memory, parts, process, report, write
-from flows.stages import plan as planning
-from flows.version import pipeline_version
+from bantin.settings import Settings
+from bantin.build import assemble
+from bantin.card import files as card_files
+from bantin.build import finalise
+from bantin.publish import lock
+from bantin import memory
+from bantin.build import parts
+from bantin.build import process
+from bantin.publish import report
+from bantin.publish import snapshot as write
+from bantin.build import plan as planning
+from bantin.version import pipeline_version
 
 FLOW_NAME = "bantin"
 DEPLOYMENT_NAME = "hourly"
@@ -38,7 +48,7 @@ DEPLOYMENT_NAME = "hourly"
 @contextmanager
 def _timed(timings: dict, stage: str, peaks: dict | None = None):
     """Seconds of `stage` into `timings`; with `peaks`, also the flow process's own peak RSS
-    during the stage (MB; VmHWM reset at its start, see flows.stages.memory)."""
+    during the stage (MB; VmHWM reset at its start, see bantin.memory)."""
     if peaks is not None:
         memory.reset_peak()
     t0 = time.perf_counter()
@@ -66,7 +76,7 @@ def _artifacts(summary: dict, validation) -> None:
 
 def _batches(files: Inputs, size: int) -> Iterator[list[InputFile]]:
     """The files to process, `size` at a time, each batch turned into records only when it is
-    submitted (the file list itself stays Arrow columns: flows/inputs.py)."""
+    submitted (the file list itself stays Arrow columns: bantin/ingest/inputs.py)."""
     for i in range(0, len(files), size):
         yield list(files[i : i + size])
 

@@ -10,9 +10,13 @@ from pathlib import Path
 
 from prefect import task
 
-from flows.model import InputFile
-from flows.settings import Settings
-from flows.stages import corpus, ingest, process, validate, write
+from bantin.records import InputFile
+from bantin.settings import Settings
+from bantin.build import corpus
+from bantin.ingest import files as ingest
+from bantin.build import process
+from bantin.validate import gate as validate
+from bantin.publish import snapshot as write
 
 
 @task(name="scan", retries=2, retry_delay_seconds=[1, 5])

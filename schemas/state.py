@@ -20,7 +20,7 @@ STATE = Table(
 )
 
 #: Internal, not a published table: one row per published article with its duplicate-detection
-#: keys (flows/stages/signatures.py), kept in the snapshot under `internal/` so that an
+#: keys (bantin/dedup/near.py), kept in the snapshot under `internal/` so that an
 #: incremental run reads the kept articles' MinHash signatures instead of recomputing them.
 DEDUP_INDEX_FILE = "internal/dedup_index.parquet"
 DEDUP_INDEX = pa.schema([
@@ -32,7 +32,7 @@ DEDUP_INDEX = pa.schema([
 
 
 #: Internal, in memory only: the scan's input files, one row each, as the flow process holds them
-#: (flows/inputs.py `Inputs`) instead of one Python record per file. `path` is binary: a file name
+#: (bantin/ingest/inputs.py `Inputs`) instead of one Python record per file. `path` is binary: a file name
 #: that is not valid UTF-8 arrives from the OS with surrogate escapes, which Arrow strings cannot
 #: hold (os.fsencode / os.fsdecode round-trip it).
 INPUT_FILES = pa.schema([

@@ -1,7 +1,7 @@
 """Great Expectations suites, declared as data beside the pyarrow schemas.
 
 Why declarative specs instead of GE objects: the same declaration drives two checkers. The fast
-per-row checker (`flows.stages.validate.row_failures`, polars, no GE) quarantines the articles that
+per-row checker (`bantin.validate.gate.row_failures`, polars, no GE) quarantines the articles that
 fail a row-level spec before publishing; the GE run (`run_suites`) re-checks everything on pandas
 and renders Data Docs. Importing GE here would cost ~5 s on every `import schemas`.
 

@@ -10,14 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from locations import RAW, ROOT, SEEDS  # noqa: F401  (ROOT, RAW: used by fixtures below)
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "raw"
-SEEDS = sorted(RAW.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")

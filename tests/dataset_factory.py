@@ -14,11 +14,11 @@ from pathlib import Path
 import pyarrow as pa
 
 import schemas
-from flows.stages import write
+from bantin.publish import snapshot as write
+from locations import RAW
 
 NOW = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 VERSION = "0.1.0+test"
-RAW = Path(__file__).resolve().parent.parent / "raw"
 BT1, BT2, TG, HB = "aaaa000000000001", "aaaa000000000002", "bbbb000000000003", "cccc000000000004"
 
 
@@ -116,9 +116,12 @@ def publish(out_dir: Path, tables: dict[str, pa.Table] | None = None,
 def seed_tables() -> dict[str, pa.Table]:
     """The tables a run makes from the five seeds in raw/, built with the pure stages (no Prefect,
     no validation), once per test session: the real output to test consumers on."""
-    from flows.settings import Settings
-    from flows.stages import assemble, corpus, ingest, process
-    from flows.version import pipeline_version
+    from bantin.settings import Settings
+    from bantin.build import assemble
+    from bantin.build import corpus
+    from bantin.ingest import files as ingest
+    from bantin.build import process
+    from bantin.version import pipeline_version
 
     s = Settings()
     scan = ingest.scan(RAW, max_bytes=s.max_bytes)

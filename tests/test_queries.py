@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 import dataset_factory
+from locations import QUERIES
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
 SQL_FILES = sorted(QUERIES.glob("*.sql"))
 
 

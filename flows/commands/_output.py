@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from flows.errors import UsageError
+from bantin.errors import UsageError
 
 
 def require_dataset(out_dir: Path) -> Path:

@@ -4,7 +4,7 @@ Why it runs the real pure path (ingest.load -> clean -> extract, with corpus rep
 over the same directory as `repeated`, as `bantin run` does): a score on a shortcut would not
 say how the published dataset does. Seeds are read from raw/, fixtures from
 tests/fixtures/portals/; each directory is one corpus. Counts are micro-averaged over all
-articles; the matching conventions are in flows/text/scoring.py and tests/gold/README.md.
+articles; the matching conventions are in bantin/eval/scoring.py and tests/gold/README.md.
 
 Gate: exit 1 when any field's precision OR recall is below `--min` (the issue asks for both at
 0.9 or better; F1 cannot then be below it either), 0 otherwise.
@@ -21,14 +21,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flows.gold import FIXTURE_DIR, GOLD_DIR, REPO_ROOT, load_gold
-from flows.model import RawDoc
-from flows.settings import DEFAULT_MAX_BYTES
-from flows.stages import clean as clean_stage
-from flows.stages import extract as extract_stage
-from flows.stages import ingest
-from flows.stages.corpus import corpus_context
-from flows.text import scoring
+from bantin.eval.gold import FIXTURE_DIR, GOLD_DIR, REPO_ROOT, load_gold
+from bantin.records import RawDoc
+from bantin.settings import DEFAULT_MAX_BYTES
+from bantin.clean import document as clean_stage
+from bantin.extract import article as extract_stage
+from bantin.ingest import files as ingest
+from bantin.build.corpus import corpus_context
+from bantin.eval import scoring
 
 SEEDS_DIR = REPO_ROOT / "raw"
 BENCH_RESULT = REPO_ROOT / "bench" / "results" / "extraction.json"

@@ -12,8 +12,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from flows.text.boilerplate import corpus_repeats
-from flows.text.roles import KEPT, classify
+from bantin.clean.repeats import corpus_repeats
+from bantin.clean.classify import KEPT, classify
 
 ROLE_STYLE = {
     "title": "bold green", "lead": "green", "body": "green", "subheading": "bold green",

@@ -8,8 +8,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from flows.errors import EXIT_DATA, EXIT_OK, UsageError
-from flows.settings import Settings
+from bantin.errors import EXIT_DATA, EXIT_OK, UsageError
+from bantin.settings import Settings
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -18,8 +18,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from flows.errors import EXIT_OK, UsageError
-from flows.settings import Settings
+from bantin.errors import EXIT_OK, UsageError
+from bantin.settings import Settings
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 4200

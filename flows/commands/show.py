@@ -17,8 +17,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from flows.commands._output import read_tables
-from flows.errors import UsageError
-from flows.stages.profile import format_value
+from bantin.errors import UsageError
+from bantin.card.profile import format_value
 
 LONG_FIELDS = ("body", "raw_text")
 ENTITY_TABLES = {

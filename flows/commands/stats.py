@@ -15,8 +15,8 @@ from rich.table import Table
 
 import schemas
 from flows.commands._output import manifest, read_tables
-from flows.stages.charts import legal_doc_counts, province_counts
-from flows.stages.profile import percent, profile_table
+from bantin.card.charts import legal_doc_counts, province_counts
+from bantin.card.profile import percent, profile_table
 
 BAR_WIDTH = 10
 

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmRSS (Linux)")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from flows.model import RawDoc
-from flows.stages import clean as clean_stage
-from flows.stages import ingest
+from bantin.records import RawDoc
+from bantin.clean import document as clean_stage
+from bantin.ingest import files as ingest
+from locations import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_synth():

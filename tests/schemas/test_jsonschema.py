@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 import schemas
-from flows.stages import write
+from bantin.publish import snapshot as write
 from schemas import jsonschema as js
 from schemas._base import Column, Table
 

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import schemas
-from flows.stages.validate import ROW_CHECKS
+from bantin.validate.rows import ROW_CHECKS
 from schemas.suites import ExpectationSpec, Runtime, suite_specs
 from schemas.suites_rules import (
     ARTICLE_ID_REGEX,
@@ -18,8 +18,9 @@ from schemas.suites_rules import (
     RULES,
     SYMBOL_REGEX,
 )
+from locations import RAW
 
-SEEDS = sorted((Path(__file__).resolve().parents[2] / "raw").glob("*.txt"))
+SEEDS = sorted((RAW).glob("*.txt"))
 TABLE_NAMES = list(schemas.TABLES)
 ALL_SPECS = [(t, s) for t in TABLE_NAMES for s in suite_specs(t)]
 SEED_LINES = [ln.strip() for p in SEEDS for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -124,8 +125,8 @@ def test_unknown_table_has_no_suite():
 
 def test_value_sets_cover_what_the_extractors_emit():
     """The suites are an independent check, but must accept every value the extractors can emit."""
-    from flows.text import legal
-    from flows.text.language import detect_language
+    from bantin.extract import legal
+    from bantin.vi.language import detect_language
     from schemas.suites_rules import LANGUAGES
 
     assert set(legal.DOC_TYPES) <= set(DOC_TYPES)

@@ -1,0 +1,167 @@
+"""People of the story: name, posts, honorific, first mention.
+
+Why rules plus NER: underthesea's NER is weak on this domain (it tags `UVBCH TW Đảng` as PER and
+`Bí thư Tỉnh ủy Ninh Bình` as LOC), while Vietnamese news introduces officials with a few fixed
+shapes: honorific + name (`ông Nguyễn Văn Danh`), post + name (`Bí thư Thành ủy Nguyễn Văn
+Tuấn`), name + dash/comma + posts (`Nguyễn Văn Danh – Ủy viên ..., Bí thư Tỉnh ủy`). A name is
+kept when it has the Vietnamese name shape AND some evidence: one of those shapes, a rank
+(`Đại tá`), or an NER PER tag. NER LOC/ORG tags veto names that have no pattern evidence.
+A post mentioned without a name (`Trưởng ban Chỉ đạo 138 tỉnh biểu dương`) yields nobody.
+`honorific` is `đồng chí`/`ông`/`bà` when written, else the military or police rank standing
+before the name (`Đại tá`, `Thiếu tướng`), which is how such officers are addressed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
+from bantin.vi.gazetteer import canonical_province
+from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
+
+AGE_CUE_RE = re.compile(r"\s*\((?:SN|sinh năm|s\.\s*\d{4}|\d{1,3}\s+tuổi)", re.IGNORECASE)
+# Role nouns that introduce a person without being a post or an honorific (`đại biểu Hà Thị Lan`).
+ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối tượng)\s+$")
+HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
+PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
+CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
+# Syllables that cannot end a name when a post or honorific follows: `Nguyễn Văn Danh Bí thư`.
+_HONORIFIC_WORD_RE = re.compile(r"(?:Ông|Bà|Đồng chí)(?![\w])")
+_PER_TAGS = {"B-PER", "I-PER"}
+_NONPER_TAGS = {"B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+
+
+def _trim_run(text: str, start: int, run: str) -> str:
+    """Cut a capitalised run where a post head or honorific begins inside it."""
+    syls = run.split(" ")
+    offset = 0
+    for i, syl in enumerate(syls):
+        if i and (HEAD_RE.match(text, start + offset) or _HONORIFIC_WORD_RE.match(text, start + offset)):
+            return " ".join(syls[:i])
+        offset += len(syl) + 1
+    return run
+
+
+def _tag_spans(sentence: str, tags: Sequence[tuple]) -> list[tuple[int, int, str]]:
+    """Character spans of NER tokens in the sentence (tokens are located left to right)."""
+    spans, pos = [], 0
+    for tok in tags:
+        word, tag = tok[0], tok[-1]
+        i = sentence.find(word, pos)
+        if i < 0:
+            continue
+        spans.append((i, i + len(word), tag))
+        pos = i + len(word)
+    return spans
+
+
+def _ner_tag(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
+    return {tag for s, e, tag in spans if s < end and e > start}
+
+
+def _post_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The post that ends with the comma right before `pos` (posts listed before a name)."""
+    left = text[:pos].rstrip()
+    if not left.endswith(","):
+        return None
+    left = left[:-1].rstrip()
+    clause = max((m.end() for m in CLAUSE_START_RE.finditer(left)), default=0)
+    for head in HEAD_RE.finditer(left, clause):
+        got = read_post(text, head.start())
+        if got and got[0] and got[2] == len(left):
+            return got[0], head.start()
+    return None
+
+
+def _cue_after(text: str, end: int) -> bool:
+    """`Phan Quốc Vĩnh (SN 1991, ...)`, `Trịnh Gia Bảo (33 tuổi, ...)`: a birth year or age in
+    brackets right after a name says it is a person (suspects, victims, witnesses)."""
+    return bool(AGE_CUE_RE.match(text, end))
+
+
+def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bool]:
+    """Honorific, post and rank immediately before a name; returns where the mention starts."""
+    left = text[:start]
+    honorific, posts, m_start, rank = None, [], start, False
+    clause = max((m.end() for m in CLAUSE_START_RE.finditer(left)), default=0)
+    for head in HEAD_RE.finditer(left, clause):
+        got = read_post(text, head.start())
+        if got and got[0] and not text[got[2]:start].strip():
+            posts, m_start = [got[0]], head.start()
+            break
+    while posts and (prev := _post_before(text, m_start)):  # `Phó Chủ tịch UBND tỉnh, Trưởng ban ... X`
+        posts, m_start = [prev[0], *posts], prev[1]
+    before = text[:m_start]
+    r = re.search(rf"(?:{RANK_RE.pattern})\s+$", before, re.IGNORECASE)
+    if r:
+        rank, m_start, before = True, r.start(), before[: r.start()]
+        honorific = squash(r.group(0)).capitalize()  # `Đại tá`: a rank is the form of address
+    h = HONORIFIC_RE.search(before)
+    if h:
+        honorific, m_start = h.group(1).lower(), h.start(1)
+    return honorific, posts, m_start, rank
+
+
+def _name_after_post(text: str, start: int, run: str) -> str | None:
+    """`Chủ tịch HĐND tỉnh Hoàng Công Thủy`: a post ending in a place word (`tỉnh`) is followed by
+    the holder's name, not a place, when the whole run is a 3-4 syllable person name."""
+    clause = max((m.end() for m in CLAUSE_START_RE.finditer(text[:start])), default=0)
+    if len(run.split()) < 3 or not is_person_name(run) or canonical_province(run):
+        return None
+    for head in HEAD_RE.finditer(text, clause, start):
+        got = read_post(text, head.start())
+        if got and got[0] and not text[got[2]:start].strip():
+            return run
+    return None
+
+
+def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
+    text = squash(fold_tones(sentence))
+    spans = _tag_spans(text, tags) if tags else []
+    found = []
+    for run_m in CAP_RUN_RE.finditer(text):
+        trimmed = _trim_run(text, run_m.start(), run_m.group(0))
+        place = bool(PLACE_WORD_RE.search(text[: run_m.start()]))
+        name = split_run(strip_leading(trimmed), after_place_word=place)
+        if not name and place:
+            name = _name_after_post(text, run_m.start(), strip_leading(trimmed))
+        if not name:
+            continue
+        start = run_m.start() + trimmed.rindex(name)
+        end = start + len(name)
+        if PHOTO_CREDIT_RE.search(text[:start]):
+            continue
+        honorific, posts, m_start, rank = _left_context(text, start)
+        after, m_end = read_post_list(text, end)
+        tagset = _ner_tag(spans, start, end)
+        cued = _cue_after(text, end) or bool(ROLE_CUE_RE.search(text[:start]))
+        patterned = bool(honorific or posts or after or rank or cued)
+        if not patterned and (not tagset & _PER_TAGS or tagset & _NONPER_TAGS or len(name.split()) < 3):
+            continue  # NER alone is trusted only for 3+ syllable names (`Ninh Bình` is tagged PER)
+        found.append({
+            "name": name, "posts": posts + after, "honorific": honorific,
+            "mention": text[m_start:max(m_end, end)].strip(" ,–-"),
+        })
+    return found
+
+
+def find_people(
+    sentences: Sequence[str], ner_tags: Sequence[list[tuple]] | None = None
+) -> list[dict]:
+    """People named in the story sentences, merged by full name, in order of first mention.
+
+    `ner_tags[i]` is underthesea's `ner(sentences[i])` (word, pos, chunk, tag); without it only
+    the patterns are used. Posts are deduplicated exactly (as written, case-insensitive), so
+    `Bí thư Tỉnh ủy` and `Bí thư Tỉnh ủy Tiền Giang` both stay. Callers should pass story
+    sentences only (no captions, no bylines); names right after `Ảnh:` are rejected anyway.
+    """
+    people: dict[str, dict] = {}
+    for i, sentence in enumerate(sentences):
+        tags = ner_tags[i] if ner_tags is not None and i < len(ner_tags) else None
+        for m in _mentions(sentence, tags):
+            p = people.setdefault(m["name"], {"name": m["name"], "posts": [], "honorific": None,
+                                              "mention": m["mention"]})
+            seen = {x.casefold() for x in p["posts"]}
+            p["posts"] += [x for x in m["posts"] if x.casefold() not in seen and not seen.add(x.casefold())]
+            p["honorific"] = p["honorific"] or m["honorific"]
+    return list(people.values())

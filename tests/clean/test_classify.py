@@ -1,0 +1,121 @@
+"""Line roles on the seeds (golden files) and on crafted pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bantin.eval.roles import read_labels
+from bantin.clean.repair import fingerprint
+from bantin.clean.classify import classify, reconstruct, split_sentences
+from locations import ROOT
+
+SEEDS = sorted((ROOT / "raw").glob("*.txt"))
+GOLDEN = ROOT / "tests" / "golden" / "lines"
+TITLE = "Tỉnh tổng kết công tác bảo đảm an ninh trật tự năm 2022"
+LEAD = "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự năm 2022."
+BODY = "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm cho thời gian tới của toàn tỉnh."
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_matches_golden_file(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    gold = read_labels(GOLDEN / f"{path.stem}.tsv")
+    decisions = classify(text)
+    assert len(decisions) == len(text.split("\n")) == len(gold)
+    got = {d.line_no: (d.role, d.text) for d in decisions}
+    assert got == gold
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_every_line_has_one_decision_in_order(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    decisions = classify(text)
+    assert [d.line_no for d in decisions] == list(range(len(decisions)))
+    assert reconstruct(decisions) == text
+
+
+def test_section_label_is_generalised_not_listed() -> None:
+    for label in ("An ninh, quốc phòng", "Tin tức | Sự kiện", "Kinh tế - Xã hội"):
+        roles = [d.role for d in classify(f"{label}\n\n{LEAD}\n\n{BODY}") if d.role != "empty"]
+        assert roles == ["section", "lead", "body"], label
+
+
+def test_section_then_real_title() -> None:
+    roles = [d.role for d in classify(f"Thời sự\n{TITLE}\n{LEAD}\n{BODY}")]
+    assert roles == ["section", "title", "lead", "body"]
+
+
+def test_short_real_title_is_not_a_section() -> None:
+    assert classify(f"Bão số 3 đổ bộ\n{LEAD}")[0].role == "title"
+
+
+def test_repeated_line_is_dropped_but_protected_lines_are_kept() -> None:
+    hotline = "Đường dây nóng: 0123 456 789"
+    legal = "“Mọi hành vi xâm phạm an ninh quốc gia đều phải bị xử lý nghiêm minh”"
+    citation = "Thực hiện Nghị quyết số 08-NQ/TU của Ban Thường vụ"
+    long_sentence = ("Các cấp ủy đảng, chính quyền địa phương luôn quan tâm lãnh đạo, chỉ đạo thực hiện tốt "
+                     "công tác tuyên truyền pháp luật.")
+    lines = [TITLE, LEAD, hotline, legal, citation, long_sentence, BODY]
+    repeated = frozenset(fingerprint(x) for x in (hotline, legal, citation, long_sentence))
+    decisions = classify("\n".join(lines), repeated=repeated)
+    assert (decisions[2].role, decisions[2].rule) == ("ui_text", "corpus.repeated")
+    assert all(d.role in ("body", "subheading") for d in decisions[3:])
+
+
+def test_one_line_dump_is_split_into_sentences_and_reconstructs() -> None:
+    page = (f"{TITLE} 30/01/2023 - 05:30 BDK - {LEAD} {BODY} TP. Bến Tre có nhiều đổi mới. "
+            f"{BODY} Bài, ảnh: Hoàng Lam Chia sẻ bài viết BÌNH LUẬN")
+    text = page + "\n"
+    decisions = classify(text)
+    assert reconstruct(decisions) == text
+    assert all(d.split == "sentence" for d in decisions[:-1]) and decisions[-1].role == "empty"
+    roles = [(d.role, d.clean_text) for d in decisions]
+    assert roles[0] == ("title", TITLE)
+    assert roles[1] == ("dateline", "30/01/2023 - 05:30")
+    assert roles[2] == ("lead", f"BDK - {LEAD}")
+    assert ("body", "TP. Bến Tre có nhiều đổi mới.") in roles  # no split after the abbreviation TP.
+    assert [r for r, _ in roles[-4:-1]] == ["byline", "share_prompt", "comment_prompt"]
+
+
+def test_split_sentences_keeps_every_character() -> None:
+    line = "Câu một. Câu hai! TP. Hồ Chí Minh (HCM) vẫn vậy… Hết"
+    parts = split_sentences(line)
+    assert "".join(parts) == line and len(parts) == 4
+
+
+def test_tail_name_is_byline_only_after_the_last_paragraph() -> None:
+    decisions = classify(f"{TITLE}\n{LEAD}\nTrọng Hiếu\n{BODY}\nMinh Anh - Thu Hà")
+    assert [d.role for d in decisions] == ["title", "lead", "body", "body", "byline"]
+
+
+def test_related_links_after_header_are_navigation_until_prose() -> None:
+    text = f"{TITLE}\n{LEAD}\nTin liên quan\nBến Tre ra quân trấn áp tội phạm\nTiền Giang tổng kết Chỉ thị 48\n{BODY}"
+    assert [d.role for d in classify(text)] == ["title", "lead", "navigation", "navigation", "navigation", "body"]
+
+
+def test_caption_ending_with_credit_keeps_photographer() -> None:
+    line = "Ông Nguyễn Văn Danh phát biểu tại hội nghị. Ảnh: Trần Liêm"
+    d = classify(f"{TITLE}\n{LEAD}\n{line}\n{BODY}")[2]
+    assert (d.role, d.clean_text) == ("caption", line)
+
+
+def test_repaired_text_is_classified_but_raw_text_kept() -> None:
+    d = classify(f"{TITLE}\nTỉnh uỷ họp.\u00a0")[1]
+    assert d.text == "Tỉnh uỷ họp.\u00a0" and d.clean_text == "Tỉnh ủy họp."
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("👉 Xem thêm: Lào Cai ra quân huấn luyện năm 2025", "navigation"),
+    ("▶ Tin liên quan", "navigation"),
+    ("▪ Từ khóa: an ninh, biên giới", "ui_text"),
+    ("• Chia sẻ bài viết", "share_prompt"),
+    ("📌 Tại buổi lễ, 12 tập thể được tặng bằng khen của Chủ tịch UBND tỉnh.", "body"),
+    ("👉 Chia sẻ kinh nghiệm trong công tác dân vận, đồng chí A nhấn mạnh vai trò của cơ sở.", "body"),
+])
+def test_symbol_bullets_do_not_hide_furniture(line: str, role: str) -> None:
+    doc = ("Tỉnh tổng kết công tác bảo đảm an ninh trật tự năm 2022\n"
+           "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm 2022 tại thành phố.\n"
+           f"{line}\n"
+           "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm cho thời gian tới.")
+    assert classify(doc)[2].role == role

@@ -1,0 +1,38 @@
+"""One-line dumps: a flattened page is cut where furniture starts, and the cut is lossless."""
+from __future__ import annotations
+
+from bantin.clean.units import split_sentences
+from bantin.clean.classify import classify, reconstruct
+
+STORY = ("Sáng 12/5, Ban Chỉ huy Quân sự huyện tổ chức diễn tập chiến đấu phòng thủ xã năm 2024. "
+         "Cuộc diễn tập có sự tham gia của 350 cán bộ, chiến sĩ và dân quân tự vệ trên địa bàn. ")
+MORE = ("Qua diễn tập, các lực lượng đã nâng cao khả năng phối hợp, xử lý tình huống. "
+        "Ban Chỉ huy đề nghị các xã rút kinh nghiệm, tiếp tục huấn luyện trong năm tới. ")
+PAGE = ("Cổng Thông tin điện tử huyện Mường Nhé Trang chủ Giới thiệu Tin tức » Quốc phòng "
+        "Diễn tập phòng thủ xã năm 2024 Cập nhật: 12/05/2024 | Lượt xem: 1.020 " + STORY +
+        "Dân quân xã Sen Thượng diễn tập (Ảnh: Minh Khôi) " + MORE +
+        "Tác giả: Hoàng Anh Theo Báo Điện Biên Phủ Chia sẻ In bài Gửi email Các tin khác "
+        "Huyện ra quân huấn luyện năm 2024 (02/03/2024) Hội nghị quân sự cuối năm (20/12/2023) "
+        "Cơ quan chủ quản: UBND huyện Mường Nhé. Địa chỉ: Tổ 3, thị trấn Mường Nhé. Điện thoại: 0215.3836.111.")
+
+
+def test_cuts_are_lossless_and_fall_before_labels_and_after_counts() -> None:
+    units = split_sentences(PAGE)
+    assert "".join(units) == PAGE
+    starts = [u.split(":")[0] for u in units]
+    for label in ("Cập nhật", "Lượt xem", "Tác giả", "Cơ quan chủ quản", "Địa chỉ", "Điện thoại"):
+        assert label in starts, label
+    assert "Dân quân xã Sen Thượng diễn tập (Ảnh: Minh Khôi) " in units
+    assert "Huyện ra quân huấn luyện năm 2024 (02/03/2024) " in units
+
+
+def test_flattened_page_keeps_the_story_and_drops_the_furniture() -> None:
+    decisions = classify(PAGE)
+    assert reconstruct(decisions) == PAGE
+    by_text = {d.text.strip(): d.role for d in decisions}
+    kept = "".join(d.text for d in decisions if d.role in ("lead", "body", "subheading"))
+    assert kept == STORY + MORE
+    for furniture in ("Lượt xem: 1.020", "Tác giả: Hoàng Anh", "Chia sẻ", "In bài", "Gửi email",
+                      "Địa chỉ: Tổ 3, thị trấn Mường Nhé.", "Điện thoại: 0215.3836.111."):
+        assert by_text[furniture] not in ("lead", "body", "subheading"), furniture
+    assert by_text["Dân quân xã Sen Thượng diễn tập (Ảnh: Minh Khôi)"] == "caption"

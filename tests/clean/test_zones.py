@@ -1,0 +1,57 @@
+"""Header and footer zones: title chosen among headline-like lines, furniture around the story dropped."""
+from __future__ import annotations
+
+from bantin.clean.classify import classify
+from bantin.clean.rules.zone import is_banner_like, is_footer_like, is_org_name
+
+TITLE = "Sở Y tế kiểm tra công tác phòng chống dịch sốt xuất huyết tại huyện Cam Lộ"
+LEAD = ("QTTV - Chiều 13/7, đoàn công tác của Sở Y tế do Phó Giám đốc Lê Văn Quang làm trưởng đoàn "
+        "đã kiểm tra công tác phòng chống dịch bệnh tại huyện.")
+BODY = "Theo báo cáo, từ đầu năm đến nay toàn huyện ghi nhận 45 ca mắc sốt xuất huyết, tăng 20 ca so với cùng kỳ."
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(d.role, d.clean_text) for d in classify(text) if d.role != "empty"]
+
+
+def test_title_is_the_last_headline_below_banner_and_menu() -> None:
+    page = "\n".join(["ĐÀI PHÁT THANH - TRUYỀN HÌNH TỈNH QUẢNG TRỊ", "Thời sự  Kinh tế  Xã hội  Văn hóa",
+                      "Tìm kiếm", "", TITLE, "Minh Trí", "Thứ sáu, 14/07/2023 - 15:20", LEAD, BODY])
+    roles = _roles(page)
+    assert roles[3] == ("title", TITLE)
+    # banner, menu (items set apart by wide gaps), search widget
+    assert [r for r, _ in roles[:3]] == ["ui_text", "navigation", "ui_text"]
+    assert [r for r, _ in roles[4:]] == ["byline", "dateline", "lead", "body"]
+
+
+def test_headline_starting_with_an_office_is_still_the_title() -> None:
+    title = "UBND tỉnh họp bàn giải pháp thúc đẩy giải ngân vốn đầu tư công"
+    roles = _roles(f"Trang chủ\nTin tức - Sự kiện\n{title}\n14/07/2023\n{LEAD}\n{BODY}")
+    assert roles[2] == ("title", title) and roles[0][0] == "navigation" and roles[1][0] == "section"
+
+
+def test_a_first_paragraph_without_final_period_does_not_open_a_header_zone() -> None:
+    lead = "Ngày 5/3, hội nghị tổng kết công tác an ninh trật tự năm 2022 đã diễn ra tại tỉnh nhà. (0)"
+    roles = _roles(f"Tiêu đề bài viết về an ninh trật tự\n{lead}\nĐường dây nóng tòa soạn")
+    assert [r for r, _ in roles] == ["title", "lead", "body"]
+
+
+def test_footer_after_the_byline_is_dropped_but_a_closing_list_is_kept() -> None:
+    page = "\n".join([TITLE, LEAD, "Các biện pháp cần triển khai ngay:", "Phun hóa chất tại các ổ dịch",
+                      "Tăng cường truyền thông đến từng hộ gia đình", BODY, "Minh Trí",
+                      "Trung tâm y tế huyện tổ chức tập huấn phòng chống dịch", "Cam Lộ ra quân diệt lăng quăng",
+                      "Góp ý", "Đài Phát thanh - Truyền hình Quảng Trị. Điện thoại: 0233 3852 471"])
+    roles = _roles(page)
+    assert [r for r, _ in roles[2:5]] == ["body", "subheading", "subheading"]
+    assert [r for r, _ in roles[6:]] == ["byline", "navigation", "navigation", "ui_text", "ui_text"]
+
+
+def test_office_credit_right_after_the_story_is_a_byline() -> None:
+    assert _roles(f"{TITLE}\n{LEAD}\n{BODY}\nVăn phòng UBND tỉnh")[-1] == ("byline", "Văn phòng UBND tỉnh")
+
+
+def test_line_shape_predicates() -> None:
+    assert is_org_name("Báo Yên Bái điện tử") and is_org_name("Cổng thông tin điện tử huyện Quảng Ninh")
+    assert not is_org_name("UBND tỉnh Khánh Hòa triển khai nhiệm vụ năm 2024")
+    assert is_banner_like("CỔNG THÔNG TIN ĐIỆN TỬ") and not is_banner_like(TITLE)
+    assert is_footer_like("Tổng biên tập: Lê Văn A") and not is_footer_like(BODY)

@@ -1,0 +1,146 @@
+"""Outlet evidence: lead prefixes, bylines, credit lines, page marks, seeds."""
+from pathlib import Path
+
+import pytest
+
+from bantin.extract.outlets import find_outlet
+from locations import RAW
+
+
+
+def _lines(name: str) -> list[str]:
+    return [ln for ln in (RAW / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize(
+    ("lead", "bylines", "credits", "expected"),
+    [
+        ("BDK - Những năm qua", [], [], ("Báo Đồng Khởi", "BDK")),
+        ("(THTG) Ngày 11-11, Ban", [], [], ("Đài Phát thanh và Truyền hình Tiền Giang", "THTG")),
+        ("(XYZ) - Ngày 11-11", [], [], (None, None)),                                   # unknown prefix
+        ("(*) – Ngày 26/02/2020", ["Đặng Hà"], [], (None, None)),                       # anonymous
+        ("(*) – Ngày 26/02/2020", [], ["Nguồn: Báo Quảng Bình"], ("Báo Quảng Bình", "Báo Quảng Bình")),
+        (None, ["Nguyễn Giang (nbtv.vn)"], [], ("Đài Phát thanh và Truyền hình Ninh Bình", "nbtv.vn")),
+        (None, ["Theo baothanhhoa.vn"], [], ("Báo Thanh Hóa", "baothanhhoa.vn")),
+        ("Chiều 27/12, Ban", ["Trọng Hiếu"], [], (None, None)),
+    ],
+)
+def test_find_outlet(lead, bylines, credits, expected):
+    assert find_outlet(lead=lead, bylines=bylines, source_credits=credits) == expected
+
+
+def test_story_mention_of_an_outlet_is_not_evidence():
+    line = "phối hợp với Báo Đồng Khởi đưa 84 tin, bài, phóng sự về nền quốc phòng - an ninh"
+    assert find_outlet(lead="Những năm qua", bylines=[], source_credits=[], lines=[line]) == (None, None)
+
+
+def test_seed_000_domain_in_byline():
+    lines = _lines("000_e6de8c14b1126a16.txt")
+    assert find_outlet(lead=lines[1], bylines=[lines[-1]], source_credits=[]) == (
+        "Đài Phát thanh và Truyền hình Ninh Bình", "nbtv.vn")
+
+
+def test_seed_001_has_no_outlet_evidence():
+    lines = _lines("001_0bd30eea7aaaa816.txt")
+    assert find_outlet(lead=lines[1], bylines=["Written by Ban biên tập"], source_credits=[],
+                       lines=lines) == (None, None)
+
+
+def test_seed_002_credit_line():
+    lines = _lines("002_16866fc71d093ade.txt")
+    lead = next(ln for ln in lines if ln.startswith("(*)"))
+    credits = [ln for ln in lines if ln.startswith("Nguồn:")]
+    assert find_outlet(lead=lead, bylines=["Đặng Hà"], source_credits=credits) == (
+        "Cổng Thông tin điện tử tỉnh Quảng Bình", "Cổng TTĐT tỉnh Quảng Bình")
+
+
+def test_seed_003_lead_prefix():
+    lines = _lines("003_59b5e6cddb52a0b1.txt")
+    assert find_outlet(lead=lines[1], bylines=["Trọng Hiếu"], source_credits=[]) == (
+        "Đài Phát thanh và Truyền hình Tiền Giang", "THTG")
+
+
+def test_seed_004_lead_prefix():
+    lines = _lines("004_e5b9de7fa5e357f6.txt")
+    assert find_outlet(lead=lines[2], bylines=["Bài, ảnh: Hoàng Lam"], source_credits=[], lines=lines) == (
+        "Báo Đồng Khởi", "BDK")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # copyright footers name the publisher
+        (["© Bản quyền thuộc về Báo Sơn La. Ghi rõ nguồn khi đăng lại."], "Báo Sơn La"),
+        (["Bản quyền © 2023 Cổng thông tin điện tử tỉnh Gia Lai | Giữ mọi quyền"],
+         "Cổng Thông tin điện tử tỉnh Gia Lai"),
+        (["Copyright (c) Đài PT-TH Vĩnh Long"], "Đài Phát thanh và Truyền hình Vĩnh Long"),
+        # a masthead or footer line whose first segment is an outlet name
+        (["BÁO THÁI BÌNH - TIẾNG NÓI CỦA ĐẢNG BỘ"], "Báo Thái Bình"),
+        (["Đài Phát thanh và Truyền hình Cà Mau. Địa chỉ: số 1 đường A"],
+         "Đài Phát thanh và Truyền hình Cà Mau"),
+        (["Cổng thông tin điện tử huyện Mộc Châu"], "Cổng Thông tin điện tử huyện Mộc Châu"),
+        (["Báo Tuổi Trẻ | Liên hệ quảng cáo"], "Báo Tuổi Trẻ"),
+        # not evidence: a story sentence, an unknown paper name, a non-outlet owner
+        (["Báo Sơn La tổ chức hội nghị cộng tác viên năm 2023."], None),
+        (["Báo Mực Tím - Tòa soạn"], None),
+        (["Bản quyền thuộc Ủy ban nhân dân tỉnh Bắc Giang"], None),
+        (["Bản quyền thuộc Ủy ban nhân dân tỉnh Nam Định"], None),  # `Nhân Dân` is not the paper here
+        # a brand or core name right after the copyright mark, a masthead naming a known paper
+        (["© 2001-2024. Toàn bộ bản quyền thuộc VietNamNet"], "VietNamNet"),
+        (["Copyright © Vietnam+ . All rights reserved"], "VietnamPlus"),
+        (["TIỀN PHONG", "Thứ Hai, 12/02/2024"], "Báo Tiền Phong"),
+        # the outlet names itself in a reuse request; `điện tử` marks its online edition
+        (['Ghi rõ nguồn "Báo Sư đoàn 5" khi phát hành lại thông tin'], "Báo Sư đoàn 5"),
+        (['Đề nghị ghi rõ nguồn "Báo Yên Bái điện tử" khi đăng lại'], "Báo Yên Bái"),
+        (['Ghi rõ nguồn "đơn vị" khi đăng lại'], None),
+        # a self-named portal, or a bare portal masthead next to its owner
+        (["Cổng thông tin điện tử Hội Nông dân Nam Định"], "Cổng Thông tin điện tử Hội Nông dân Nam Định"),
+        (["ỦY BAN NHÂN DÂN XÃ HÒA AN - HUYỆN CAO LỘC", "TRANG THÔNG TIN ĐIỆN TỬ"],
+         "Trang Thông tin điện tử xã Hòa An"),
+        (["TRANG THÔNG TIN ĐIỆN TỬ", "Trang chủ | Tin tức"], None),
+        # a `Theo Báo <Province>` credit inside a flattened furniture line
+        (["Tác giả: Lan Anh Theo Báo Sóc Trăng Chia sẻ In bài"], "Báo Sóc Trăng"),
+        (["Theo Báo Sóc Trăng, năm nay tỉnh có 1.200 tân binh."], None),
+    ],
+)
+def test_page_marks(lines, expected):
+    assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("VTV.vn - Sáng nay (1/7), Luật có hiệu lực.", "Báo điện tử VTV News"),   # domain-shaped dash prefix
+        ("VOV.VN - Bộ đội Biên phòng tỉnh vừa bắt giữ.", "Báo Điện tử Đài Tiếng nói Việt Nam"),
+        ("Baoninhbinh.vn - Sáng 3/3, tỉnh tổ chức.", "Báo Ninh Bình"),
+        ("Hà Nội - Sáng 3/3, thành phố tổ chức.", None),                            # a place, not a domain
+    ],
+)
+def test_domain_lead_prefix(lead, expected):
+    assert find_outlet(lead=lead, bylines=[], source_credits=[])[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "expected"),
+    [
+        # a browser-title line `<headline> - <site>` names the site
+        (["Bắt nhóm thiếu niên gây rối lúc rạng sáng - Báo Công an Đà Nẵng"],
+         "Bắt nhóm thiếu niên gây rối lúc rạng sáng", "Báo Công an Đà Nẵng"),
+        (["Bắt nhóm thiếu niên gây rối lúc rạng sáng | VnExpress"], "Bắt nhóm thiếu niên gây rối lúc rạng sáng",
+         "VnExpress"),
+        # not the headline before the separator: no evidence
+        (["Một tin khác hẳn - Báo Công an Đà Nẵng"], "Bắt nhóm thiếu niên gây rối lúc rạng sáng", None),
+        # a public body holding the copyright runs the site itself
+        (["Bản quyền thuộc về Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị"], None,
+         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị"),
+        # ... but a portal masthead wins over its owner's copyright
+        (["Cổng thông tin điện tử Thành phố Hà Nội", "Bản quyền thuộc Ủy ban nhân dân Thành phố Hà Nội"], None,
+         "Cổng Thông tin điện tử thành phố Hà Nội"),
+        # a sentence-cased section label that happens to be a paper's core name is no masthead
+        (["Tin tức - Sự kiện"], None, None),
+        (["TIN TỨC"], None, None),
+        (["QUÂN ĐỘI NHÂN DÂN"], None, "Báo Quân đội nhân dân"),
+    ],
+)
+def test_page_marks(lines, title, expected):
+    assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines, title=title)[0] == expected

@@ -1,0 +1,54 @@
+"""`bantin lines FILE`: every line printed with its role and rule."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from flows.commands import lines
+from locations import RAW
+
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    parser = argparse.ArgumentParser()
+    lines.add_arguments(parser)
+    code = lines.run(parser.parse_args(argv))
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_prints_every_line_with_role_and_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    path = RAW / "002_16866fc71d093ade.txt"
+    code, out = _run([str(path), "--no-color"], capsys)
+    n_lines = len(path.read_text(encoding="utf-8").split("\n"))
+    assert code == 0 and len(out) == n_lines + 1
+    assert out[2].split() == ["2", "counter", "counter.number", "0"]
+    assert out[9].split()[:3] == ["9", "caption", "caption.after_image"]
+    assert out[29].split() == ["29", "comment_prompt", "comment.prompt", "BÌNH", "LUẬN"]
+    assert out[-1] == f"{n_lines} units: 7 kept, 11 dropped"
+
+
+def test_repeated_from_marks_corpus_repeats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lead = "Ngày 5/3, hội nghị tổng kết công tác an ninh trật tự năm 2022 đã diễn ra tại tỉnh nhà."
+    for i, name in enumerate(("a", "b", "c")):
+        (tmp_path / f"{name}.txt").write_text(f"Tiêu đề bài {name} về an ninh trật tự\n{lead} ({i})\n"
+                                              "Đường dây nóng tòa soạn", encoding="utf-8")
+    code, out = _run([str(tmp_path / "a.txt"), "--repeated-from", str(tmp_path), "--no-color"], capsys)
+    assert code == 0 and out[2].split()[:3] == ["2", "ui_text", "corpus.repeated"]
+    code, out = _run([str(tmp_path / "a.txt"), "--repeated-from", str(tmp_path), "--min-docs", "4",
+                      "--no-color"], capsys)
+    assert out[2].split()[:2] == ["2", "body"]
+
+
+def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run([str(tmp_path / "nope.txt")], capsys)
+    assert code == 2 and "no such file" in out[0]
+
+
+def test_full_flag_prints_whole_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    path = RAW / "001_0bd30eea7aaaa816.txt"
+    _, preview = _run([str(path), "--no-color"], capsys)
+    _, full = _run([str(path), "--no-color", "--full"], capsys)
+    assert preview[2].endswith("…") and not full[2].endswith("…")
+    assert "".join(full).count("Ban Chp hành") == 1
