@@ -102,7 +102,6 @@ def child(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dict:
     from bantin.build import finalise
     from bantin.ingest import files as ingest
     from bantin.build import parts
-    from bantin.build import process
     from bantin.validate import gate as validate
     from bantin.publish import snapshot as write
     from bantin.build import plan as planning

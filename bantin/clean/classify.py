@@ -13,10 +13,10 @@ concatenated, raw lines are joined by '\\n').
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from bantin.records import LineDecision
+from schemas.lines import KEPT_ROLES
 from bantin.clean.repair import fingerprint, repair_line
 from bantin.clean.rules.context import (
     CAPTION_CUE_RE, OUTLET_PREFIX_RE, TERMINAL_RE, edge_key, is_headline_like, is_name_like, is_pull_quote,
@@ -27,13 +27,12 @@ from bantin.clean.rules.media import MEDIA_RULES, is_player
 from bantin.clean.rules.page import PAGE_RULES
 from bantin.clean.rules.social import SOCIAL_RULES
 from bantin.clean.rules.zone import is_nav_header
-from bantin.clean.units import reconstruct, split_sentences, split_units
+from bantin.clean.units import split_units
 from bantin.clean.wrap import joined_view, wrap_heads
 from bantin.clean.zones import INNER_SENTENCE_RE, footer_pass, header_pass
 
 LINE_RULES = (*_LINE_RULES, *PAGE_RULES, *SOCIAL_RULES, *MEDIA_RULES)
 
-KEPT = ("lead", "body", "subheading")
 BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
@@ -249,4 +248,4 @@ def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineD
 
 def kept_text(decisions: list[LineDecision]) -> list[str]:
     """Clean text of the kept units (lead, body, subheading), in order."""
-    return [d.clean_text for d in decisions if d.role in KEPT]
+    return [d.clean_text for d in decisions if d.role in KEPT_ROLES]

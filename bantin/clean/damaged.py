@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from bantin.records import DamagedWord, LineDecision
+from schemas.lines import KEPT_ROLES
 
-KEPT = ("lead", "body", "subheading")
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 ONSET = r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
 NUCLEI = (
@@ -92,7 +92,7 @@ def _tokens(text: str) -> list[tuple[str, str, str]]:
 
 def find_damaged(lines: Sequence[LineDecision]) -> list[DamagedWord]:
     """Invalid syllables in the kept lines, each with a repair candidate when one is clear."""
-    kept = [ln for ln in lines if ln.role in KEPT]
+    kept = [ln for ln in lines if ln.role in KEPT_ROLES]
     vocab: dict[str, set[tuple[str, str]]] = {}
     for ln in kept:
         for w, prev, nxt in _tokens(ln.clean_text):

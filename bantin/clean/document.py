@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bantin.records import CleanDoc, RawDoc
 from bantin.clean.repair import repair
-from bantin.clean.classify import KEPT, classify
+from bantin.clean.classify import classify
+from schemas.lines import KEPT_ROLES
 from bantin.clean.damaged import find_damaged
 
 PARAGRAPH_SEP = "\n\n"
@@ -28,7 +29,7 @@ def clean(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> CleanDoc:
     """CleanDoc for one RawDoc. `repeated`: corpus fingerprints (see bantin.clean.repeats)."""
     _, text_repairs = repair(raw.text)
     lines = tuple(classify(raw.text, repeated=repeated))
-    body = PARAGRAPH_SEP.join(ln.clean_text for ln in lines if ln.role in KEPT and ln.clean_text)
+    body = PARAGRAPH_SEP.join(ln.clean_text for ln in lines if ln.role in KEPT_ROLES and ln.clean_text)
     title = next((ln.clean_text for ln in lines if ln.role == "title"), None)
     section = next((ln.clean_text for ln in lines if ln.role == "section"), None)
     captions = _dedupe([ln.clean_text for ln in lines if ln.role == "caption"])

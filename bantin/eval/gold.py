@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 from schemas.lines import ROLES
+from schemas.suites_rules import DATE_SOURCES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
 FIXTURE_DIR = REPO_ROOT / "tests" / "fixtures" / "portals"
 
-DATE_SOURCES = ("dateline", "body", "image_file", "none")
 # Every gold file carries exactly these keys, so a missing field is an error, never "unknown".
 GOLD_KEYS = (
     "source_file", "title", "section", "published_date", "date_source", "outlet", "authors",

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantin.records import LineDecision
+from schemas.lines import KEPT_ROLES
 
-KEPT_ROLES = ("lead", "body", "subheading")
 
 
 def read_labels(path: Path) -> dict[int, tuple[str, str]]:

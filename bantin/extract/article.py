@@ -23,7 +23,8 @@ from bantin.extract import outlets
 from bantin.extract import people
 from bantin.extract import periods
 from bantin.extract import head as page_head
-from bantin.extract.head import PROSE_ENDS, PROSE_MIN_WORDS, STORY_ROLES
+from bantin.extract.head import PROSE_ENDS, PROSE_MIN_WORDS
+from schemas.lines import KEPT_ROLES
 from bantin.extract import quantities
 from bantin.extract import sections
 from bantin.vi import sentences
@@ -48,16 +49,16 @@ def story_lines(doc: CleanDoc) -> list[str]:
     """
     lines = doc.lines
     start = next((i for i, ln in enumerate(lines) if ln.role == "lead"),
-                 next((i for i, ln in enumerate(lines) if ln.role in STORY_ROLES), len(lines)))
+                 next((i for i, ln in enumerate(lines) if ln.role in KEPT_ROLES), len(lines)))
     out: list[str] = []
     seen_prose = False
     for ln in lines[start:]:
-        if ln.role in STORY_ROLES and sections.is_menu_bar(ln.clean_text):
+        if ln.role in KEPT_ROLES and sections.is_menu_bar(ln.clean_text):
             continue
-        closes = ln.role in END_ROLES or (ln.role in STORY_ROLES and bool(bylines.byline_in_story(ln.clean_text)))
+        closes = ln.role in END_ROLES or (ln.role in KEPT_ROLES and bool(bylines.byline_in_story(ln.clean_text)))
         if seen_prose and closes:
             break
-        if ln.role in STORY_ROLES and ln.clean_text:
+        if ln.role in KEPT_ROLES and ln.clean_text:
             out.append(ln.clean_text)
             seen_prose = seen_prose or page_head.prose(ln.clean_text)
     return out
@@ -140,12 +141,12 @@ def _credits(doc: CleanDoc, story: list[str]) -> tuple[list[str], list[str], lis
         if parsed.get("outlet_hint"):
             hints.append(parsed["outlet_hint"])
     if not authors:  # a byline kept in the text flow (see bylines.byline_in_story)
-        authors = next((a for ln in doc.texts(*STORY_ROLES) if (a := bylines.byline_in_story(ln))), [])
+        authors = next((a for ln in doc.texts(*KEPT_ROLES) if (a := bylines.byline_in_story(ln))), [])
     if not authors:
         head = doc.texts("section") + page_head.head_lines(doc)
         authors = next((a for ln in head if (a := bylines.marked_byline(ln))), [])
     if not authors:
-        authors = next((a for ln in doc.texts(*STORY_ROLES) if (a := bylines.labelled_authors(ln))), [])
+        authors = next((a for ln in doc.texts(*KEPT_ROLES) if (a := bylines.labelled_authors(ln))), [])
     for line in doc.texts("photo_credit", "caption", "duplicate") + story:
         photographers += bylines.parse_photo_credit(line)
     if not authors:
@@ -178,7 +179,7 @@ def _next_to_dateline(doc: CleanDoc) -> list[str]:
     for i, ln in enumerate(lines[:lead_at]):
         if ln.role == "dateline":
             out += [lines[j].clean_text for j in (i - 1, i + 1)
-                    if 0 <= j < lead_at and lines[j].role not in (*STORY_ROLES, "title", "dateline")]
+                    if 0 <= j < lead_at and lines[j].role not in (*KEPT_ROLES, "title", "dateline")]
     return out
 
 

@@ -11,11 +11,11 @@ import re
 import unicodedata
 
 from bantin.records import CleanDoc
+from schemas.lines import KEPT_ROLES
 from bantin.extract import dates
 from bantin.extract import outlets
 from bantin.extract import sections
 
-STORY_ROLES = ("lead", "body", "subheading")
 PROSE_MIN_WORDS = 8
 PROSE_ENDS = (".", "!", "?", "…", '"', "”", ":", ";")
 HEADLINE_WORDS = (5, 30)
@@ -35,7 +35,7 @@ def head_lines(doc: CleanDoc) -> list[str]:
     """Non-story lines before the story (menu bars read as story lines included)."""
     head = []
     for ln in doc.lines:
-        if ln.role in STORY_ROLES and not sections.is_menu_bar(ln.clean_text):
+        if ln.role in KEPT_ROLES and not sections.is_menu_bar(ln.clean_text):
             break
         if ln.role not in ("title", "empty"):
             head.append(ln.clean_text)

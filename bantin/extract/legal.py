@@ -40,7 +40,7 @@ ISSUER_CASE = {"TTG": "TTg"}
 _CODE = r"[A-Za-zĐđ]{1,5}"
 _ISSUER = r"[A-ZĐa-zđ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
 # Acts of the National Assembly (`QH15`) and of its Standing Committee (`UBTVQH15`).
-LAW_SYMBOL = rf"(?P<lnum>\d{{1,5}})/(?P<lyear>(?:19|20)\d\d)/(?P<liss>(?:UBTVQH|QH)\d{{1,2}})"
+LAW_SYMBOL = r"(?P<lnum>\d{1,5})/(?P<lyear>(?:19|20)\d\d)/(?P<liss>(?:UBTVQH|QH)\d{1,2})"
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}})(?:\s*/\s*(?P<syear>(?:19|20)\d\d))?\s*/\s*"
                 rf"(?P<scode>{_CODE})\s*-\s*(?P<siss>{_ISSUER})")
 PARTY_SYMBOL = rf"(?P<pnum>\d{{1,5}})\s*[-/]\s*(?P<pcode>{_CODE})\s*/\s*(?P<piss>{_ISSUER})"

@@ -7,20 +7,12 @@ only place Arrow tables become pandas frames.
 """
 from __future__ import annotations
 
-import importlib
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
-import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from schemas._base import TZ
 from bantin.validate.rows import resolve, runtime_values
 from schemas.suites import suite_specs
 

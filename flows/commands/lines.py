@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from bantin.clean.repeats import corpus_repeats
-from bantin.clean.classify import KEPT, classify
+from bantin.clean.classify import classify
+from schemas.lines import KEPT_ROLES as KEPT
 
 ROLE_STYLE = {
     "title": "bold green", "lead": "green", "body": "green", "subheading": "bold green",

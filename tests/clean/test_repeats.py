@@ -1,7 +1,6 @@
 """Corpus-level boilerplate: hash-and-count of short lines across documents."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from bantin.clean.repeats import corpus_repeats, doc_fingerprints
 from bantin.clean.repair import fingerprint

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.eval.roles import KEPT_ROLES
+from schemas.lines import KEPT_ROLES
 from bantin.clean.classify import classify, reconstruct
 from bantin.clean.wrap import joined_view, wrap_heads
 

@@ -1,5 +1,4 @@
 """Acronym rules: in-text definitions checked by initials, dictionary fallback, seeds."""
-from pathlib import Path
 
 import pytest
 
@@ -102,7 +101,7 @@ def test_dictionary_expansions_spell_their_acronym(acronym):
     [
         ("Nghị quyết số 28-NQ/TW ngày 25/10/2013", "TW"),    ],
 )
-def test_not_acronyms(text, absent):
+def test_symbol_issuers_are_not_acronyms(text, absent):
     assert absent not in _by_acronym(text)
 
 

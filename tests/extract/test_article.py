@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from schemas.lines import KEPT_ROLES
 from bantin.records import RawDoc
 from bantin.settings import DEFAULT_MAX_BYTES
 from bantin.clean import document as clean_stage
@@ -86,7 +87,7 @@ def _doc(rows: list[tuple[str, str]]) -> CleanDoc:
                  text="\n".join(t for _, t in rows))
     title = next((t for r, t in rows if r == "title"), None)
     captions = tuple(t for r, t in rows if r == "caption")
-    body = "\n\n".join(t for r, t in rows if r in extract_stage.STORY_ROLES)
+    body = "\n\n".join(t for r, t in rows if r in KEPT_ROLES)
     return CleanDoc(raw=raw, lines=lines, body=body, title=title, section=None, captions=captions, repairs=())
 
 

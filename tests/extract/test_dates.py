@@ -1,6 +1,5 @@
 """Date rules: datelines, lead dates, year resolution from evidence only, event dates, seeds."""
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 

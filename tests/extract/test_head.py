@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from schemas.lines import KEPT_ROLES
 from bantin.records import CleanDoc, LineDecision, RawDoc
 from bantin.extract import head
 
@@ -12,7 +13,7 @@ def _doc(rows: list[tuple[str, str]]) -> CleanDoc:
     raw = RawDoc(source_file="x.txt", content_sha256="0" * 64, size_bytes=1, mtime=None,
                  text="\n".join(t for _, t in rows))
     title = next((t for r, t in rows if r == "title"), None)
-    body = "\n\n".join(t for r, t in rows if r in head.STORY_ROLES)
+    body = "\n\n".join(t for r, t in rows if r in KEPT_ROLES)
     return CleanDoc(raw=raw, lines=lines, body=body, title=title, section=None, captions=(), repairs=())
 
 

@@ -1,6 +1,5 @@
 """Legal reference rules: symbol shapes and case fixes, issuers, dates, dedupe, seeds."""
 from datetime import date
-from pathlib import Path
 
 import pytest
 

@@ -1,5 +1,4 @@
 """Organisation rules: head patterns, canonical names, and the seeds."""
-from pathlib import Path
 
 import pytest
 

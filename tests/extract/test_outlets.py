@@ -1,5 +1,4 @@
 """Outlet evidence: lead prefixes, bylines, credit lines, page marks, seeds."""
-from pathlib import Path
 
 import pytest
 
@@ -142,5 +141,5 @@ def test_domain_lead_prefix(lead, expected):
         (["QUÂN ĐỘI NHÂN DÂN"], None, "Báo Quân đội nhân dân"),
     ],
 )
-def test_page_marks(lines, title, expected):
+def test_page_marks_with_title(lines, title, expected):
     assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines, title=title)[0] == expected

@@ -1,5 +1,4 @@
 """People extraction: pattern table on crafted sentences, and the seeds with real NER tags."""
-from pathlib import Path
 
 import pytest
 

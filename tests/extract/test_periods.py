@@ -1,5 +1,4 @@
 """Period rules: dash and from-to forms, bounds, near-misses, seeds."""
-from pathlib import Path
 
 import pytest
 

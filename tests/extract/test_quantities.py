@@ -1,5 +1,4 @@
 """Quantity rules: Vietnamese number format, units, qualifiers, exclusions, seeds."""
-from pathlib import Path
 
 import pytest
 

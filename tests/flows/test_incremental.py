@@ -154,7 +154,7 @@ def test_nothing_new_does_no_work_and_says_so(history):
 
 
 def test_partitions_of_untouched_years_are_hard_linked_not_rewritten(history):
-    (_, before, inodes_before), (_, after, inodes_after) = history["first"], history["added"]
+    (_, _, inodes_before), (_, after, inodes_after) = history["first"], history["added"]
     added_year = next(str(r["published_date"].year) if r["published_date"] else partitions.NULL_PARTITION
                       for r in after["articles"] if r["source_file"] == ADDED)
     untouched = {k for k in inodes_before if k != f"year={added_year}"}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import polars as pl
 import pytest

@@ -1,5 +1,4 @@
 """Gazetteer: tables built from underthesea's mapping, aliases, false positives, localities, seeds."""
-from pathlib import Path
 
 import pytest
 

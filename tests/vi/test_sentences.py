@@ -1,5 +1,4 @@
 """Sentence splitter: rule table plus counts on the seeds."""
-from pathlib import Path
 
 import pytest
 
