@@ -7,7 +7,8 @@ import pytest
 
 from bantin.eval.roles import read_labels
 from bantin.clean.repair import fingerprint
-from bantin.clean.classify import classify, reconstruct, split_sentences
+from bantin.clean.classify import classify
+from bantin.clean.units import reconstruct, split_sentences
 from locations import ROOT
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))

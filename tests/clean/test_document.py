@@ -10,7 +10,7 @@ from bantin.records import DamagedWord, RawDoc
 from bantin.clean.document import clean
 from bantin.clean.repeats import corpus_repeats
 from bantin.clean.repair import fingerprint
-from bantin.clean.classify import reconstruct
+from bantin.clean.units import reconstruct
 from locations import RAW
 
 SEEDS = sorted(RAW.glob("*.txt"))

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from bantin.eval.roles import KEPT_ROLES, read_labels
 from bantin.clean.repair import repair, repair_line
-from bantin.clean.classify import classify, reconstruct
+from bantin.clean.classify import classify
+from bantin.clean.units import reconstruct
 from locations import ROOT
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from bantin.clean.units import split_sentences
-from bantin.clean.classify import classify, reconstruct
+from bantin.clean.classify import classify
+from bantin.clean.units import reconstruct
 
 STORY = ("Sáng 12/5, Ban Chỉ huy Quân sự huyện tổ chức diễn tập chiến đấu phòng thủ xã năm 2024. "
          "Cuộc diễn tập có sự tham gia của 350 cán bộ, chiến sĩ và dân quân tự vệ trên địa bàn. ")
