@@ -1,8 +1,8 @@
-"""Where the time goes: the flow's stages called directly (no Prefect) under cProfile, one process.
+"""Where the time goes: `bantin.runner.run` (no Prefect) under cProfile, every step in one process.
 
 Why without Prefect: py-spy and pyinstrument are not in the lock file, and cProfile cannot
-follow worker processes, so this runs the same pure stages the flow runs, in the same order, in
-one process; Prefect's own overhead is then (flow time of the 1-worker bench run) minus these.
+follow worker processes, so this runs the runner's steps, in its order, with the batches in this
+process; Prefect's own overhead is then (flow time of the 1-worker bench run) minus these.
 Usage: .venv/bin/python bench/profile_stages.py RAW_DIR [--limit 100] [--out /tmp/prof.pstats]
 """
 from __future__ import annotations
@@ -12,20 +12,14 @@ import cProfile
 import pstats
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
-from flows import nlp  # noqa: E402
+from bantin import runner  # noqa: E402
 from bantin.settings import Settings  # noqa: E402
-from flows.stages import write  # noqa: E402
-from bantin.build import assemble
-from bantin.build import corpus
-from bantin.ingest import files as ingest
-from bantin.build import process
-from bantin.validate import gate as validate
-from bantin.version import pipeline_version  # noqa: E402
+from bantin.vi import nlp  # noqa: E402
+from pool import PoolExecutor  # noqa: E402
 
 # function (file suffix, name) -> label; cumulative seconds are reported for each
 WATCH = {
@@ -39,34 +33,20 @@ WATCH = {
 
 
 def run(raw: Path, limit: int | None, batch: int) -> dict[str, float]:
-    s = Settings(raw_dir=raw)
-    wall: dict[str, float] = {}
-    t = time.perf_counter()
-    scan = ingest.scan(raw, max_bytes=s.max_bytes)
-    files = list(scan.files)[:limit] if limit else list(scan.files)
-    ctx = corpus.corpus_context(files, min_docs=s.boilerplate_min_docs, max_bytes=s.max_bytes)
-    wall["scan + corpus"] = time.perf_counter() - t
-    version = pipeline_version()
-    nlp.warm()
-    t = time.perf_counter()
-    results = [process.process_batch(files[i:i + batch], repeated=ctx.repeated, version=version, run_id=None,
-                                     max_bytes=s.max_bytes) for i in range(0, len(files), batch)]
-    wall["process (load, clean, extract)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    asm = assemble.assemble({}, [r.tables for r in results], [q for r in results for q in r.quarantined],
-                            identical={}, sha_by_file={f.source_file: f.content_sha256 for f in files},
-                            context_keys=ctx.context_keys, version=version, run_id=None,
-                            near_dup_threshold=s.near_dup_threshold)
-    wall["assemble (merge, dups)"] = time.perf_counter() - t
+    """`bantin.runner.run` on the first `limit` files of `raw`, batches in this process."""
     with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        validate.run_suites(asm.tables, quality_dir=Path(tmp) / "quality", run_id=None)
-        wall["validate (Great Expectations)"] = time.perf_counter() - t
-        t = time.perf_counter()
-        write.publish(Path(tmp) / "out", asm.tables, snapshot_id="profile", manifest={}, quarantine_files={},
-                      extra_files={}, keep=1)
-        wall["write (Parquet/JSONL snapshot)"] = time.perf_counter() - t
-    wall["articles"] = len(files)
+        src = raw
+        if limit:
+            src = Path(tmp) / "raw"
+            src.mkdir()
+            for p in sorted(raw.rglob("*.txt"))[:limit]:
+                dest = src / p.relative_to(raw)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.symlink_to(p.resolve())
+        nlp.warm()
+        outcome = runner.run(Settings(raw_dir=src, out_dir=Path(tmp) / "out", batch_size=batch), PoolExecutor(0))
+    wall = dict(outcome.summary["timings"])
+    wall["articles"] = outcome.summary["articles"]
     return wall
 
 
@@ -87,7 +67,7 @@ def main() -> int:
     for k, v in wall.items():
         print(f"  {k:34s} {v:8.2f} s  {100 * v / total:5.1f}%")
     stats = pstats.Stats(prof)
-    proc = wall["process (load, clean, extract)"]
+    proc = wall["process"]
     print("inside process:")
     for (fname, _, func), (_, _, _, ct, _) in sorted(stats.stats.items(), key=lambda kv: -kv[1][3]):
         for (suffix, name), label in WATCH.items():

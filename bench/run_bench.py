@@ -90,8 +90,9 @@ def child_pipeline(raw: Path, out: Path, workers: int, batch_size: int, dask: st
     from flows.server import TemporaryServer
 
     server = TemporaryServer.launch()
-    from flows import pipeline
     from bantin.settings import Settings
+    from bantin.version import pipeline_version
+    from flows import pipeline
 
     import_s = _since_start()
     if server is not None:
@@ -105,7 +106,7 @@ def child_pipeline(raw: Path, out: Path, workers: int, batch_size: int, dask: st
     finally:
         if server is not None:
             server.stop()
-    return {"pipeline_version": pipeline.pipeline_version(), "flows": str(Path(pipeline.__file__).parent),
+    return {"pipeline_version": pipeline_version(), "flows": str(Path(pipeline.__file__).parent),
             "import_s": import_s, "server_s": server.boot_seconds if server is not None else 0.0,
             "startup_s": startup_s, "flow_s": flow_s,
             "timings": summary.get("timings", {}), "stage_seconds": summary.get("stage_seconds", {}),
@@ -162,10 +163,10 @@ def sample_peaks(proc: subprocess.Popen, every: float = 0.2) -> dict[int, tuple[
 
 def freeze_code(work: Path) -> Path:
     """A private copy of the package for the children (PYTHONPATH wins over the editable install):
-    other people editing flows/ during a long benchmark must not change pipeline_version between
+    other people editing the code during a long benchmark must not change pipeline_version between
     the full run and the re-runs, which would turn an incremental re-run into a full one."""
     code = work / "code"
-    for pkg in ("flows", "schemas"):
+    for pkg in ("bantin", "flows", "schemas"):
         shutil.copytree(ROOT / pkg, code / pkg, ignore=shutil.ignore_patterns("__pycache__"))
     return code
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from prefect.deployments.runner import EntrypointType
 
-from flows.commands.serve import DEFAULT_CRON  # hourly; declared there so `bantin serve --help` stays Prefect-free
 from flows.pipeline import DEPLOYMENT_NAME, FLOW_NAME, bantin_pipeline
 
 
@@ -26,7 +25,7 @@ def parameters(raw_dir: Path, out_dir: Path, full: bool = False) -> dict:
     return {"raw_dir": str(Path(raw_dir).resolve()), "out_dir": str(Path(out_dir).resolve()), "full": full}
 
 
-def serve(*, raw_dir: Path, out_dir: Path, full: bool = False, cron: str = DEFAULT_CRON,
+def serve(*, raw_dir: Path, out_dir: Path, cron: str, full: bool = False,
           name: str = DEPLOYMENT_NAME) -> None:
     """Register the deployment with its cron schedule and execute its runs until interrupted.
 

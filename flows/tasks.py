@@ -1,51 +1,62 @@
-"""Thin Prefect tasks around the pure stages. Retries only where I/O can fail transiently.
+"""The runner's steps as Prefect tasks, and the executor that runs a `bantin.runner` run with them.
 
-Why thin: the stages are tested without Prefect; these wrappers add retries, names and caching
-policy, nothing else.
+Why thin: the steps and their order are `bantin.runner`'s and are tested without Prefect; this
+module only adds what Prefect is for: task runs with names, retries where I/O can fail
+transiently, and batches sent to worker processes or a Dask cluster through a bounded window.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from prefect import task
 
-from bantin.records import InputFile
-from bantin.settings import Settings
-from bantin.build import corpus
-from bantin.ingest import files as ingest
-from bantin.build import process
-from bantin.validate import gate as validate
-from bantin.publish import snapshot as write
+from bantin.publish import report
+from bantin.publish.snapshot import pause_point
+from flows import submit
+
+_RETRY = {"retries": 2, "retry_delay_seconds": [1, 5]}
+#: Task-run options of each runner step: its name in the UI, and retries where I/O can fail.
+TASK_OPTIONS: dict[str, dict] = {
+    "scan": {"name": "scan", **_RETRY},
+    "corpus": {"name": "fingerprint-corpus", **_RETRY},
+    "process": {"name": "process-batch"},
+    "validate": {"name": "validate"},
+    "write": {"name": "publish", **_RETRY},
+}
 
 
-@task(name="scan", retries=2, retry_delay_seconds=[1, 5])
-def scan_inputs(settings: Settings) -> ingest.ScanResult:
-    return ingest.scan(settings.raw_dir, max_bytes=settings.max_bytes)
+class PrefectExecutor:
+    """Whole-corpus steps as task runs in the flow process; batches on the flow's task runner.
 
+    Up to `inline_max` files to process run in the flow process instead: starting a worker
+    process (imports, the NER model) would cost more than their NLP. At most `window` batches are
+    in flight (flows/submit.py), so pending calls never pile up with the corpus."""
 
-@task(name="fingerprint-corpus", retries=2, retry_delay_seconds=[1, 5])
-def fingerprint_corpus(files: Sequence[InputFile], settings: Settings) -> corpus.CorpusContext:
-    # The fingerprints spill next to the snapshots (a killed run's leftovers are removed by
-    # write.recover, like any staging directory), not to a /tmp that may be in RAM.
-    spill = settings.out_dir / write.SNAPSHOTS
-    spill.mkdir(parents=True, exist_ok=True)
-    return corpus.corpus_context(files, min_docs=settings.boilerplate_min_docs, max_bytes=settings.max_bytes,
-                                 spill_dir=spill)
+    def __init__(self, *, inline_max: int, window: int) -> None:
+        self.inline_max, self.window = inline_max, window
+        self.where = "task runner"
 
+    def call(self, step: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return task(fn, **TASK_OPTIONS[step])(*args, **kwargs)
 
-@task(name="process-batch")
-def process_batch(files: list[InputFile], repeated: frozenset[str], version: str, run_id: str | None,
-                  max_bytes: int, parts_dir: Path, batch_no: int) -> process.BatchSummary:
-    return process.process_to_parts(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
-                                    parts_dir=parts_dir, batch_no=batch_no)
+    def map(self, fn, calls: Iterator[tuple], batches: int, files: int) -> Iterator:
+        process_batch = task(fn, **TASK_OPTIONS["process"])
+        if files <= self.inline_max:
+            self.where = "flow process"
+            for args in calls:
+                yield process_batch(*args)
+            pause_point("process")
+            return
+        self.where = "task runner"
 
+        def submit_batch(args: tuple):
+            future = process_batch.submit(*args)
+            if args[-1] == 0:
+                pause_point("process")  # crash tests: killed while the first batch runs
+            return future
 
-@task(name="validate")
-def run_suites(tables: dict, quality_dir: Path, run_id: str | None) -> validate.ValidationReport:
-    return validate.run_suites(tables, quality_dir=quality_dir, run_id=run_id)
+        yield from report.progress(submit.windowed(calls, submit_batch, self.window), batches, "NLP batches")
 
-
-@task(name="publish", retries=2, retry_delay_seconds=[1, 5])
-def publish(out_dir: Path, tables: dict, **kwargs) -> Path:
-    return write.publish(out_dir, tables, **kwargs)
+    def describe(self) -> dict:
+        return {"executor": self.where, "max_pending": self.window if self.where == "task runner" else None}

@@ -10,8 +10,8 @@ from datetime import date
 from schemas.lines import ROLES
 from schemas.quarantine import STAGES
 from schemas.state import OUTCOMES
-from schemas.suites import ExpectationSpec as Spec
-from schemas.suites import Runtime
+from schemas.expectations import ExpectationSpec as Spec
+from schemas.expectations import Runtime
 
 ARTICLE_ID_REGEX = r"^[0-9a-f]{16}$"
 SHA256_REGEX = r"^[0-9a-f]{64}$"

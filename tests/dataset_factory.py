@@ -3,18 +3,25 @@
 Why hand-made: those consumers must be testable without running the NLP pipeline, and a crafted
 corpus lets a test assert exact answers (two Bến Tre articles cite 08-NQ/TU; 1200 recruits were
 reported in Tiền Giang in November 2019). Built through `schemas.TABLES[...].from_rows` and
-published with the real `write.publish`, so the layout (snapshot, symlinks, JSONL) is the real one.
+published with the real `snapshot.publish`, so the layout (snapshot, symlinks, JSONL) is the real one.
 """
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+import atexit
+import shutil
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 import schemas
-from bantin.publish import snapshot as write
+from bantin import runner
+from bantin.build.finalise import write_jsonl
+from bantin.publish import snapshot
+from bantin.settings import Settings
 from locations import RAW
 
 NOW = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
@@ -104,31 +111,35 @@ def summary(tables: dict[str, pa.Table]) -> dict:
     }
 
 
+def write_built(tables: dict[str, pa.Table], built: Path) -> Path:
+    """Write `tables` the way the build step leaves them for publishing: one Parquet file per
+    table with its declared schema, and the articles as JSON Lines too (build.finalise's writer)."""
+    built.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        pq.write_table(table.cast(schemas.TABLES[name].schema), built / f"{name}.parquet", compression="zstd")
+        if name in snapshot.JSONL_TABLES:
+            with open(built / f"{name}.jsonl", "wb") as fh:
+                write_jsonl(table, fh)
+    return built
+
+
 def publish(out_dir: Path, tables: dict[str, pa.Table] | None = None,
             extra_files: dict[str, Path] | None = None) -> Path:
-    """Publish `tables` (default: the crafted corpus) under out_dir the way a run does."""
+    """Publish `tables` (default: the crafted corpus) under out_dir through the real publisher."""
     tables = build_tables() if tables is None else tables
     s = summary(tables)
-    return write.publish(out_dir, tables, snapshot_id=s["snapshot_id"], manifest=s, extra_files=extra_files)
+    built = write_built(tables, Path(tempfile.mkdtemp(prefix="bantin-built-")))
+    return snapshot.publish(out_dir, built_dir=built, snapshot_id=s["snapshot_id"], manifest=s,
+                            extra_files=extra_files)
 
 
 @lru_cache(maxsize=1)
 def seed_tables() -> dict[str, pa.Table]:
-    """The tables a run makes from the five seeds in raw/, built with the pure stages (no Prefect,
-    no validation), once per test session: the real output to test consumers on."""
-    from bantin.settings import Settings
-    from bantin.build import assemble
-    from bantin.build import corpus
-    from bantin.ingest import files as ingest
-    from bantin.build import process
-    from bantin.version import pipeline_version
-
-    s = Settings()
-    scan = ingest.scan(RAW, max_bytes=s.max_bytes)
-    ctx = corpus.corpus_context(list(scan.files), min_docs=s.boilerplate_min_docs, max_bytes=s.max_bytes)
-    batch = process.process_batch(list(scan.files), repeated=ctx.repeated, version=pipeline_version(),
-                                  run_id=None, max_bytes=s.max_bytes)
-    asm = assemble.assemble({}, [batch.tables], list(scan.quarantined) + list(batch.quarantined),
-                            identical={}, sha_by_file={f.source_file: f.content_sha256 for f in scan.files},
-                            context_keys=ctx.context_keys, version=pipeline_version(), run_id=None)
-    return asm.tables
+    """The tables a run makes from the five seeds in raw/, built by the real runner (every step,
+    validation included, in this process), once per test session: the real output to test
+    consumers on."""
+    out = Path(tempfile.mkdtemp(prefix="bantin-seeds-"))
+    atexit.register(shutil.rmtree, out, True)
+    runner.run(Settings(raw_dir=RAW, out_dir=out))
+    current = snapshot.current_snapshot(out)
+    return {name: pq.read_table(current / f"{name}.parquet") for name in schemas.TABLES}

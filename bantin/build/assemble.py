@@ -5,7 +5,7 @@ incremental state need every article at once, while load/clean/extract run per b
 Why decide from an index: at 100,000 articles the flow process must not hold the texts, so
 `decide` works on a small index per article (ids, exact key, MinHash signature; see
 `process.BatchSummary`) and the resulting `Decision` is applied row batch by row batch
-(`apply`), by `finalise.finalise` on part files or by `assemble` on in-memory tables.
+(`apply`), by `finalise.finalise` on the part files.
 """
 from __future__ import annotations
 
@@ -20,16 +20,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
+from schemas import ARTICLE_TABLES
 from bantin.ingest.inputs import Inputs, Names, lookup
 from bantin.records import InputFile, Quarantined
 from bantin import memory
 from bantin.build import parts
 from bantin.dedup import near as signatures
 from bantin.dedup.keys import exact_key
-from bantin.build.process import INDEX_SCHEMA, index_rows
-from bantin.validate.rows import row_failures
 
-ARTICLE_TABLES = ("articles", "lines", "people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
 EMPTY_KEY = exact_key("")  # the exact key of a text with no characters but spaces: never a duplicate
 
 
@@ -45,13 +43,6 @@ class Decision:
 
     def drop_array(self) -> pa.Array:
         return pa.array(sorted(self.drop), pa.string())
-
-
-@dataclass
-class Assembled:
-    tables: dict[str, pa.Table]  # every table in schemas.TABLES, state included
-    quarantined_now: list[Quarantined]  # quarantined in this run (for copies of the bytes)
-    counts: dict[str, int]
 
 
 def split_identical(files: Sequence[InputFile], known: Mapping[str, str]) -> tuple[Inputs, dict[str, str]]:
@@ -74,7 +65,7 @@ def split_identical(files: Sequence[InputFile], known: Mapping[str, str]) -> tup
 
 def exact_groups(index: pa.Table) -> dict[str, list[str]]:
     """{canonical article_id: [alias source_file, ...]} from the index (article_id, source_file,
-    exact_key), as `dedup.exact_groups` does on texts: canonical = first by source_file; empty
+    exact_key), with the rule the tests' row-by-row reference applies to texts: canonical = first by source_file; empty
     texts never group. Grouped in polars: only the (few) rows of repeated keys reach Python."""
     df = pl.from_arrow(index.select(["article_id", "source_file", "exact_key"]))
     assert isinstance(df, pl.DataFrame)
@@ -192,38 +183,6 @@ def apply(name: str, batch: pa.RecordBatch | pa.Table, decision: Decision) -> pa
         t = t.set_column(t.schema.get_field_index("aliases"), "aliases", aliases)
         t = t.set_column(t.schema.get_field_index("near_duplicate_of"), "near_duplicate_of", near)
     return t.cast(schemas.TABLES[name].schema)
-
-
-def assemble(
-    kept: dict[str, pa.Table],
-    batch_tables: list[dict[str, pa.Table]],
-    quarantined: list[Quarantined],
-    *,
-    identical: dict[str, str],
-    sha_by_file: Mapping[str, str | None],
-    context_keys: Mapping[str, str | None],
-    version: str,
-    run_id: str | None,
-    near_dup_threshold: float = 0.8,
-) -> Assembled:
-    """The in-memory form (tests, small corpora, the profiler): same `decide` and `apply` as the
-    streaming path in `finalise`."""
-    tables = {
-        n: pa.concat_tables([t for t in [kept.get(n), *(b[n] for b in batch_tables)] if t is not None]
-                            or [schemas.TABLES[n].empty()]).cast(schemas.TABLES[n].schema)
-        for n in ARTICLE_TABLES
-    }
-    new = {n: pa.concat_tables([b[n] for b in batch_tables]) if batch_tables else schemas.TABLES[n].empty()
-           for n in ARTICLE_TABLES}
-    index = index_rows(tables["articles"]) if tables["articles"].num_rows else INDEX_SCHEMA.empty_table()
-    d = decide(index, row_failures(new), quarantined, kept_quarantine=kept.get("quarantine"),
-               kept_state=kept.get("state"), identical=identical, sha_by_file=sha_by_file,
-               context_keys=context_keys, version=version, run_id=run_id, near_dup_threshold=near_dup_threshold)
-    out = {n: apply(n, t, d) for n, t in tables.items()}
-    out["quarantine"], out["state"] = d.quarantine, d.state
-    counts = {n: t.num_rows for n, t in out.items()}
-    counts.update(d.counts)
-    return Assembled(tables=out, quarantined_now=d.quarantined_now, counts=counts)
 
 
 def _state_table(srcs, aids, outcome: str, sha: Mapping[str, str | None], ctx: Mapping[str, str | None],

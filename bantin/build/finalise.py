@@ -16,9 +16,16 @@ import pyarrow.parquet as pq
 import schemas
 from bantin import memory
 from bantin.build import parts
-from bantin.build.assemble import ARTICLE_TABLES, Decision, apply
+from bantin.build.assemble import Decision, apply
+from schemas import ARTICLE_TABLES
 
 JSONL = "articles.jsonl"
+
+
+def write_jsonl(table: pa.Table, fh) -> None:
+    """Append `table`'s rows to the open binary file `fh` as JSON Lines (one object a row;
+    dates ISO, lists as arrays: the shape schemas/json/*.schema.json describes)."""
+    pl.from_arrow(table).write_ndjson(fh)
 
 
 def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) -> dict[str, int]:
@@ -40,7 +47,7 @@ def finalise(parts_dir: Path, order: list[str], decision: Decision, dest: Path) 
                             out.write(t)
                             n += t.num_rows
                             if jsonl is not None:
-                                pl.from_arrow(t).write_ndjson(jsonl)
+                                write_jsonl(t, jsonl)
                 out.flush()
         finally:
             if jsonl is not None:

@@ -17,12 +17,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
+from schemas import ARTICLE_TABLES
 from bantin.ingest.inputs import Inputs, Names, lookup
 from bantin.records import InputFile, Quarantined
 from bantin.build import parts
 
-#: Tables whose rows belong to one article (carried over by article_id).
-ARTICLE_TABLES = ("articles", "lines", "people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
 
 
 @dataclass(frozen=True)
@@ -155,24 +154,6 @@ def _deleted(prev_state: pa.Table | None, current: pa.Array) -> Names:
         return Names()
     col = prev_state.column("source_file").combine_chunks()
     return Names(col.filter(pc.invert(pc.is_in(col, value_set=current))))
-
-
-def carry_over(prev: dict[str, pa.Table | None], prev_state: pa.Table, keep: Sequence[str]) -> dict[str, pa.Table]:
-    """Rows of the previous snapshot that belong to kept inputs (articles, long tables, quarantine,
-    state)."""
-    keep_arr = Names(keep).array
-    st = prev_state.filter(pc.is_in(prev_state.column("source_file"), keep_arr))
-    aids = pa.array(sorted({r["article_id"] for r in st.to_pylist() if r["outcome"] == "article"}), pa.string())
-    out: dict[str, pa.Table] = {"state": st}
-    for name, table in prev.items():
-        if table is None or name == "state":
-            continue
-        spec = schemas.TABLES[name]
-        if name == "quarantine":
-            out[name] = table.filter(pc.is_in(table.column("source_file"), keep_arr)).cast(spec.schema)
-        else:
-            out[name] = table.filter(pc.is_in(table.column("article_id"), aids)).cast(spec.schema)
-    return out
 
 
 def kept_state(prev_state: pa.Table, keep: Sequence[str]) -> pa.Table:

@@ -3,8 +3,8 @@ in memory that does not grow with the corpus.
 
 Why: with 100,000 articles the flow process must not hold every body to find duplicates. A
 worker that has the cleaned body computes its exact key (`dedup.exact_key`) and its MinHash
-signature (datasketch's MinHash: the same shingles, seed and permutations as
-`dedup.near_duplicates`; its hash values fit 32 bits, so 128 x 4 bytes are stored). The
+signature (datasketch's MinHash over `dedup.keys.shingles` with its fixed seed; its hash values
+fit 32 bits, so 128 x 4 bytes are stored). The
 signatures are kept with the snapshot, so an incremental run never recomputes them.
 
 `near_links` is datasketch's LSH done as a sort: every signature is cut into the same `b` bands
@@ -12,9 +12,9 @@ of `r` values `MinHashLSH(threshold, num_perm)` chooses, each band becomes one 6
 articles sharing a band key are candidates (what `MinHashLSH.query` returns), confirmed with the
 same Jaccard estimate (`LeanMinHash.jaccard`). The signatures go to a temporary file and only
 the candidates' rows are read back (a memory map), so the flow process holds b x 8 bytes per
-article, not an LSH index of Python objects. It gives exactly the links `dedup.near_duplicates`
-gives on the texts (tested); a 64-bit band-key collision can only add a candidate, which the
-Jaccard check then judges.
+article, not an LSH index of Python objects. It gives exactly the links datasketch's own
+`MinHashLSH` gives on the texts (tested); a 64-bit band-key collision can only add a candidate,
+which the Jaccard check then judges.
 """
 from __future__ import annotations
 
@@ -101,8 +101,8 @@ def candidate_pairs(keys_: np.ndarray) -> np.ndarray:
 def near_links(items: Iterable[tuple[str, str, bytes | None]], *, threshold: float = 0.8,
                num_perm: int = NUM_PERM, spill_dir: Path | None = None) -> dict[str, str]:
     """{article_id: earliest near-duplicate article_id} from (article_id, exact_key, signature)
-    in the order that defines "earliest"; same rules as `dedup.near_duplicates`: a text identical
-    to an earlier one is skipped, a text without words is never linked."""
+    in the order that defines "earliest": a text identical to an earlier one (an exact duplicate,
+    grouped elsewhere) is skipped, a text without words is never linked."""
     b, r = bands(threshold, num_perm)
     ids: list[str] = []
     seen_ids: set[str] = set()

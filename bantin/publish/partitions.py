@@ -35,17 +35,6 @@ def _years(articles: pa.Table | pa.RecordBatch) -> list[str | None]:
     return pc.year(articles.column("published_date")).to_pylist()
 
 
-def split_by_year(articles: pa.Table) -> dict[str, pa.Table]:
-    """Partition value (a year, or NULL_PARTITION for undated articles) -> its rows, sorted by id."""
-    years = pc.year(articles.column("published_date"))
-    out: dict[str, pa.Table] = {}
-    for y in sorted({v for v in years.to_pylist()}, key=lambda v: (v is None, v or 0)):
-        mask = pc.is_null(years) if y is None else pc.equal(years, y)
-        part = articles.filter(pc.fill_null(mask, False))
-        out[NULL_PARTITION if y is None else str(y)] = part.sort_by("article_id")
-    return out
-
-
 def row_hashes(table: pa.Table | pa.RecordBatch) -> np.ndarray:
     """(rows, 2) uint64: two seeded row hashes per row (128 bits), independent of chunking."""
     if table.num_rows == 0:
@@ -62,10 +51,6 @@ def digest_hashes(hashes: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(hashes, dtype="<u8").tobytes()).hexdigest()
 
 
-def digest(table: pa.Table) -> str:
-    return digest_hashes(row_hashes(table))
-
-
 def _key(year) -> str:
     return NULL_PARTITION if year is None else str(year)
 
@@ -76,24 +61,9 @@ def _reuse(year: str, sha: str, dest: Path, previous: Path | None, prev_digests:
                 and _link(src, dest))
 
 
-def write_dataset(articles: pa.Table, stage: Path, previous: Path | None, prev_digests: dict[str, dict]) -> dict:
-    """Write (or hard-link) every partition under stage/DATASET; returns {year: {rows, sha256, reused}}."""
-    root = stage / DATASET
-    root.mkdir()
-    info: dict[str, dict] = {}
-    for year, part in split_by_year(articles).items():
-        sha = digest(part)
-        dest = root / f"year={year}" / PART_FILE
-        dest.parent.mkdir()
-        reused = _reuse(year, sha, dest, previous, prev_digests)
-        if not reused:
-            pq.write_table(part, dest, compression="zstd")
-        info[year] = {"rows": part.num_rows, "sha256": sha, "reused": reused}
-    return info
-
-
 def write_dataset_file(articles: Path, stage: Path, previous: Path | None, prev_digests: dict[str, dict]) -> dict:
-    """`write_dataset` from a Parquet file, in two streaming passes (digests, then the changed
+    """Write (or hard-link) every year partition of the articles Parquet file under
+    stage/DATASET; returns {year: {rows, sha256, reused}}. Two streaming passes (digests, then the changed
     years), so memory does not grow with the corpus. Rows keep the file's order.
 
     Record batches are byte-sized (`parts.iter_batches`); the rows of each year are gathered

@@ -15,17 +15,15 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import schemas
 from bantin.publish import partitions
 
 SNAPSHOTS = "snapshots"
 CURRENT = "current"
 TMP_PREFIX = ".tmp-"
-JSONL_TABLES = ("articles",)
+JSONL_TABLES = ("articles",)  # also published as JSON Lines (written by build.finalise)
 PAUSE_ENV = "BANTIN_TEST_PAUSE_AT"  # crash tests: the stage at which to stop and wait for SIGKILL
 PAUSE_FILE_ENV = "BANTIN_TEST_PAUSE_FILE"  # written when the pause is reached
 
@@ -52,16 +50,6 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """zstd Parquet with the declared schema (cast first so a drifted table fails here)."""
-    schema = schemas.TABLES[table.schema.metadata[b"table"].decode()].schema if table.schema.metadata else table.schema
-    pq.write_table(table.cast(schema), path, compression="zstd")
-
-
-def write_jsonl(table: pa.Table, path: Path) -> None:
-    pl.from_arrow(table).write_ndjson(path)
 
 
 def _atomic_symlink(target: str, link: Path) -> None:
@@ -95,14 +83,13 @@ def recover(out_dir: Path) -> list[str]:
 
 def publish(
     out_dir: Path,
-    tables: dict[str, pa.Table],
     *,
+    built_dir: Path,
     snapshot_id: str,
     manifest: dict,
     quarantine_files: dict[str, Path] | None = None,
     extra_files: dict[str, Path] | None = None,
     keep: int = 3,
-    built_dir: Path | None = None,
 ) -> Path:
     """Write every table into a new snapshot and make it current in one atomic switch.
 
@@ -111,8 +98,9 @@ def publish(
     The articles table is also written as a year-partitioned dataset (bantin/publish/partitions.py)
     whose unchanged partitions are hard links into the previous snapshot. manifest.json gets the
     partition digests and this stage's own duration (timings.write).
-    built_dir: tables already written by `finalise` (`<table>.parquet`, `articles.jsonl`); they
-    are hard-linked into the snapshot (copied where links are impossible), so a retry finds them.
+    built_dir: the tables, already written by `finalise` (`<table>.parquet`, `articles.jsonl`);
+    they are hard-linked into the snapshot (copied where links are impossible), so a retry finds
+    them.
     """
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -122,14 +110,10 @@ def publish(
     if stage.exists():  # a retried publish: start the staging directory over
         shutil.rmtree(stage)
     stage.mkdir()
-    for name, table in tables.items():
-        write_parquet(table, stage / f"{name}.parquet")
-        if name in JSONL_TABLES:
-            write_jsonl(table, stage / f"{name}.jsonl")
-    built = sorted(p for p in Path(built_dir).iterdir() if p.is_file()) if built_dir is not None else []
+    built = sorted(p for p in Path(built_dir).iterdir() if p.is_file())
     for p in built:
         _link_or_copy(p, stage / p.name)
-    names = [*tables, *(p.name[: -len(".parquet")] for p in built if p.name.endswith(".parquet"))]
+    names = [p.name[: -len(".parquet")] for p in built if p.name.endswith(".parquet")]
     qdir = stage / "quarantine"
     qdir.mkdir()
     for rel, src in (quarantine_files or {}).items():
@@ -147,10 +131,7 @@ def publish(
     manifest = dict(manifest)
     if "articles" in names:
         previous = current_snapshot(out_dir)
-        if "articles" in tables:
-            info = partitions.write_dataset(tables["articles"], stage, previous, _prev_partitions(previous))
-        else:
-            info = partitions.write_dataset_file(stage / "articles.parquet", stage, previous, _prev_partitions(previous))
+        info = partitions.write_dataset_file(stage / "articles.parquet", stage, previous, _prev_partitions(previous))
         manifest["partitions"] = {partitions.DATASET: info}
     manifest["timings"] = {**manifest.get("timings", {}), "write": round(time.perf_counter() - t0, 3)}
     (stage / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str, ensure_ascii=False))
@@ -177,8 +158,7 @@ def publish(
     _fsync_dir(out_dir)
     for src in (extra_files or {}).values():
         shutil.rmtree(src, ignore_errors=True) if Path(src).is_dir() else Path(src).unlink(missing_ok=True)
-    if built_dir is not None:
-        shutil.rmtree(built_dir, ignore_errors=True)
+    shutil.rmtree(built_dir, ignore_errors=True)
     prune(out_dir, keep=keep)
     return final
 

@@ -19,7 +19,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from schemas._base import TZ
-from schemas.suites import ARTICLE_TABLES, ExpectationSpec, Runtime, suite_specs
+from schemas import ARTICLE_TABLES
+from schemas.expectations import ExpectationSpec, Runtime
+from schemas.suites import suite_specs
 
 
 # ---------------------------------------------------------------- runtime values

@@ -18,6 +18,7 @@ from bantin.build import plan
 from bantin.build import process
 from bantin.validate.rows import row_failures
 from tests import dataset_factory as factory
+from tests.build.oracles import assemble_in_memory, carry_over
 
 COPY = "dddd000000000005"  # same body as BT1 under another name: an exact duplicate
 BAD = "eeee000000000006"  # n_words = 0: fails a row-level expectation
@@ -32,10 +33,10 @@ def _batches() -> list[dict[str, pa.Table]]:
         factory._article(BAD, n_words=0),
     ])
     first = {n: base[n].filter(pa.compute.is_in(base[n].column("article_id"), pa.array([factory.BT1, factory.BT2])))
-             for n in assemble.ARTICLE_TABLES}
+             for n in schemas.ARTICLE_TABLES}
     second = {n: base[n].filter(pa.compute.invert(pa.compute.is_in(base[n].column("article_id"),
                                                                    pa.array([factory.BT1, factory.BT2]))))
-              for n in assemble.ARTICLE_TABLES}
+              for n in schemas.ARTICLE_TABLES}
     second["articles"] = pa.concat_tables([second["articles"], extra])
     return [first, second]
 
@@ -51,7 +52,7 @@ QUARANTINED = [Quarantined("empty.txt", None, "ingest", "empty", "The file is em
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
     batches = _batches()
-    mem = assemble.assemble({}, batches, list(QUARANTINED), **_kwargs(batches))
+    mem = assemble_in_memory({}, batches, list(QUARANTINED), **_kwargs(batches))
     parts_dir = tmp_path_factory.mktemp("parts")
     for i, b in enumerate(batches):
         for name, t in b.items():
@@ -64,7 +65,7 @@ def both(tmp_path_factory):
     return mem, d, built, rows
 
 
-@pytest.mark.parametrize("name", assemble.ARTICLE_TABLES)
+@pytest.mark.parametrize("name", schemas.ARTICLE_TABLES)
 def test_streaming_finalise_publishes_what_in_memory_assemble_publishes(both, name):
     mem, _, built, rows = both
     got = pq.read_table(built / f"{name}.parquet")
@@ -114,10 +115,10 @@ def test_carry_over_files_streams_the_rows_carry_over_keeps(tmp_path):
     for name, t in tables.items():
         pq.write_table(t, prev / f"{name}.parquet")
     keep = (f"{factory.BT2}.txt", f"{factory.TG}.txt", "empty.txt")
-    expected = plan.carry_over(tables, tables["state"], keep)
+    expected = carry_over(tables, tables["state"], keep)
     kept_q = plan.carry_over_files(prev, plan.kept_state(tables["state"], keep), tables["quarantine"], tmp_path / "p")
     assert kept_q.to_pylist() == expected["quarantine"].to_pylist()
-    for name in assemble.ARTICLE_TABLES:
+    for name in schemas.ARTICLE_TABLES:
         got = pq.read_table(parts.part_path(tmp_path / "p", name, parts.CARRY))
         assert got.to_pylist() == expected[name].to_pylist(), name
 
@@ -126,7 +127,7 @@ def test_small_batches_are_gathered_into_row_groups(tmp_path, monkeypatch):
     monkeypatch.setattr(parts, "READ_ROWS", 1)  # every article its own record batch
     monkeypatch.setattr(parts.BufferedWriter, "ROW_GROUP_ROWS", 3)
     tables = factory.build_tables()
-    for name in assemble.ARTICLE_TABLES:
+    for name in schemas.ARTICLE_TABLES:
         parts.write_part(tables[name], tmp_path / "p", name, parts.part_name(0))
     d = assemble.decide(process.index_rows(tables["articles"]), {}, [], kept_quarantine=None, kept_state=None,
                         identical={}, sha_by_file={}, context_keys={}, version=V, run_id=None)

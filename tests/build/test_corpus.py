@@ -2,7 +2,6 @@
 the per-file fingerprint sets give."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

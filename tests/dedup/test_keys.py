@@ -5,7 +5,8 @@ import hashlib
 
 import pytest
 
-from bantin.dedup.keys import exact_groups, exact_key, near_duplicates, shingles
+from bantin.dedup.keys import exact_key, shingles
+from tests.dedup.oracles import exact_groups, near_duplicates
 from locations import SEEDS
 
 TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]

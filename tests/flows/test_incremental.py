@@ -20,6 +20,7 @@ import pytest
 from prefect.task_runners import ThreadPoolTaskRunner
 
 import schemas
+from bantin import runner
 from flows import pipeline
 from bantin.publish import partitions
 from bantin.publish import snapshot as write
@@ -184,7 +185,7 @@ def test_readers_during_a_run_only_ever_see_whole_snapshots(history):
 
 
 def test_a_new_pipeline_version_reprocesses_everything(history, monkeypatch):
-    monkeypatch.setattr(pipeline, "pipeline_version", lambda: "0.0.0+bumped")
+    monkeypatch.setattr(runner, "pipeline_version", lambda: "0.0.0+bumped")
     summary = _run(history["raw"], history["out"])
     t = _tables(history["out"])
     assert summary["plan"]["mode"] == "version" and summary["plan"]["to_process"] == _n_inputs(history)

@@ -14,7 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import schemas
-from flows import pipeline, tasks
+from bantin import runner
+from flows import pipeline
 from bantin.ingest.inputs import Inputs, Keyed, Names
 from bantin.records import InputFile
 from bantin.settings import Settings
@@ -113,6 +114,18 @@ def test_second_run_with_nothing_new_does_no_work(seed_run, prefect_harness):
     assert write.current_snapshot(out).name == Path(first["snapshot"]).name
 
 
+def _holders(types: tuple) -> list[str]:
+    """Who still refers to a live per-file object: two levels of referrers, for the failure message."""
+    out = []
+    for o in (o for o in gc.get_objects() if isinstance(o, types)):
+        for r in gc.get_referrers(o):
+            if isinstance(r, list) and len(r) > 1000:
+                continue  # gc's own list of every object
+            out.append(f"{type(o).__name__} <- {type(r).__name__} {str(r)[:120]!r} <- "
+                       + ", ".join(type(r2).__name__ for r2 in gc.get_referrers(r))[:200])
+    return out[:10]
+
+
 def test_per_file_lists_are_freed_before_validation(prefect_harness, tmp_path, monkeypatch):
     """Validation is the flow process's heaviest stage: nothing that holds something per input
     file (the scan's file table or records, the corpus keys, the plan, the batch summaries) may
@@ -123,29 +136,32 @@ def test_per_file_lists_are_freed_before_validation(prefect_harness, tmp_path, m
     raw.mkdir()
     for src in sorted(RAW.glob("*.txt"))[:2]:
         shutil.copy(src, raw / src.name)
-    real, alive = tasks.run_suites, []
+    real, alive, holders = runner.validate_step, [], []
+    per_file = (InputFile, Inputs, Keyed, Names, ScanResult, CorpusContext, Plan, BatchSummary)
 
     def live() -> list[str]:
         gc.collect()
-        per_file = (InputFile, Inputs, Keyed, Names, ScanResult, CorpusContext, Plan, BatchSummary)
         return sorted(type(o).__name__ for o in gc.get_objects() if isinstance(o, per_file)
                       and (not isinstance(o, InputFile) or o.path.startswith(str(raw))))
 
     def spy(paths, quality_dir, run_id):
         # Prefect's future callback thread unpickles a batch's result once more to check it and
-        # may still hold that copy for a moment: a reference that goes away is not a leak, one
-        # that is still there after 2 s is.
-        for _ in range(20):
+        # may still hold that copy for a moment (seconds on a loaded machine): a reference that
+        # goes away is not a leak, one that is still there after 10 s is.
+        for _ in range(100):
             found = live()
             if not found:
                 break
             time.sleep(0.1)
         alive.append(found)
+        if found:
+            holders.extend(_holders(per_file))
         return real(paths, quality_dir, run_id)
 
-    monkeypatch.setattr(tasks, "run_suites", spy)
+    monkeypatch.setattr(runner, "validate_step", spy)
     summary = pipeline.run(Settings(raw_dir=raw, out_dir=tmp_path / "out", workers=1, inline_max=0))
-    assert summary["articles"] == 2 and summary["executor"] == "task runner" and alive == [[]]
+    assert summary["articles"] == 2 and summary["executor"] == "task runner"
+    assert alive == [[]], holders
     peaks = summary["peak_rss_mb"]
     assert set(peaks) == set(summary["timings"])
     if Path("/proc/self/status").exists():  # per stage, the flow process's own peak (Linux)

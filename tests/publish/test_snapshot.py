@@ -18,7 +18,8 @@ from tests import dataset_factory as factory
 
 def _publish(out: Path, sid: str, tables=None, keep: int = 3, **kw) -> Path:
     tables = factory.build_tables() if tables is None else tables
-    return write.publish(out, tables, snapshot_id=sid, manifest=factory.summary(tables), keep=keep, **kw)
+    built = factory.write_built(tables, out.parent / f"built-{out.name}-{sid}")
+    return write.publish(out, built_dir=built, snapshot_id=sid, manifest=factory.summary(tables), keep=keep, **kw)
 
 
 def _inodes(snap: Path) -> dict[str, int]:

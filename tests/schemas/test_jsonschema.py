@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 import schemas
-from bantin.publish import snapshot as write
+from bantin.build.finalise import write_jsonl
 from schemas import jsonschema as js
 from schemas._base import Column, Table
 
@@ -27,7 +27,8 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 def _jsonl_rows(table: pa.Table, tmp_path: Path) -> list[dict]:
     """Serialise exactly as the writer does (polars write_ndjson) and read the lines back."""
     path = tmp_path / "rows.jsonl"
-    write.write_jsonl(table, path)
+    with open(path, "wb") as fh:
+        write_jsonl(table, fh)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 

@@ -1,0 +1,299 @@
+"""The one step order of a run: scan -> corpus pass -> plan -> process -> assemble -> validate -> write.
+
+Why one runner: the Prefect flow, the tests and the benchmarks must run the same steps in the same
+order on the same data; they differ only in *where* a step runs. That is the executor's business:
+`Inline` runs everything in this process; the Prefect flow passes one that turns each step into a
+task and sends the batches to worker processes or a Dask cluster (`flows/pipeline.py`). Every
+decision about data is made by the steps, never by the executor.
+
+Memory: every per-file structure (the scan's file list, the corpus keys, the plan, the batch
+summaries, the previous state) lives in `_build`'s frame only, so all of it is freed before
+validation, the flow process's heaviest step.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+from bantin import memory
+from bantin.build import assemble, finalise, parts, process
+from bantin.build import plan as planning
+from bantin.build.corpus import CorpusContext, corpus_context
+from bantin.card.files import write_card_files
+from bantin.errors import QualityGateError
+from bantin.ingest.files import ScanResult, scan
+from bantin.ingest.inputs import Inputs, Keyed
+from bantin.publish import lock, report
+from bantin.publish import snapshot as snap
+from bantin.records import InputFile
+from bantin.settings import Settings
+from bantin.validate.gate import ValidationReport, run_suites
+from bantin.version import pipeline_version
+
+STEPS = ("scan", "corpus", "process", "assemble", "validate", "write")
+PUBLISHED = (*schemas.ARTICLE_TABLES, "quarantine", "state")
+
+
+# ------------------------------------------------------------------ the steps an executor runs
+
+
+def scan_step(s: Settings) -> ScanResult:
+    return scan(s.raw_dir, max_bytes=s.max_bytes)
+
+
+def corpus_step(files: Sequence[InputFile], s: Settings) -> CorpusContext:
+    # The fingerprints spill next to the snapshots (a killed run's leftovers are removed by
+    # snapshot.recover, like any staging directory), not to a /tmp that may be in RAM.
+    spill = s.out_dir / snap.SNAPSHOTS
+    spill.mkdir(parents=True, exist_ok=True)
+    return corpus_context(files, min_docs=s.boilerplate_min_docs, max_bytes=s.max_bytes, spill_dir=spill)
+
+
+def process_step(files: list[InputFile], repeated: frozenset[str], version: str, run_id: str | None,
+                 max_bytes: int, parts_dir: Path, batch_no: int) -> process.BatchSummary:
+    return process.process_to_parts(files, repeated=repeated, version=version, run_id=run_id,
+                                    max_bytes=max_bytes, parts_dir=parts_dir, batch_no=batch_no)
+
+
+def validate_step(tables: dict[str, Path], quality_dir: Path, run_id: str | None) -> ValidationReport:
+    return run_suites(tables, quality_dir=quality_dir, run_id=run_id)
+
+
+def publish_step(out_dir: Path, **kwargs) -> Path:
+    return snap.publish(out_dir, **kwargs)
+
+
+# ------------------------------------------------------------------ executors
+
+
+class Executor(Protocol):
+    """Where steps run. `call` runs one whole-corpus step and returns its result; `map` runs
+    `process_step` over the `batches` batches (`files` files in all) and yields the summaries in
+    batch order (the part files' order decides which of two duplicates is kept); `describe`
+    says where the batches ran, for the run summary."""
+
+    def call(self, step: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
+    def map(self, fn: Callable[..., process.BatchSummary], calls: Iterator[tuple], batches: int,
+            files: int) -> Iterator[process.BatchSummary]: ...
+
+    def describe(self) -> dict: ...
+
+
+class Inline:
+    """Every step in this process, one after the other (tests, benchmarks, small runs)."""
+
+    def call(self, step, fn, *args, **kwargs):
+        return fn(*args, **kwargs)
+
+    def map(self, fn, calls, batches, files):
+        for args in calls:
+            yield fn(*args)
+
+    def describe(self) -> dict:
+        return {"executor": "flow process"}
+
+
+# ------------------------------------------------------------------ the run
+
+
+@dataclass
+class Outcome:
+    """What a run did: its summary (manifest.json) and the validation report (None when there
+    was nothing to do)."""
+
+    summary: dict
+    validation: ValidationReport | None
+
+
+class GateFailed(QualityGateError):
+    """The quality gate failed: nothing was published. Carries the summary for the artifacts."""
+
+    def __init__(self, message: str, outcome: Outcome) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+
+
+@contextmanager
+def _timed(timings: dict, peaks: dict, stage: str):
+    """Seconds of `stage` into `timings`, and this process's own peak RSS during it (MB; VmHWM
+    reset at its start, see bantin.memory) into `peaks`."""
+    memory.reset_peak()
+    t0 = time.perf_counter()
+    yield
+    timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - t0, 3)
+    peak = memory.peak_mb()
+    peaks[stage] = max(peaks.get(stage) or 0.0, peak) if peak is not None else None
+
+
+def run(s: Settings, executor: Executor | None = None, *, run_id: str | None = None,
+        log: logging.Logger | logging.LoggerAdapter | None = None) -> Outcome:
+    """Process `s.raw_dir` into a validated snapshot under `s.out_dir`, every step in STEPS order.
+
+    Raises GateFailed (nothing published) when a suite fails on the tables to publish."""
+    executor = executor or Inline()
+    log = log or logging.getLogger("bantin")
+    version = pipeline_version()
+    timings: dict[str, float] = {}
+    peaks: dict[str, float | None] = {}
+    s.out_dir.mkdir(parents=True, exist_ok=True)
+    with lock.exclusive(s.out_dir):
+        recovered = snap.recover(s.out_dir)
+        if recovered:
+            log.warning("Removed %d unfinished snapshot(s) left by an interrupted run: %s", len(recovered), recovered)
+        b = _build(s, executor, log, timings, peaks, version=version, run_id=run_id)
+        memory.release()  # the pages of the per-file lists just freed, before validation needs them
+        log.info("flow process RSS after the build stages: %s MB", memory.rss_mb())
+        if b.snapshot_id is None:
+            log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
+            return Outcome(_unchanged_summary(s, b, version, run_id, timings, peaks), None)
+        quality_dir = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}quality-{b.snapshot_id}"
+        paths = {n: b.built / f"{n}.parquet" for n in PUBLISHED}
+        with _timed(timings, peaks, "validate"):
+            validation = executor.call("validate", validate_step, paths, quality_dir, run_id)
+        log.info("validate: %s", "passed" if validation.success else "FAILED")
+        summary = report.summary(b.plan, b.counts, b.quarantine, validation, timings, b.stage_secs, version=version,
+                                 run_id=run_id, snapshot_id=b.snapshot_id, ignored=b.ignored)
+        summary.update(b.placement)  # where the batches ran
+        summary["peak_rss_mb"] = peaks  # the flow process's own peak per stage (None off Linux)
+        if not validation.success:
+            shutil.rmtree(b.work, ignore_errors=True)
+            error = report.gate_error(validation, quality_dir)
+            raise GateFailed(str(error), Outcome(summary, validation))
+        with _timed(timings, peaks, "write"):
+            published = _write(s, executor, b, paths, quality_dir, summary)
+        summary["timings"] = timings
+        summary["snapshot"] = str(published)
+        summary["quality_index"] = str((s.out_dir / "quality" / "index.html").resolve())
+        log.info("write: snapshot %s published; timings %s", published.name, timings)
+        log.info("peak RSS of the flow process per stage (MB): %s", peaks)
+        return Outcome(summary, validation)
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What the rest of the run needs from scan -> assemble: a few counts and the small
+    quarantine table, never the per-file lists (they die with `_build`'s frame)."""
+
+    plan: dict
+    snapshot_id: str | None  # None: nothing to do (the current snapshot stays)
+    work: Path | None = None
+    built: Path | None = None
+    counts: dict = field(default_factory=dict)
+    quarantine: pa.Table | None = None
+    stage_secs: dict = field(default_factory=dict)
+    placement: dict = field(default_factory=dict)
+    ignored: int = 0
+
+
+def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, *, version: str,
+           run_id: str | None) -> _Built:
+    """scan -> corpus pass -> plan -> process batches -> assemble, into the tables under `built`."""
+    with _timed(timings, peaks, "scan"):
+        scanned = executor.call("scan", scan_step, s)
+        memory.release()  # the walk's entries and records are gone; only the file table stays
+    log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scanned.files),
+             len(scanned.ignored), len(scanned.quarantined))
+    with _timed(timings, peaks, "corpus"):
+        ctx = executor.call("corpus", corpus_step, scanned.files, s)
+    prev_state, prev_q = snap.read_table(s.out_dir, "state"), snap.read_table(s.out_dir, "quarantine")
+    snap.pause_point("scan")
+    p = planning.make_plan(scanned.files, prev_state, version=version, context_keys=ctx.context_keys,
+                           full=s.full, quarantined=scanned.quarantined)
+    kept_state = planning.kept_state(prev_state, p.keep) if p.keep else None
+    known = planning.known_articles(kept_state, p.todo.column("content_sha256"))
+    todo, identical = assemble.split_identical(p.todo, known)
+    log.info("plan (%s): %d new, %d changed, %d unchanged, %d deleted -> %d to process",
+             p.mode, len(p.new), len(p.changed), len(p.keep), len(p.deleted), len(todo))
+    if planning.is_noop(p):
+        return _Built(plan=p.summary(), snapshot_id=None)
+    memory.release()  # the scan's, corpus pass's and plan's transient columns: their pages go back
+    snapshot_id = snap.new_snapshot_id(run_id)
+    work = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}work-{snapshot_id}"
+    parts_dir, built = work / "parts", work / "built"
+    kept_q = (planning.carry_over_files(snap.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
+              if kept_state is not None else None)
+    with _timed(timings, peaks, "process"):
+        calls = ((b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
+                 for i, b in enumerate(_batches(todo, s.batch_size)))
+        results = list(executor.map(process_step, calls, -(-len(todo) // s.batch_size), len(todo)))
+    stage_secs = report.sum_seconds(r.seconds for r in results)
+    placement = executor.describe()
+    log.info("process: %d articles, %d quarantined in %d batch(es) (%s); %s",
+             sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
+             ", ".join(f"{k} {v}" for k, v in placement.items()), stage_secs)
+    with _timed(timings, peaks, "assemble"):
+        d, counts = _assemble(s, p, scanned, ctx, results, kept_state, kept_q, parts_dir, built,
+                              identical=identical, version=version, run_id=run_id)
+    return _Built(plan=p.summary(), snapshot_id=snapshot_id, work=work, built=built, counts=counts,
+                  quarantine=d.quarantine, stage_secs=stage_secs, placement=placement,
+                  ignored=len(scanned.ignored))
+
+
+def _batches(files: Inputs, size: int) -> Iterator[list[InputFile]]:
+    """The files to process, `size` at a time, each batch turned into records only when it is
+    submitted (the file list itself stays Arrow columns: bantin/ingest/inputs.py)."""
+    for i in range(0, len(files), size):
+        yield list(files[i: i + size])
+
+
+def _assemble(s: Settings, p, scanned: ScanResult, ctx: CorpusContext, results: list, kept_state, kept_q,
+              parts_dir: Path, built: Path, *, identical: dict, version: str, run_id: str | None):
+    """Decide from the batch summaries (and the carried-over articles' index), then stream the
+    parts into the tables to publish under `built`."""
+    sha = Keyed(pa.concat_arrays([scanned.files.column("source_file"),
+                                  pa.array([q.source_file for q in scanned.quarantined], pa.string())]),
+                pa.concat_arrays([scanned.files.column("content_sha256"),
+                                  pa.array([q.content_sha256 for q in scanned.quarantined], pa.string())]))
+    order = [parts.CARRY, *(r.part for r in results)]
+    index = pa.concat_tables([process.summary_index(parts.part_path(parts_dir, parts.INDEX, parts.CARRY)),
+                              *(r.index for r in results)])
+    quarantined = planning.fresh_quarantine(p, scanned.quarantined) + [q for r in results for q in r.quarantined]
+    d = assemble.decide(
+        index, {aid: why for r in results for aid, why in r.failures.items()}, quarantined,
+        kept_quarantine=kept_q, kept_state=kept_state, identical=identical, sha_by_file=sha,
+        context_keys=ctx.context_keys, version=version, run_id=run_id, near_dup_threshold=s.near_dup_threshold,
+        signature_files=parts.part_files(parts_dir, parts.INDEX, order), spill_dir=parts_dir)
+    counts = finalise.finalise(parts_dir, order, d, built)
+    counts.update(d.counts)
+    return d, counts
+
+
+def _write(s: Settings, executor: Executor, b: _Built, paths: dict[str, Path], quality_dir: Path,
+           summary: dict) -> Path:
+    """The dataset card, then the snapshot with everything in it, switched to in one rename."""
+    files = {src: s.raw_dir / src for src in b.quarantine.column("source_file").to_pylist()}
+    card_dir = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}card-{b.snapshot_id}"
+    write_card_files(paths, card_dir, summary=summary)
+    extra = {"quality": quality_dir, "README.md": card_dir / "README.md", "card.html": card_dir / "card.html",
+             "charts": card_dir / "charts", "internal": b.built / "internal"}
+    published = executor.call("write", publish_step, s.out_dir, snapshot_id=b.snapshot_id, manifest=summary,
+                              quarantine_files=files, extra_files=extra, keep=s.keep_snapshots,
+                              built_dir=b.built)
+    shutil.rmtree(card_dir, ignore_errors=True)  # its files now live in the snapshot
+    shutil.rmtree(b.work, ignore_errors=True)
+    return published
+
+
+def _unchanged_summary(s: Settings, b: _Built, version: str, run_id: str | None, timings: dict,
+                       peaks: dict) -> dict:
+    return {"run_id": run_id, "pipeline_version": version, "mode": b.plan["mode"],
+            "articles": _rows(s.out_dir, "articles"), "processed": 0, "quarantined": _rows(s.out_dir, "quarantine"),
+            "snapshot": str(snap.current_snapshot(s.out_dir)), "timings": timings, "peak_rss_mb": peaks,
+            "plan": b.plan, "changed": False}
+
+
+def _rows(out_dir: Path, name: str) -> int:
+    cur = snap.current_snapshot(out_dir)
+    path = cur / f"{name}.parquet" if cur is not None else None
+    return pq.ParquetFile(path).metadata.num_rows if path is not None and path.exists() else 0

@@ -1,0 +1,36 @@
+"""A `bantin.runner` executor for the benchmarks: batches on a local process pool, no Prefect.
+
+Why: the benchmarks measure the pipeline's own steps in the runner's order (`bantin.runner`),
+with worker processes like a real run's but without Prefect's task runs and server, so
+Prefect's share is what a real `bantin run` adds on top.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterator
+
+
+def _call(packed: tuple[Callable, tuple]):
+    fn, args = packed
+    return fn(*args)
+
+
+class PoolExecutor:
+    """Whole-corpus steps in this process; batches on `workers` forked processes, in order.
+    With `workers=0` the batches run in this process too (a profiler sees them)."""
+
+    def __init__(self, workers: int, initializer: Callable | None = None) -> None:
+        self.workers, self.initializer = workers, initializer
+
+    def call(self, step, fn, *args, **kwargs):
+        return fn(*args, **kwargs)
+
+    def map(self, fn, calls: Iterator[tuple], batches: int, files: int) -> Iterator:
+        if self.workers == 0:
+            yield from (fn(*args) for args in calls)
+            return
+        with mp.get_context("fork").Pool(self.workers, initializer=self.initializer) as pool:
+            yield from pool.imap(_call, ((fn, args) for args in calls), chunksize=1)
+
+    def describe(self) -> dict:
+        return {"executor": f"process pool ({self.workers})" if self.workers else "flow process"}
