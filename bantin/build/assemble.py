@@ -20,7 +20,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
-from schemas import ARTICLE_TABLES
 from bantin.ingest.inputs import Inputs, Names, lookup
 from bantin.records import InputFile, Quarantined
 from bantin import memory
