@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.clean.repair import fingerprint, repair_line
 from bantin.clean.classify import classify
-from bantin.clean.rules.catalogue import CATALOGUE_VERSION, RULES, RULES_BY_ID, example_target
+from bantin.clean.repair import fingerprint, repair_line
+from bantin.clean.rules.catalogue import RULES, RULES_BY_ID, example_target
 from schemas.lines import ROLES
 
 LINE_CASES = [(r.id, text, role) for r in RULES if r.kind == "line" for text, role in r.examples]
@@ -20,10 +20,6 @@ def test_catalogue_shape() -> None:
         assert len(rule.examples) >= 2, rule.id
         assert any(role == rule.role for _, role in rule.examples), f"{rule.id}: no positive example"
         assert any(role != rule.role for _, role in rule.examples), f"{rule.id}: no near-miss example"
-
-
-def test_catalogue_version_is_short_hex() -> None:
-    assert len(CATALOGUE_VERSION) == 12 and int(CATALOGUE_VERSION, 16) >= 0
 
 
 @pytest.mark.parametrize(("rule_id", "text", "role"), LINE_CASES)
