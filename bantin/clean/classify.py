@@ -18,7 +18,7 @@ import unicodedata
 from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 from bantin.clean.repair import fingerprint, repair_line
-from bantin.clean.rules.context import (
+from bantin.clean.rules.structure import (
     CAPTION_CUE_RE, OUTLET_PREFIX_RE, TERMINAL_RE, edge_key, is_headline_like, is_name_like, is_pull_quote,
     is_prose, is_protected, is_section_label, is_subheading_like, is_title_shape,
 )

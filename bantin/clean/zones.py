@@ -13,7 +13,7 @@ import re
 from typing import Protocol
 
 from bantin.clean.rules.base import n_words
-from bantin.clean.rules.context import (
+from bantin.clean.rules.structure import (
     DIGIT_RE, OUTLET_PREFIX_RE, TERMINAL_RE, is_headline_like, is_name_like, is_prose, is_section_label,
     is_title_shape,
 )

@@ -7,7 +7,7 @@ dataset is told by its pipeline_version, which hashes the whole `bantin/clean/` 
 from __future__ import annotations
 
 from bantin.clean.rules.base import TARGET_MARK, Rule, example_target
-from bantin.clean.rules.context import CONTEXT_RULES
+from bantin.clean.rules.structure import CONTEXT_RULES
 from bantin.clean.rules.line import LINE_RULES
 from bantin.clean.rules.media import MEDIA_RULES
 from bantin.clean.rules.page import PAGE_RULES

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from bantin.clean.rules.base import Rule, n_words
-from bantin.clean.rules.context import is_name_like
+from bantin.clean.rules.structure import is_name_like
 from bantin.clean.rules.line import COUNTER_RE, DATE_OR_TIME_RE, DATELINE_RE
 from bantin.clean.rules.page import FORM_NOTE_RE
 from bantin.clean.rules.social import COMMENT_POLICY_RE, TERMINAL_RE
