@@ -8,7 +8,8 @@ mean different things:
   portals_blind2  tests/fixtures/portals_blind2: blind for the second round (P 0.986 / R 0.799);
                   its misses guided the third round (general rules), so it is now a DEV set too;
   portals_blind3  tests/fixtures/portals_blind3: blind for the third round (P 0.998 / R 0.897); its
-                  misses guided the fourth round (general rules in rules_media), so it is a DEV set now;
+                  misses guided the fourth round (general rules, the last group of LINE_ORDER in
+                  bantin/clean/rules/catalogue.py), so it is a DEV set now;
   portals_blind4  tests/fixtures/portals_blind4: written by an independent annotator while the
                   fourth round was built and opened only once it was final, scored once: the
                   honest estimate for portals nobody listed.

@@ -4,9 +4,11 @@ rule modules that import each other without loops. Each module's examples are te
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 from rule_examples import (
     check_line_example,
     check_wins_in_document,
@@ -102,6 +104,24 @@ def test_rule_modules_import_only_the_standard_library_and_each_other() -> None:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bantin"):
                 assert node.module.startswith(PACKAGE), f"{path.name} imports {node.module}"
+
+
+README_ENTRY_RE = re.compile(r"^  - `(\w+)\.py`: (.*?)(?=^  - |^\S|\Z)", re.MULTILINE | re.DOTALL)
+README_ID_RE = re.compile(r"`(\w+\.(?:\w+|\*))`")
+
+
+def test_the_readme_says_which_module_holds_each_rule() -> None:
+    """README (Developing) lists, per module, the ids of its rules (`caption.*` for a prefix): a
+    reader who has a rule id from `bantin lines` finds its module in one look."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## Developing", 1)[1]
+    entries = {m.group(1): README_ID_RE.findall(m.group(2)) for m in README_ENTRY_RE.finditer(text)}
+    assert set(entries) == {m.__name__.rsplit(".", 1)[1] for m in MODULES}
+    for module in MODULES:
+        name = module.__name__.rsplit(".", 1)[1]
+        for rule in module.RULES:
+            exact = [e for e, ids in entries.items() if rule.id in ids]
+            prefix = [e for e, ids in entries.items() if rule.id.split(".")[0] + ".*" in ids]
+            assert (exact or prefix) == [name], f"{rule.id}: README points to {exact or prefix}, it is in {name}"
 
 
 # The blank-line rule lives in the catalogue itself (classify decides blank lines before any rule).
