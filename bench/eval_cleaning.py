@@ -8,7 +8,8 @@ mean different things:
   portals_blind2  tests/fixtures/portals_blind2: blind for the second round (P 0.986 / R 0.799);
                   its misses guided the third round (general rules), so it is now a DEV set too;
   portals_blind3  tests/fixtures/portals_blind3: blind for the third round (P 0.998 / R 0.897); its
-                  misses guided the fourth round (general rules in rules_media), so it is a DEV set now;
+                  misses guided the fourth round (general rules, the last group of LINE_ORDER in
+                  bantin/clean/rules/catalogue.py), so it is a DEV set now;
   portals_blind4  tests/fixtures/portals_blind4: written by an independent annotator while the
                   fourth round was built and opened only once it was final, scored once: the
                   honest estimate for portals nobody listed.
@@ -25,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bantin.clean.classify import classify  # noqa: E402
 from bantin.clean.repeats import corpus_repeats  # noqa: E402
 from bantin.eval.roles import Score, read_labels, read_units, score, units_to_labels  # noqa: E402
-from bantin.clean.classify import classify  # noqa: E402
-from bantin.clean.rules.catalogue import CATALOGUE_VERSION  # noqa: E402
+from bantin.version import pipeline_version  # noqa: E402
 
 SEEDS = ROOT / "raw"
 GOLDEN = ROOT / "tests" / "golden" / "lines"
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-docs", type=int, default=3, help="corpus-repeat threshold (0 disables)")
     args = parser.parse_args(argv)
-    result = {"catalogue_version": CATALOGUE_VERSION, "min_docs": args.min_docs,
+    result = {"pipeline_version": pipeline_version(), "min_docs": args.min_docs,
               "seeds": {"kind": "design", **evaluate(pairs("seeds"), min_docs=args.min_docs)}}
     for name, kind in FIXTURE_SETS.items():
         files = pairs(name)

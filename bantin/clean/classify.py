@@ -1,8 +1,9 @@
 """Give every line (or sentence of a flattened page) of an article exactly one role and a rule id.
 
-Why passes instead of one big if-chain: line rules (furniture recognisable alone) run first and
-win; corpus repeats come next; then the structure of the page (section, title, duplicates,
-captions, tail bylines, lead, subheadings) is read from what is left. Anything unclaimed stays
+Why passes instead of one big if-chain: line rules (furniture recognisable alone) run first, in
+the order of `rules.catalogue.LINE_ORDER`, and the first that matches wins; corpus repeats come
+next; then the structure of the page (section, title, duplicates, captions, tail bylines, lead,
+subheadings) is read from what is left. Anything unclaimed stays
 `body`: dropping a real sentence is worse than keeping a piece of furniture.
 
 Units and line numbers: normally a unit is a raw line (`text.split('\\n')`) and `line_no` is its
@@ -15,23 +16,29 @@ from __future__ import annotations
 
 import unicodedata
 
-from bantin.records import LineDecision
-from schemas.lines import KEPT_ROLES
 from bantin.clean.repair import fingerprint, repair_line
-from bantin.clean.rules.context import (
-    CAPTION_CUE_RE, OUTLET_PREFIX_RE, TERMINAL_RE, edge_key, is_headline_like, is_name_like, is_pull_quote,
-    is_prose, is_protected, is_section_label, is_subheading_like, is_title_shape,
+from bantin.clean.rules.captions import CAPTION_CUE_RE
+from bantin.clean.rules.catalogue import LINE_RULES
+from bantin.clean.rules.credits import is_name_like
+from bantin.clean.rules.media import is_player
+from bantin.clean.rules.navigation import is_nav_header
+from bantin.clean.rules.structure import (
+    OUTLET_PREFIX_RE,
+    TERMINAL_RE,
+    edge_key,
+    is_headline_like,
+    is_prose,
+    is_protected,
+    is_pull_quote,
+    is_section_label,
+    is_subheading_like,
+    is_title_shape,
 )
-from bantin.clean.rules.line import LINE_RULES as _LINE_RULES
-from bantin.clean.rules.media import MEDIA_RULES, is_player
-from bantin.clean.rules.page import PAGE_RULES
-from bantin.clean.rules.social import SOCIAL_RULES
-from bantin.clean.rules.zone import is_nav_header
 from bantin.clean.units import split_units
 from bantin.clean.wrap import joined_view, wrap_heads
 from bantin.clean.zones import INNER_SENTENCE_RE, footer_pass, header_pass
-
-LINE_RULES = (*_LINE_RULES, *PAGE_RULES, *SOCIAL_RULES, *MEDIA_RULES)
+from bantin.records import LineDecision
+from schemas.lines import KEPT_ROLES
 
 BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")

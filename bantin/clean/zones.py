@@ -1,4 +1,4 @@
-"""Header and footer passes of `bantin.clean.classify.classify` (the rules are in `rules_zone`).
+"""Header and footer passes of `bantin.clean.classify.classify` (their rules: `rules/structure.py`).
 
 Why a title is chosen, not taken: above the title stand banners, menus and breadcrumbs nobody
 has listed, so the first line is often not the title. The title is the LAST headline-like line
@@ -13,12 +13,21 @@ import re
 from typing import Protocol
 
 from bantin.clean.rules.base import n_words
-from bantin.clean.rules.context import (
-    DIGIT_RE, OUTLET_PREFIX_RE, TERMINAL_RE, is_headline_like, is_name_like, is_prose, is_section_label,
+from bantin.clean.rules.credits import is_name_like
+from bantin.clean.rules.navigation import has_nav_separators
+from bantin.clean.rules.structure import (
+    DIGIT_RE,
+    OUTLET_PREFIX_RE,
+    TERMINAL_RE,
+    is_banner_like,
+    is_footer_like,
+    is_headline_like,
+    is_org_name,
+    is_prose,
+    is_section_label,
     is_title_shape,
 )
-from bantin.clean.rules.page import footer_hits
-from bantin.clean.rules.zone import has_nav_separators, is_banner_like, is_footer_like, is_org_name
+from bantin.clean.rules.ui import footer_hits
 
 HEADER_MAX_UNITS = 10
 # A sentence ending inside the line (`… tỉnh nhà. Sau đó …`), not an abbreviation (`TP. Huế`).

@@ -1,10 +1,10 @@
 """Extract stage: structured fields and long-table rows from one cleaned article.
 
-Why this shape: every rule lives in `flows/text/` as a small pure function; this module only
-decides which lines feed which rule (metadata roles feed dates, outlets and bylines; story lines
-feed entities) so the rules stay independent of each other and testable alone. underthesea is
-reached only through `bantin.vi.nlp`, and NER runs sentence by sentence (about 7x faster than one
-call per article).
+Why this shape: every rule lives in `bantin/extract/` or `bantin/vi/` as a small pure function;
+this module only decides which lines feed which rule (metadata roles feed dates, outlets and
+bylines; story lines feed entities) so the rules stay independent of each other and testable
+alone. underthesea is reached only through `bantin.vi.nlp`, and NER runs sentence by sentence
+(about 7x faster than one call per article).
 """
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """`bantin lines FILE`: show every line of an article with its role and the rule that decided it.
 
 Why: a user who wonders why a sentence is missing from `body` can see the decision and the
-rule id (look it up in flows/text/rules*.py) without reading Parquet. Kept lines are green,
-dropped ones dim or red, so furniture and text separate at a glance.
+rule id (look it up in bantin/clean/rules/; README, Developing, says which module holds it)
+without reading Parquet. Kept lines are green, dropped ones dim or red, so furniture and text
+separate at a glance.
 """
 from __future__ import annotations
 

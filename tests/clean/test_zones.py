@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bantin.clean.classify import classify
-from bantin.clean.rules.zone import is_banner_like, is_footer_like, is_org_name
 
 TITLE = "Sở Y tế kiểm tra công tác phòng chống dịch sốt xuất huyết tại huyện Cam Lộ"
 LEAD = ("QTTV - Chiều 13/7, đoàn công tác của Sở Y tế do Phó Giám đốc Lê Văn Quang làm trưởng đoàn "
@@ -49,9 +48,3 @@ def test_footer_after_the_byline_is_dropped_but_a_closing_list_is_kept() -> None
 def test_office_credit_right_after_the_story_is_a_byline() -> None:
     assert _roles(f"{TITLE}\n{LEAD}\n{BODY}\nVăn phòng UBND tỉnh")[-1] == ("byline", "Văn phòng UBND tỉnh")
 
-
-def test_line_shape_predicates() -> None:
-    assert is_org_name("Báo Yên Bái điện tử") and is_org_name("Cổng thông tin điện tử huyện Quảng Ninh")
-    assert not is_org_name("UBND tỉnh Khánh Hòa triển khai nhiệm vụ năm 2024")
-    assert is_banner_like("CỔNG THÔNG TIN ĐIỆN TỬ") and not is_banner_like(TITLE)
-    assert is_footer_like("Tổng biên tập: Lê Văn A") and not is_footer_like(BODY)

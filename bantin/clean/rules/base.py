@@ -1,18 +1,31 @@
-"""The Rule record shared by the rule catalogue modules.
+"""The Rule record, its two constructors, and what every rule module shares.
 
 Why a record and not bare regexes: every decision in lines.parquet names a rule id, and the
 catalogue (id, role, description, examples) is what a reviewer reads to see why a line went.
 The examples double as the parametrized test table, so a rule cannot exist without tests.
+
+Only what more than one group of rules needs lives here: word counting, the clause-end test
+that tells furniture (never ends like a sentence) from text, and the small article the context
+examples are written around. Everything else belongs to the module of the rules that use it.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 # In the examples of context rules, the line under test is marked with this prefix.
 TARGET_MARK = "▶ "
 WORD_SPLIT_RE = re.compile(r"\s+")
+# A line ending like a sentence or a clause (`.!?…;`, maybe closed by a quote or a bracket).
+# Page furniture (menus, widget bars, tag lines, calls to action) never does, so line rules that
+# read a line's shape use this; the position-based rules use `structure.TERMINAL_RE`.
+CLAUSE_END_RE = re.compile(r"[.!?…;][\"”’)\]]*$")
+
+# The small article the context examples are written around (title, lead, one body paragraph).
+EXAMPLE_TITLE = "Tỉnh tổng kết công tác bảo đảm an ninh trật tự năm 2022"
+EXAMPLE_LEAD = "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự năm 2022."
+EXAMPLE_BODY = "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm cho thời gian tới của toàn tỉnh."
 
 
 def n_words(text: str) -> int:
@@ -50,6 +63,19 @@ class Rule:
         if self.predicate is not None and not self.predicate(text):
             return False
         return self.pattern is not None or self.predicate is not None
+
+
+def line_rule(id_: str, role: str, description: str, examples, *, pattern: re.Pattern | None = None,
+              predicate: Callable[[str], bool] | None = None, max_words: int | None = None) -> Rule:
+    """A rule that decides from the line alone: `pattern` searched, then `predicate`, both required
+    when given; lines longer than `max_words` are never claimed."""
+    return Rule(id=id_, role=role, description=description, examples=tuple(examples), pattern=pattern,
+                predicate=predicate, max_words=max_words)
+
+
+def context_rule(id_: str, role: str, description: str, *examples: tuple[str, str]) -> Rule:
+    """A catalogue entry for a decision `classify` makes from position and neighbours."""
+    return Rule(id=id_, role=role, description=description, examples=tuple(examples), kind="context")
 
 
 def example_target(doc: str) -> tuple[str, int]:

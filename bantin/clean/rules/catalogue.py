@@ -1,41 +1,77 @@
 """The rule catalogue: every way a line can get its role, with id, role, description and examples.
 
 Why one catalogue: `lines.parquet` names the rule of every decision, `bantin lines` shows it,
-the tests are generated from the examples, and CATALOGUE_VERSION changes whenever a rule does,
-so the pipeline_version of a dataset says which rules cleaned it.
+the dataset card lists it, and the tests are generated from the examples. Which rules cleaned a
+dataset is told by its pipeline_version, which hashes the whole `bantin/clean/` folder.
+
+The rules live in modules named for what they recognise (MODULES); the order in which line
+rules are tried lives here, once, in LINE_ORDER. The first matching line rule wins, so the order
+is part of the behaviour: `In bài | Gửi bài | Chia sẻ` is a widget bar because `ui.bar` comes
+before `navigation.menu`, `Tin: Ngọc Ánh - Ảnh: Ban TNTH` a byline because `byline.labelled`
+comes before `caption.photo_credit`, `Ảnh minh họa` a credit because `photo_credit.line` comes
+before `caption.scene`. The order grew round by round (each later group was written for what the
+earlier ones left), which the comments in LINE_ORDER keep. A new rule goes in its module and in
+LINE_ORDER (or CONTEXT_ORDER); a test checks both lists against the modules.
 """
 from __future__ import annotations
 
-import hashlib
-import re
-
+from bantin.clean.rules import (
+    captions,
+    counters,
+    credits,
+    datelines,
+    media,
+    navigation,
+    prompts,
+    structure,
+    ui,
+)
 from bantin.clean.rules.base import TARGET_MARK, Rule, example_target
-from bantin.clean.rules.context import CONTEXT_RULES
-from bantin.clean.rules.line import LINE_RULES
-from bantin.clean.rules.media import MEDIA_RULES
-from bantin.clean.rules.page import PAGE_RULES
-from bantin.clean.rules.social import SOCIAL_RULES
-from bantin.clean.rules.zone import ZONE_RULES
 
+MODULES = (captions, counters, credits, datelines, media, navigation, prompts, structure, ui)
+
+# The order in which `classify` tries the line rules on a line; the first that matches decides.
+LINE_ORDER: tuple[str, ...] = (
+    # first furniture named by its words: counters, dates, file names, prompts, links, widgets, credits
+    "counter.number", "dateline.datetime", "image.file_name", "comment.prompt", "share.prompt",
+    "navigation.link", "ui.widget", "byline.labelled", "photo_credit.line", "source.credit",
+    "caption.photo_credit", "caption.scene",
+    # then page shapes: widget bars, breadcrumbs, menus, footers, section labels, form notes
+    "ui.bar", "navigation.breadcrumb", "navigation.menu", "ui.licence", "ui.footer_info", "section.label",
+    "comment.form_note",
+    # then social and app furniture: tags, reactions, feeds, calls to action, comment policies
+    "ui.hashtags", "counter.emoji", "dateline.relative", "counter.visits", "ui.pagination", "ui.follow",
+    "ui.app_prompt", "ui.cookie", "ui.newsletter", "comment.policy", "ui.button", "comment.reply",
+    "navigation.continued", "navigation.arrow_link",
+    # then furniture made of kinds of tokens: players, reactions, meta bars, notes, print and cache views
+    "ui.player", "caption.media_label", "counter.reactions", "dateline.meta_bar", "source.footnote",
+    "source.print_issue", "ui.separator", "ui.print_page", "ui.web_cache", "ui.embed", "ui.weather",
+    "ui.search_box", "ui.attachment", "comment.text",
+)
+# The order the context rules are listed in (RULES, the dataset card); the passes of `classify`
+# decide them, so this order changes no decision.
+CONTEXT_ORDER: tuple[str, ...] = (
+    "corpus.repeated", "structure.section", "structure.title", "duplicate.title", "caption.repeated",
+    "duplicate.repeat", "duplicate.pull_quote", "caption.after_image", "caption.before_credit", "caption.glued",
+    "navigation.list", "byline.tail_name", "lead.outlet_prefix", "structure.lead", "structure.subheading",
+    "default.body",
+    # header and footer zones
+    "header.banner", "header.menu", "header.short", "byline.head_name", "footer.info", "footer.link_list",
+    "footer.after_end",
+)
+
+# A blank line is decided by `classify` before any rule is tried; it is listed for the record.
 EMPTY_RULE = Rule(
     id="empty", role="empty", description="A line with nothing but spaces.",
     examples=(("", "empty"), ("\u00a0 ", "empty"), (".", "body")),
     predicate=lambda text: not text.strip(),
 )
 
-RULES: tuple[Rule, ...] = (EMPTY_RULE, *LINE_RULES, *PAGE_RULES, *SOCIAL_RULES, *MEDIA_RULES, *CONTEXT_RULES, *ZONE_RULES)
+_BY_ID: dict[str, Rule] = {r.id: r for m in MODULES for r in m.RULES}
+LINE_RULES: tuple[Rule, ...] = tuple(_BY_ID[i] for i in LINE_ORDER)
+CONTEXT_RULES: tuple[Rule, ...] = tuple(_BY_ID[i] for i in CONTEXT_ORDER)
+RULES: tuple[Rule, ...] = (EMPTY_RULE, *LINE_RULES, *CONTEXT_RULES)
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
-
-def _version() -> str:
-    h = hashlib.sha256()
-    for r in RULES:
-        pattern = r.pattern.pattern if isinstance(r.pattern, re.Pattern) else ""
-        h.update("\x1f".join((r.id, r.role, r.description, pattern)).encode("utf-8"))
-        h.update(b"\x1e")
-    return h.hexdigest()[:12]
-
-
-CATALOGUE_VERSION: str = _version()
-
-__all__ = ["CATALOGUE_VERSION", "RULES", "RULES_BY_ID", "Rule", "TARGET_MARK", "example_target"]
+__all__ = ["CONTEXT_ORDER", "LINE_ORDER", "LINE_RULES", "MODULES", "RULES", "RULES_BY_ID", "TARGET_MARK", "Rule",
+           "example_target"]

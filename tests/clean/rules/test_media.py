@@ -1,0 +1,22 @@
+"""bantin/clean/rules/media.py: every example of its rules is a test case (near misses included)."""
+from __future__ import annotations
+
+import pytest
+from rule_examples import (
+    check_line_example,
+    check_wins_in_document,
+    line_cases,
+    positive_line_cases,
+)
+
+from bantin.clean.rules import media
+
+
+@pytest.mark.parametrize(("rule_id", "text", "role"), line_cases(media.RULES))
+def test_line_rule_examples(rule_id: str, text: str, role: str) -> None:
+    check_line_example(rule_id, text, role)
+
+
+@pytest.mark.parametrize(("rule_id", "text", "role"), positive_line_cases(media.RULES))
+def test_line_rule_positive_examples_win_in_a_document(rule_id: str, text: str, role: str) -> None:
+    check_wins_in_document(rule_id, text, role)
