@@ -14,7 +14,7 @@ COMMANDS = {
     "run": "run the pipeline once: raw/ in, a validated snapshot in output/",
     "serve": "serve the hourly deployment (starts a local Prefect server unless PREFECT_API_URL is set)",
     "lines": "show every line of an article with its role and the rule that decided it",
-    "eval": "measure extraction precision/recall per field against the hand-made gold files",
+    "eval": "measure extraction (fixtures) or cleaning and extraction (--real corpus) against hand-made gold",
     "stats": "counts, field coverage and top provinces/documents of the current output",
     "show": "one article's fields and cleaned text",
 }

@@ -35,3 +35,24 @@ def seed_dir(tmp_path: Path) -> Path:
     for p in SEEDS:
         shutil.copy2(p, d / p.name)
     return d
+
+
+@pytest.fixture(scope="session")
+def real_runs():
+    """Each real-corpus folder cleaned and extracted at most once per session (~15-30 s each):
+    `realrun.run_folders` is memoised for the rest of the session, so the quality gate
+    (tests/eval/test_real_quality.py) and the `bantin eval --real` command tests share the work."""
+    from bantin.eval import realrun
+
+    cache: dict = {}
+    original = realrun.run_folders
+
+    def cached(jobs, workers=1):
+        todo = [job for job in jobs if (str(job[0]), job[1]) not in cache]
+        for job, run in zip(todo, original(todo, workers)):
+            cache[(str(job[0]), job[1])] = run
+        return [cache[(str(d), gold)] for d, gold in jobs]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(realrun, "run_folders", cached)
+        yield cache

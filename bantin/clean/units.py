@@ -92,3 +92,22 @@ def reconstruct(decisions: list[LineDecision]) -> str:
             rows.append(d.text)
         prev_sentence = d.split == "sentence"
     return "\n".join(rows)
+
+
+def unit_spans(decisions: list[LineDecision]) -> list[tuple[int, int]]:
+    """(start, end) of every unit in `reconstruct(decisions)`, in order.
+
+    Why here: the offsets follow from how `reconstruct` glues units (sentences of one raw line
+    end to end, raw lines joined by '\\n'), so they are defined next to it; anything that scores
+    units against character-level annotations (the real-corpus evaluation) maps them this way.
+    Every `text[start:end] == decision.text`; what no unit covers is the '\\n' between rows.
+    """
+    spans: list[tuple[int, int]] = []
+    pos, prev_sentence = 0, False
+    for i, d in enumerate(decisions):
+        if i and not (d.split == "sentence" and prev_sentence):
+            pos += 1  # the '\n' that joins two rows
+        spans.append((pos, pos + len(d.text)))
+        pos += len(d.text)
+        prev_sentence = d.split == "sentence"
+    return spans

@@ -37,3 +37,57 @@ def test_flattened_page_keeps_the_story_and_drops_the_furniture() -> None:
                       "Địa chỉ: Tổ 3, thị trấn Mường Nhé.", "Điện thoại: 0215.3836.111."):
         assert by_text[furniture] not in ("lead", "body", "subheading"), furniture
     assert by_text["Dân quân xã Sen Thượng diễn tập (Ảnh: Minh Khôi)"] == "caption"
+
+
+# --- unit_spans: where each unit sits in the reconstructed text --------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from bantin.clean.units import unit_spans  # noqa: E402
+from bantin.records import LineDecision  # noqa: E402
+
+SPAN_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+WORD = st.text(alphabet=st.sampled_from(list("aăâbcdđeêhiklmnoôơtuưyàáạảãệ AĐ0123456789\u00a0\t\r")),
+               min_size=1, max_size=12)
+# A flattened page: >= 400 characters on one line, so classify cuts it into sentences.
+DUMP = st.lists(st.tuples(WORD, st.sampled_from([". ", "! ", "? ", " ", ", ", ": "])), min_size=60, max_size=120).map(
+    lambda parts: "".join(w + sep for w, sep in parts))
+BLANK = st.text(alphabet=" \t\r\n", max_size=5)  # blank lines around a dump keep it a dump
+TEXT = st.one_of(st.text(max_size=300), DUMP, st.tuples(BLANK, DUMP, BLANK).map("\n".join))
+DECISION = st.builds(lambda text, split: LineDecision(0, text, text, "body", "r", split),
+                     st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=20),
+                     st.sampled_from(["line", "sentence"]))
+
+
+def _check_spans(decisions: list[LineDecision]) -> None:
+    text = reconstruct(decisions)
+    spans = unit_spans(decisions)
+    assert len(spans) == len(decisions)
+    covered = [False] * len(text)
+    for (a, b), d in zip(spans, decisions):
+        assert text[a:b] == d.text
+        covered[a:b] = [True] * (b - a)
+    assert all(ch == "\n" for ch, c in zip(text, covered) if not c)  # only the row joins are uncovered
+    assert [b for a, b in spans] == sorted(b for a, b in spans)
+
+
+@SPAN_SETTINGS
+@given(TEXT)
+def test_unit_spans_round_trip_on_classified_text(text: str) -> None:
+    decisions = list(classify(text))
+    assert reconstruct(decisions) == text
+    _check_spans(decisions)
+
+
+@SPAN_SETTINGS
+@given(st.lists(DECISION, max_size=30))
+def test_unit_spans_round_trip_on_any_decisions(decisions: list[LineDecision]) -> None:
+    _check_spans(decisions)
+
+
+def test_unit_spans_of_a_flattened_page() -> None:
+    text = "\n \n" + PAGE + "\n"
+    decisions = list(classify(text))
+    assert sum(d.split == "sentence" for d in decisions) > 10
+    assert [text[a:b] for a, b in unit_spans(decisions)] == [d.text for d in decisions]
