@@ -40,14 +40,17 @@ class RawDoc:
 
 @dataclass(frozen=True)
 class LineDecision:
-    """One unit of the raw text (a line, or a sentence of a flattened one-line page)."""
+    """One unit of the raw text: a whole line, or a sentence or piece of one (see bantin.clean.units)."""
 
-    line_no: int
+    line_no: int  # position of the unit among all units of the article
     text: str  # raw, unchanged
     clean_text: str  # repaired (NFC, spaces, tone marks)
     role: str
     rule: str
-    split: str = "line"  # "line" or "sentence"
+    split: str = "line"  # "line" (the whole raw line) or "sentence" (a piece of it)
+    # index of the raw line (text.split('\n')) the unit is, or is part of; None in hand-built
+    # decisions, where every unit is a raw line of its own
+    raw_line: int | None = None
 
 
 @dataclass(frozen=True)

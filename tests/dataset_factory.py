@@ -82,12 +82,12 @@ QUANTITIES = [
      "sentence": "Tuyển 800 công dân nhập ngũ."},
 ]
 LINES = [
-    {"article_id": BT1, "line_no": 0, "text": "Tiêu đề", "clean_text": "Tiêu đề", "role": "title", "rule": "context.title", "split": "line"},
-    {"article_id": BT1, "line_no": 1, "text": "", "clean_text": "", "role": "empty", "rule": "empty", "split": "line"},
-    {"article_id": BT1, "line_no": 2, "text": "Nội dung", "clean_text": "Nội dung", "role": "body", "rule": "default.body", "split": "line"},
-    {"article_id": BT1, "line_no": 3, "text": "Chia sẻ", "clean_text": "Chia sẻ", "role": "share_prompt", "rule": "line.share", "split": "line"},
-    {"article_id": BT2, "line_no": 0, "text": "Chia sẻ", "clean_text": "Chia sẻ", "role": "share_prompt", "rule": "line.share", "split": "line"},
-    {"article_id": BT2, "line_no": 1, "text": "Ảnh: H.H", "clean_text": "Ảnh: H.H", "role": "photo_credit", "rule": "line.photo_credit", "split": "line"},
+    {"article_id": BT1, "line_no": 0, "raw_line": 0, "text": "Tiêu đề", "clean_text": "Tiêu đề", "role": "title", "rule": "context.title", "split": "line"},
+    {"article_id": BT1, "line_no": 1, "raw_line": 1, "text": "", "clean_text": "", "role": "empty", "rule": "empty", "split": "line"},
+    {"article_id": BT1, "line_no": 2, "raw_line": 2, "text": "Nội dung", "clean_text": "Nội dung", "role": "body", "rule": "default.body", "split": "line"},
+    {"article_id": BT1, "line_no": 3, "raw_line": 3, "text": "Chia sẻ", "clean_text": "Chia sẻ", "role": "share_prompt", "rule": "line.share", "split": "line"},
+    {"article_id": BT2, "line_no": 0, "raw_line": 0, "text": "Chia sẻ", "clean_text": "Chia sẻ", "role": "share_prompt", "rule": "line.share", "split": "line"},
+    {"article_id": BT2, "line_no": 1, "raw_line": 1, "text": "Ảnh: H.H", "clean_text": "Ảnh: H.H", "role": "photo_credit", "rule": "line.photo_credit", "split": "line"},
 ]
 QUARANTINE = [
     {"source_file": "empty.txt", "content_sha256": "e3b0c442", "stage": "ingest", "reason": "empty",

@@ -36,15 +36,18 @@ class CorpusContext:
 
 class _Spill:
     """Every file's fingerprints on disk: once in file order (for the per-file keys) and once
-    split into 2**PARTITION_BITS hash partitions (for the counts), written SPILL_VALUES at a time."""
+    split into 2**PARTITION_BITS hash partitions, each value beside its file's story key (for the
+    counts), written SPILL_VALUES at a time."""
 
     def __init__(self, tmp: Path) -> None:
         self.seq = open(tmp / "fingerprints", "w+b")
         self.parts = [open(tmp / f"part-{k:03d}", "w+b") for k in range(1 << PARTITION_BITS)]
         self.pending: array[int] = array("Q")
+        self.groups: array[int] = array("Q")
 
-    def add(self, fps) -> None:
+    def add(self, fps, group: int) -> None:
         self.pending.extend(fps)
+        self.groups.extend([group] * len(fps))
         if len(self.pending) >= SPILL_VALUES:
             self.flush()
 
@@ -52,21 +55,29 @@ class _Spill:
         if not self.pending:
             return
         values = np.frombuffer(self.pending, dtype=np.uint64).copy()
-        self.pending = array("Q")
+        groups = np.frombuffer(self.groups, dtype=np.uint64).copy()
+        self.pending, self.groups = array("Q"), array("Q")
         values.tofile(self.seq)
         part = (values >> np.uint64(64 - PARTITION_BITS)).astype(np.intp)
         order = np.argsort(part, kind="stable")
         bounds = np.searchsorted(part[order], np.arange(len(self.parts) + 1))
         for k, fh in enumerate(self.parts):
-            values[order[bounds[k]:bounds[k + 1]]].tofile(fh)
+            at = order[bounds[k]:bounds[k + 1]]
+            np.stack([values[at], groups[at]], axis=1).tofile(fh)
 
     def repeated(self, min_docs: int) -> np.ndarray:
-        """Sorted fingerprints found in at least `min_docs` files (each file's are distinct, so a
-        value's count is its number of files), one partition in memory at a time."""
+        """Sorted fingerprints found in at least `min_docs` story groups (a value counts once per
+        group: `boilerplate.repeats_from_sets`), one partition in memory at a time."""
         found = []
         for fh in self.parts:
             fh.seek(0)
-            uniq, counts = np.unique(np.fromfile(fh, dtype=np.uint64), return_counts=True)
+            pairs = np.fromfile(fh, dtype=np.uint64).reshape(-1, 2)
+            if not len(pairs):
+                continue
+            pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+            first = np.ones(len(pairs), dtype=bool)
+            first[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)  # one row per (value, group)
+            uniq, counts = np.unique(pairs[first, 0], return_counts=True)
             found.append(uniq[counts >= min_docs])
         return np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.uint64)
 
@@ -99,10 +110,11 @@ def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 
 def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
                    spill_dir: Path | None = None) -> CorpusContext:
-    """Same result as `boilerplate.repeats_from_sets` over every file's `doc_fingerprints` (and
-    `context_key` per file), in memory that does not grow with the corpus: the fingerprints
-    (64-bit, ~30 a file) go to temporary files under `spill_dir`, are counted one hash partition
-    at a time and read back in file order for the keys. Held per file: 16 bytes (where its
+    """Same result as `boilerplate.repeats_from_sets` over every file's (`story_key`,
+    `doc_fingerprints`) (and `context_key` per file), in memory that does not grow with the
+    corpus: the fingerprints (64-bit, ~30 a file, each with its story key) go to temporary files
+    under `spill_dir`, are counted one hash partition at a time and read back in file order for
+    the keys. Held per file: 16 bytes (where its
     fingerprints end, which input it is) and its key in the Arrow result. Held in full, the
     fingerprints and their sort copies grew the corpus pass by ~1.2 KB per article."""
     files = Inputs.of(files)
@@ -117,7 +129,7 @@ def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
                 raw = ingest.load(f, max_bytes=max_bytes)
                 if isinstance(raw, RawDoc):
                     fps = [int(fp, 16) for fp in boilerplate.doc_fingerprints(raw.text)]
-                    spill.add(fps)
+                    spill.add(fps, int(boilerplate.story_key(raw.text) or "0", 16))
                     n += len(fps)
                     ends.append(n)
                     loaded.append(i)

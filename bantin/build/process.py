@@ -180,7 +180,7 @@ def process_batch(
         rows["articles"].append(article_rows(raw, doc, ex, version=version, run_id=run_id, now=now))
         rows["lines"] += [
             {"article_id": aid, "line_no": ln.line_no, "text": ln.text, "clean_text": ln.clean_text,
-             "role": ln.role, "rule": ln.rule, "split": ln.split}
+             "role": ln.role, "rule": ln.rule, "split": ln.split, "raw_line": ln.raw_line}
             for ln in doc.lines
         ]
         for name in LONG_TABLES:

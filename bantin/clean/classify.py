@@ -6,14 +6,16 @@ next; then the structure of the page (section, title, duplicates, captions, tail
 subheadings) is read from what is left. Anything unclaimed stays
 `body`: dropping a real sentence is worse than keeping a piece of furniture.
 
-Units and line numbers: normally a unit is a raw line (`text.split('\\n')`) and `line_no` is its
-index. A one-line dump (the whole page flattened into a single long line) is cut into sentences
-(`split='sentence'`); then `line_no` numbers all units in order, each sentence keeps its
-trailing spaces, and `reconstruct` gives back the raw text (sentences of one raw line are
-concatenated, raw lines are joined by '\\n').
+Units and line numbers: the passes read raw lines (`text.split('\\n')`), except a one-line dump
+(the whole page flattened into a single long line), which is cut into sentences first. Then
+`bantin.clean.pieces.refine` cuts every kept line that holds several sentences into sentence
+units and claims the furniture glued inside it. `line_no` numbers all units in order, `raw_line`
+says which raw line a unit is (part of), each sentence keeps its trailing spaces, and
+`units.reconstruct` gives back the raw text.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bantin.clean.repair import fingerprint, repair_line
@@ -34,17 +36,20 @@ from bantin.clean.rules.structure import (
     is_subheading_like,
     is_title_shape,
 )
+from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.units import split_units
 from bantin.clean.wrap import joined_view, wrap_heads
 from bantin.clean.zones import INNER_SENTENCE_RE, footer_pass, header_pass
 from bantin.records import LineDecision
-from schemas.lines import KEPT_ROLES
 
 BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
 MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
 CAPTION_MAX_WORDS = 30
+# What a repeated heading inside a story never holds, and a repeated widget does: a label
+# (`Đường dây nóng:`) or a long number (a phone, a code).
+LABEL_OR_NUMBER_RE = re.compile(r":|\d{3,}")
 
 
 class _Page:
@@ -52,8 +57,8 @@ class _Page:
 
     def __init__(self, text: str) -> None:
         self.units = split_units(text)
-        self.line_clean = [repair_line(u) for u, _ in self.units]
-        lines_only = all(kind == "line" for _, kind in self.units)
+        self.line_clean = [repair_line(u) for u, _, _ in self.units]
+        lines_only = all(kind == "line" for _, kind, _ in self.units)
         self.heads = (wrap_heads(self.line_clean, _claimed) if lines_only
                       else [None] * len(self.units))
         self.clean = joined_view(self.line_clean, self.heads)  # what the passes classify
@@ -106,6 +111,22 @@ def _line_rules(p: _Page, repeated: frozenset[str]) -> None:
             p.set(i, "ui_text", "corpus.repeated")
 
 
+CREDIT_LINE_RULES = ("photo_credit.line", "caption.photo_credit")  # a line rule may claim `- Ảnh: X` first
+
+
+def _dump_credits(p: _Page) -> None:
+    """In a flattened page, captions and their credits are sentences among the others: claim them
+    before the page structure is read, so that a caption opening the page is not taken for its
+    banner or title (the same rules as for the sentences of kept lines: `pieces.credit_claims`)."""
+    sentence = [kind == "sentence" for _, kind, _ in p.units]
+    if not any(sentence):
+        return
+    claims = credit_claims(p.clean, [raw for _, _, raw in p.units],
+                           [s and (p.role[i] is None or p.rule[i] in CREDIT_LINE_RULES) for i, s in enumerate(sentence)])
+    for i, role, rule in claims:
+        p.set(i, role, rule)
+
+
 def _title(p: _Page) -> int | None:
     chosen = header_pass(p)
     if chosen is not None:
@@ -125,6 +146,22 @@ def _title(p: _Page) -> int | None:
     if _is_title(p.clean[first]):
         p.set(first, "title", "structure.title")
         return first
+    return _repeated_title(p, first)
+
+
+def _repeated_title(p: _Page, lead: int) -> int | None:
+    """Frequency alone never takes the title: a title-shaped line that only `corpus.repeated`
+    claimed, the last line above the story's first paragraph that is not other furniture, is the
+    headline (a story printed on
+    several pages of the corpus repeats its own title)."""
+    if not is_prose(p.clean[lead]):
+        return None
+    above = p.prev_non_empty(lead)
+    while above is not None and p.role[above] is not None and p.rule[above] != "corpus.repeated":
+        above = p.prev_non_empty(above)  # over the furniture between headline and lead (counters, dates)
+    if above is not None and p.rule[above] == "corpus.repeated" and _is_title(p.clean[above]):
+        p.set(above, "title", "structure.title")
+        return above
     return None
 
 
@@ -212,7 +249,28 @@ def _media_marker(p: _Page, i: int) -> bool:
     return p.rule[i] in MEDIA_MARKER_RULES or (p.role[i] == "ui_text" and is_player(p.clean[i]))
 
 
+def _release_repeats(p: _Page, title: int | None) -> None:
+    """Frequency alone never removes what the page's structure reads as story or byline: a line
+    only `corpus.repeated` claimed is released when it is a sentence or a heading inside the story
+    (between its first and last paragraphs), and is the byline when it is a name after the story.
+    (One reporter signs many stories; a story printed on several pages repeats its headings.)"""
+    start = title if title is not None else -1
+    prose = [i for i in p.free() if i > start and is_prose(p.clean[i])]
+    if not prose:
+        return
+    first, last = prose[0], prose[-1]
+    for i, rule in enumerate(p.rule):
+        if rule != "corpus.repeated":
+            continue
+        c = p.clean[i]
+        if first < i < last and (is_prose(c) or (is_subheading_like(c) and not LABEL_OR_NUMBER_RE.search(c))):
+            p.role[i] = p.rule[i] = None
+        elif i > last and is_name_like(c):
+            p.set(i, "byline", "byline.tail_name")
+
+
 def _body(p: _Page, title: int | None) -> None:
+    _release_repeats(p, title)
     free = p.free()
     prose = [i for i in free if is_prose(p.clean[i])]
     last_prose = prose[-1] if prose else -1
@@ -238,6 +296,7 @@ def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineD
     """One LineDecision per unit of `text` (see the module docstring for units and line_no)."""
     p = _Page(text)
     _line_rules(p, repeated)
+    _dump_credits(p)
     title = _title(p)
     _duplicates(p, title)
     _captions_and_lists(p)
@@ -246,13 +305,10 @@ def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineD
     for i, h in enumerate(p.heads):
         if h is not None:
             p.set(i, p.role[h] or "body", p.rule[h] or "default.body")
-    return [
+    return refine([
         LineDecision(line_no=i, text=u, clean_text=p.line_clean[i], role=p.role[i] or "body",
-                     rule=p.rule[i] or "default.body", split=kind)
-        for i, (u, kind) in enumerate(p.units)
-    ]
+                     rule=p.rule[i] or "default.body", split=kind, raw_line=raw_line)
+        for i, (u, kind, raw_line) in enumerate(p.units)
+    ])
 
 
-def kept_text(decisions: list[LineDecision]) -> list[str]:
-    """Clean text of the kept units (lead, body, subheading), in order."""
-    return [d.clean_text for d in decisions if d.role in KEPT_ROLES]

@@ -6,7 +6,7 @@ applied to the whole text are reported in `CleanDoc.repairs` (never silent).
 """
 from __future__ import annotations
 
-from bantin.records import CleanDoc, RawDoc
+from bantin.records import CleanDoc, LineDecision, RawDoc
 from bantin.clean.repair import repair
 from bantin.clean.classify import classify
 from schemas.lines import KEPT_ROLES
@@ -25,11 +25,27 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def paragraphs(lines: tuple[LineDecision, ...]) -> list[str]:
+    """The body's paragraphs: the kept units of each raw line, joined by single spaces (a line
+    whose furniture was cut out keeps the rest of its sentences as one paragraph)."""
+    out: list[str] = []
+    last = object()
+    for ln in lines:
+        if ln.role not in KEPT_ROLES or not ln.clean_text:
+            continue
+        if ln.raw_line is not None and ln.raw_line == last:
+            out[-1] += " " + ln.clean_text
+        else:
+            out.append(ln.clean_text)
+        last = ln.raw_line
+    return out
+
+
 def clean(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> CleanDoc:
     """CleanDoc for one RawDoc. `repeated`: corpus fingerprints (see bantin.clean.repeats)."""
     _, text_repairs = repair(raw.text)
     lines = tuple(classify(raw.text, repeated=repeated))
-    body = PARAGRAPH_SEP.join(ln.clean_text for ln in lines if ln.role in KEPT_ROLES and ln.clean_text)
+    body = PARAGRAPH_SEP.join(paragraphs(lines))
     title = next((ln.clean_text for ln in lines if ln.role == "title"), None)
     section = next((ln.clean_text for ln in lines if ln.role == "section"), None)
     captions = _dedupe([ln.clean_text for ln in lines if ln.role == "caption"])

@@ -1,20 +1,63 @@
-"""Units of a document: raw lines, or the sentences of a one-line dump (a page flattened into one line).
+"""Units of a document: raw lines, and the sentences a raw line is cut into.
 
-Why: some scrapers flatten a whole page (banner, menu, title, date, story, footer) into one long
-line. Cutting it at sentence ends alone leaves furniture glued to the story, so it is also cut
-where page furniture starts (`Ngày đăng:`, `Lượt xem: 412`, `Tác giả:`, `Chia sẻ`, a dated link
-`(12/03/2024)`, a photo credit `(Ảnh: X)`, footer labels). The cuts only decide units; the
-roles are decided by `bantin.clean.classify` as for any line, and ''.join(units) == the raw line.
+Why: scraped pages glue things together. Some scrapers flatten a whole page (banner, menu,
+title, date, story, footer) into one long line; others glue paragraphs with no break
+(`…hành vi trên.Phùng Sơn`), a caption and its credit into the running text (`… hiện trường.
+Ảnh: Minh Hoàng Tiếp đó, …`) or the reporter's name after the last sentence. So a line is cut at
+sentence ends, at a sentence end with no space after it, and where page furniture starts
+(`Ngày đăng:`, `Lượt xem: 412`, `Tác giả:`, `Chia sẻ`, a dated link `(12/03/2024)`, a photo credit
+`Ảnh: X`, a source `Nguồn:`, footer labels). The cuts only decide units; roles are decided by
+`bantin.clean.classify`, and ''.join(the sentences of a raw line) == that raw line.
+
+Every unit knows its raw line (`raw_line`, the index in `text.split('\n')`), so the raw text is
+rebuilt exactly (`reconstruct`) and a body paragraph is the kept part of one raw line.
 """
 from __future__ import annotations
 
 import re
 
 from bantin.records import LineDecision
+from schemas.lines import KEPT_ROLES
 
 DUMP_MIN_CHARS = 400
 ABBREV_RE = re.compile(r"(\b[A-ZĐ][A-Za-zĐđ]{0,3}|\b\w)\.$")  # TP. / Tp. / TS. / A. before a split
+ABBREV_WINDOW = 8  # ABBREV_RE looks at this many characters before a full stop: linear time
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
+# A sentence end with no space after it: a lowercase word, a stop, a capitalised word
+# (`hành vi trên.Phùng Sơn`, `cảm xúc.VTV.vn -`); initials (`Đ.Hà`), `TP.HCM`, domains never do.
+# Found by `_glued_ends` with str.islower/isupper: Vietnamese capitals and small letters
+# alternate inside one Unicode block, so no character range tells them apart.
+GLUED_STOP_RE = re.compile(r"[.!?…](?=\S)")
+# Furniture glued to a word with no space: `Như PhúcNguồn video: Youtube`, `…Trưng.Ảnh: Ánh Tâm`.
+GLUED_CREDIT_RE = re.compile(r"(?<=\S)(?=(?:Nguồn|Ảnh|Video|Clip)(?: video| ảnh)?\s*:)")
+# Where a photo or source credit starts inside running text: `… hiện trường. Ảnh: X`, `… - Ảnh: X`.
+CREDIT_START_RE = re.compile(
+    r"(?<![-–—])\s(?=(?:[-–—]\s*)?\(?(?:Ảnh|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip)\s*:|[-–—]\s*Nguồn\s*:)")
+# Where the credit's value ends: a stop, a closing bracket, or the next sentence's first word
+# after at most four name words (`Ảnh: Minh Hoàng Tiếp đó, …`).
+CREDIT_RE = re.compile(r"(?:[-–—]\s*)?\(?(?:Ảnh|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip|Nguồn)\s*:\s*")
+SENTENCE_OPENERS = frozenset((  # never part of a name: a new sentence starts here
+    "Theo", "Tiếp", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hiện", "Trước", "Sau", "Tại", "Trong",
+    "Khi", "Ông", "Bà", "Anh", "Chị", "Được", "Các", "Những", "Một", "Với", "Vào", "Lúc", "Cùng", "Đến",
+    "Hôm", "Năm", "Tháng", "Ngoài", "Đây", "Đó", "Nhiều", "Hai", "Ba", "Cũng", "Còn", "Tuy", "Nhưng", "Do",
+    "Vì", "Để", "Từ", "Về", "Như", "Bên", "Lực", "Cơ", "Chiếc", "Vụ", "Người", "Cháu", "Em", "Bé",
+    "Cụ", "Chú", "Cô", "Qua", "Dù", "Mặc", "Nhờ", "Trên", "Dưới", "Ở", "Riêng", "Đặc", "Kết", "Tính", "Chỉ",
+    "Toàn", "Tổng", "Đồng", "Thời", "Hiện", "Đã", "Đang", "Sẽ", "Không", "Chưa", "Ngay", "Nay", "Này",
+))
+# Words that start a sentence after a name of two words or more (`Ảnh: Đình Nhất Trung tâm …`) but
+# may also be a name's first syllable (`Ảnh: Trung Kiên`).
+NAME_OR_OPENER = frozenset((
+    "Trung", "Thành", "Đoàn", "Hội", "Ban", "Bộ", "Sở", "Phòng", "Tỉnh", "Huyện", "Xã", "Công", "Đại",
+    "Thượng", "Thiếu", "Lãnh", "Chủ", "Phó", "Bí", "Giám", "Trưởng", "Thủ", "Quân", "Bộ",
+))
+INITIALS_NAME_RE = re.compile(r"^(?:[A-ZĐ]\.)+[^\W\d_]*\.?$")  # `Đ.Hà`, `N.V`, `P.C.Tùng`: a whole credit
+CREDIT_MAX_WORDS = 4
+# Other furniture starting inside a line: a link bullet (`» A » B`, `> Xem chi tiết`, `* Tin bài liên
+# quan:`, a rule of dashes), a source credit running to the end of the line (`… Phương Giang Theo Tri
+# Thức`, `(theo AFP)`).
+INLINE_START_RE = re.compile(
+    r"(?<![-–—])\s(?=[»›]\s*\S|>{1,2}\s*(?:[Xx]em|[Đđ]ọc)|\*\s*(?:[Tt]in|[Bb]ài)|-{4,}"
+    r"|\(?[Tt]heo\s+[A-ZĐÀ-Ỹ][^.!?()]{0,40}\)?\.?\s*$)")
 _IMAGE = r"(?:\S+\.(?:jpe?g|JPE?G|png|PNG|gif|webp)|(?:IMG|DSC|DJI)_?\d+)"
 _DATETIME = r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
 _NAV_HEAD = r"(?:Tin|Bài|Bài viết|Các tin|Các bài)\s(?:liên quan|khác|cùng chuyên mục)|Xem thêm|Đọc thêm"
@@ -23,7 +66,7 @@ _LABELS = (r"(?:Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Ngày 
            r"|Chịu trách nhiệm(?: chính| nội dung)?|Địa chỉ|Trụ sở|Điện thoại|Hotline|Fax|Email):")
 _COUNT = r"(?:[Ll]ượt (?:xem|đọc|thích)|Số lần (?:đọc|xem)):\s*[\d.,]+"  # cut after `Lượt xem: 412`
 _PAREN_DATE = r"\(\d{1,2}/\d{1,2}/\d{4}\)"  # a dated link: `Giao ban quý I (05/03/2024)`
-_PAREN_CREDIT = r"\((?:Ảnh|ẢNH|Nguồn ảnh):[^()]{1,50}\)"  # the credit closing a caption
+_PAREN_CREDIT = r"\((?:Ảnh|ẢNH|Nguồn ảnh|ảnh|Hình|hình)(?::[^()]{1,50}|\s[^()]{1,30})\)\.?"  # closing a caption
 # In a flattened page, furniture starts where these openers stand (case-sensitive on purpose).
 SPLIT_BEFORE_RE = re.compile(
     r"\s(?=(BÌNH LUẬN|Bình luận \(\d+\)|Gửi bình luận|Chia sẻ bài viết|Chia sẻ:|Loading\.\.\.|Please enter your"
@@ -38,21 +81,80 @@ _TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
 SPLIT_AFTER_RE = re.compile(
     rf"(?:{_DATETIME}|{_TIME_THEN_TAG}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT})\s+")
 CAPS_WORD_RE = re.compile(r"\S+")
+DASH_ONLY_RE = re.compile(r"^\s*[-–—]\s*$")
 
 
 def split_sentences(line: str) -> list[str]:
-    """Cut a flattened page into sentences; ''.join(result) == line."""
+    """Cut a line into sentences and furniture pieces; ''.join(result) == line. Linear in the
+    length of the line: every check looks at a bounded window around a match."""
     cuts = {0, len(line)}
     for m in SENTENCE_END_RE.finditer(line):
-        if not ABBREV_RE.search(line[: m.start() + 1]):
+        if not ABBREV_RE.search(line[max(0, m.start() + 1 - ABBREV_WINDOW): m.start() + 1]):
             cuts.add(m.end())
+    cuts.update(_glued_ends(line))
+    cuts.update(m.start() for m in GLUED_CREDIT_RE.finditer(line)
+                if line[m.start() - 1].islower() or line[m.start() - 1] == ".")
     cuts.update(m.start() + 1 for m in SPLIT_BEFORE_RE.finditer(line))
     cuts.update(m.end() for m in SPLIT_AFTER_RE.finditer(line))
+    cuts.update(m.start() + 1 for m in INLINE_START_RE.finditer(line))
+    for m in CREDIT_START_RE.finditer(line):
+        cuts.add(m.start() + 1)
+        end = _credit_end(line, m.end())
+        if end:
+            cuts.add(end)
     banner = _caps_banner_end(line)
     if banner:
         cuts.add(banner)
     bounds = sorted(cuts)
-    return [line[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    pieces = [line[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    for k in range(len(pieces) - 2, -1, -1):  # a lone dash belongs to the credit after it (`- Nguồn: X`)
+        if DASH_ONLY_RE.match(pieces[k]):
+            pieces[k:k + 2] = [pieces[k] + pieces[k + 1]]
+    return pieces
+
+
+def _glued_ends(line: str) -> list[int]:
+    """Cut points just after a stop that ends a lowercase word and runs into a capital."""
+    return [m.end() for m in GLUED_STOP_RE.finditer(line)
+            if m.start() >= 2 and line[m.start() - 2:m.start()].isalpha() and line[m.start() - 2:m.start()].islower()
+            and line[m.end()].isupper()]
+
+
+def _credit_end(line: str, start: int) -> int:
+    """Where the credit starting at `start` ends (0 when it runs to the end of the line): after
+    its stop or bracket, or before the next sentence's first word (SENTENCE_OPENERS, or a fifth
+    word)."""
+    m = CREDIT_RE.match(line, start)
+    if m is None:
+        return 0
+    pos, words, last_start = m.end(), 0, m.end()
+    for w in CAPS_WORD_RE.finditer(line, m.end()):
+        token = w.group()
+        if not words and not token[:1].isupper():
+            return 0  # `Video: lực lượng …`: a label opening a sentence, not a credit with a name
+        if words >= 2 and not token[:1].isupper():
+            # `Ảnh: Quang Định Lễ tổng kết …`, `Ảnh: CNN Bộ trưởng …`: a sentence starts with a
+            # capital, so the word before the first lowercase one opens it; the credit ends before
+            return last_start
+        if words and (token in SENTENCE_OPENERS or (words >= 2 and token in NAME_OR_OPENER)
+                      or words >= CREDIT_MAX_WORDS or not token[:1].isupper()):
+            return w.start()
+        last_start = w.start()
+        words += 1
+        pos = w.end()
+        if words == 1 and INITIALS_NAME_RE.match(token):
+            return _after_space(line, pos)
+        if token.endswith((".", ")")) and not re.fullmatch(r"(?:[A-ZĐ]\.)+", token):
+            return _after_space(line, pos)
+        if words > CREDIT_MAX_WORDS + 1:
+            break
+    return 0 if pos >= len(line.rstrip()) else _after_space(line, pos)
+
+
+def _after_space(line: str, pos: int) -> int:
+    while pos < len(line) and line[pos].isspace():
+        pos += 1
+    return pos if pos < len(line) else 0
 
 
 def _caps_banner_end(line: str) -> int:
@@ -66,48 +168,80 @@ def _caps_banner_end(line: str) -> int:
     return end + 1 if run >= 3 and end < len(line) and line[end:end + 1].isspace() else 0
 
 
-def split_units(text: str) -> list[tuple[str, str]]:
-    """(raw unit text, split kind) for every unit of the document."""
+def split_units(text: str) -> list[tuple[str, str, int]]:
+    """(raw unit text, split kind, raw line) for every unit of the document before roles are
+    decided: the lines, except that a one-line dump (a whole page flattened into one line) is
+    cut into sentences already, since its furniture and its story share the line."""
     lines = text.split("\n")
     non_empty = [ln for ln in lines if ln.strip()]
     if len(non_empty) == 1 and len(non_empty[0]) >= DUMP_MIN_CHARS:
-        units: list[tuple[str, str]] = []
-        for ln in lines:
+        units: list[tuple[str, str, int]] = []
+        for k, ln in enumerate(lines):
             if ln.strip():
-                units.extend((s, "sentence") for s in split_sentences(ln))
+                units.extend((s, "sentence", k) for s in split_sentences(ln))
             else:
-                units.append((ln, "line"))
+                units.append((ln, "line", k))
         return units
-    return [(ln, "line") for ln in lines]
+    return [(ln, "line", k) for k, ln in enumerate(lines)]
 
 
 def reconstruct(decisions: list[LineDecision]) -> str:
-    """The raw text back from the decisions (inverse of split_units)."""
+    """The raw text back from the decisions: the units of one raw line end to end, raw lines
+    joined by '\n'."""
     rows: list[str] = []
-    prev_sentence = False
+    last = None
     for d in decisions:
-        if d.split == "sentence" and prev_sentence:
+        if rows and d.raw_line is not None and d.raw_line == last:
             rows[-1] += d.text
         else:
             rows.append(d.text)
-        prev_sentence = d.split == "sentence"
+        last = d.raw_line
     return "\n".join(rows)
 
 
 def unit_spans(decisions: list[LineDecision]) -> list[tuple[int, int]]:
     """(start, end) of every unit in `reconstruct(decisions)`, in order.
 
-    Why here: the offsets follow from how `reconstruct` glues units (sentences of one raw line
-    end to end, raw lines joined by '\\n'), so they are defined next to it; anything that scores
-    units against character-level annotations (the real-corpus evaluation) maps them this way.
-    Every `text[start:end] == decision.text`; what no unit covers is the '\\n' between rows.
+    Why here: the offsets follow from how `reconstruct` glues units, so they are defined next to
+    it; anything that scores units against character-level annotations (the real-corpus
+    evaluation) maps them this way. Every `text[start:end] == decision.text`; what no unit
+    covers is the '\n' between raw lines.
     """
     spans: list[tuple[int, int]] = []
-    pos, prev_sentence = 0, False
+    pos, last = 0, None
     for i, d in enumerate(decisions):
-        if i and not (d.split == "sentence" and prev_sentence):
-            pos += 1  # the '\n' that joins two rows
+        if i and (d.raw_line is None or d.raw_line != last):
+            pos += 1  # the '\n' that joins two raw lines
         spans.append((pos, pos + len(d.text)))
         pos += len(d.text)
-        prev_sentence = d.split == "sentence"
+        last = d.raw_line
     return spans
+
+
+def per_raw_line(decisions: list[LineDecision]) -> list[LineDecision]:
+    """One decision per raw line, for whatever reads a page line by line (line labels, `bantin
+    lines`' summary): the units of a raw line merged, with the role and rule of the unit that
+    holds most of the line's non-space characters; `line_no` is the raw line's number.
+    Decisions without a raw line are lines of their own and pass through."""
+    out: list[LineDecision] = []
+    group: list[LineDecision] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        size = {id(d): len("".join(d.text.split())) for d in group}
+        kept = [d for d in group if d.role in KEPT_ROLES]
+        main = (kept[0] if 2 * sum(size[id(d)] for d in kept) >= sum(size.values()) and kept
+                else max(group, key=lambda d: size[id(d)]))
+        no = group[0].raw_line if group[0].raw_line is not None else group[0].line_no
+        out.append(LineDecision(line_no=no, text="".join(d.text for d in group),
+                                clean_text=" ".join(d.clean_text for d in group if d.clean_text),
+                                role=main.role, rule=main.rule, split="line", raw_line=group[0].raw_line))
+        group.clear()
+
+    for d in decisions:
+        if group and not (d.raw_line is not None and d.raw_line == group[-1].raw_line):
+            flush()
+        group.append(d)
+    flush()
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bantin.clean.units import per_raw_line, unit_spans
 from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 
@@ -75,10 +76,7 @@ def units_to_labels(text: str, decisions: list[LineDecision], units: list[tuple[
     Why: for a flattened page the gold cut and ours need not coincide; each gold unit is scored
     once, with the role of our unit covering most of its characters.
     """
-    spans, pos = [], 0
-    for d in decisions:
-        spans.append((pos, pos + len(d.text)))
-        pos += len(d.text) + (0 if d.split == "sentence" else 1)
+    spans = unit_spans(decisions)
     aligned: list[LineDecision] = []
     labels: dict[int, tuple[str, str]] = {}
     cursor = 0
@@ -96,12 +94,13 @@ def units_to_labels(text: str, decisions: list[LineDecision], units: list[tuple[
 
 
 def score(decisions: list[LineDecision], labels: dict[int, tuple[str, str]]) -> Score:
-    """Boilerplate precision/recall and body recall of `decisions` against gold `labels`.
+    """Boilerplate precision/recall and body recall of `decisions` against gold `labels`, one
+    verdict per labelled line (the units of a raw line merged: `units.per_raw_line`).
 
     Empty units are ignored; a unit missing from the labels counts as gold `body` (strict).
     """
     s = Score()
-    for d in decisions:
+    for d in per_raw_line(decisions):
         gold = labels.get(d.line_no, ("body", ""))[0]
         if gold == "empty" or (d.role == "empty" and not d.text.strip()):
             continue

@@ -204,7 +204,9 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
         dateline=dateline, lead=lead, body=story, image_files=doc.texts("image_file"), arrived=arrived
     )
     authors, photographers, hints = _credits(doc, story)
+    tag = next((ln.clean_text for ln in doc.lines if ln.rule == "dateline.story_prefix"), None)
     outlet, evidence = outlets.find_outlet(
+        tag=tag,
         lead=lead,
         bylines=doc.texts("byline") + hints,
         source_credits=doc.texts("source_credit"),

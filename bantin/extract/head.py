@@ -65,7 +65,9 @@ def section(doc: CleanDoc, title: str | None) -> str | None:
 def dateline(doc: CleanDoc, lead: str | None) -> str | None:
     """The dateline line, else a dateline standing in the title slot, the page head or the lead
     (`dates.dateline_in`): flattened and misread pages put it there."""
-    if found := next(iter(doc.texts("dateline")), None):
+    # the outlet or place tag cut off the lead (`dateline.story_prefix`) is a dateline without a date
+    if found := next((ln.clean_text for ln in doc.lines
+                      if ln.role == "dateline" and ln.rule != "dateline.story_prefix"), None):
         return found
     candidates = ([doc.title] if doc.title else []) + head_lines(doc) + ([lead] if lead else [])
     if found := next((d for line in candidates if (d := dates.dateline_in(line))), None):

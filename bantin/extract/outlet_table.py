@@ -15,7 +15,7 @@ PREFIXES: dict[str, str] = {  # lead prefix abbreviations
     "QĐND": "Báo Quân đội nhân dân", "CAND": "Báo Công an nhân dân", "QNO": "Báo Quảng Nam",
     "BNA": "Báo Nghệ An", "ĐBP": "Báo Điện Biên Phủ", "BHG": "Báo Hà Giang",
     "BP": "Báo Bình Phước", "BTNO": "Báo Tây Ninh", "HNM": "Báo Hànộimới",
-    "PLO": "Báo Pháp Luật TP.HCM", "ANTĐ": "Báo An ninh Thủ đô",
+    "PLO": "Báo Pháp Luật TP.HCM", "ANTĐ": "Báo An ninh Thủ đô", "NLĐO": "Báo Người Lao Động",
 }
 DOMAINS: dict[str, str] = {
     "nbtv.vn": "Đài Phát thanh và Truyền hình Ninh Bình",
@@ -38,6 +38,9 @@ DOMAINS: dict[str, str] = {
     "anninhthudo.vn": "Báo An ninh Thủ đô", "daibieunhandan.vn": "Báo Đại biểu Nhân dân",
     "bocongan.gov.vn": "Cổng Thông tin điện tử Bộ Công an",
     "mod.gov.vn": "Cổng Thông tin điện tử Bộ Quốc phòng", "quochoi.vn": "Cổng Thông tin điện tử Quốc hội",
+    "antd.vn": "Báo An ninh Thủ đô", "nld.com.vn": "Báo Người Lao Động", "vtc.vn": "Báo VTC News",
+    "kenh14.vn": "Kenh14", "vietbao.vn": "Vietbao", "zing.vn": "Zing News", "news.zing.vn": "Zing News",
+    "znews.vn": "Zing News", "baogiaothong.vn": "Báo Giao thông", "baophapluat.vn": "Báo Pháp luật Việt Nam",
 }
 # Names outlets sign with other than their canonical one (online editions, brand spellings).
 ALIASES: dict[str, str] = {

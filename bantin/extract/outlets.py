@@ -177,6 +177,18 @@ def _inline_credit(line: str) -> tuple[str, str] | None:
     return None
 
 
+def outlet_for_tag(tag: str) -> tuple[str, str] | None:
+    """(outlet, evidence) from the tag that opens the story (`(Dân trí) -`, `VTV.vn -`, `TTO -`,
+    `Dân trí`): cleaning cut it off the lead (`dateline.story_prefix`), so it names the outlet by
+    position alone; a place tag (`HÀ NỘI -`) names none."""
+    core = tag.strip(" ()-–—:")
+    if not core or ANONYMOUS_RE.match(tag):
+        return None
+    name = (PREFIXES.get(core) or (outlet_for_domain(core) if "." in core else None)
+            or ALIAS_TABLE.get(" ".join(core.split()).casefold()) or outlet_for_name(core))
+    return (name, core) if name else None
+
+
 def find_outlet(
     *,
     lead: str | None,
@@ -184,8 +196,12 @@ def find_outlet(
     source_credits: Sequence[str],
     lines: Sequence[str] = (),
     title: str | None = None,
+    tag: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """(canonical outlet name, evidence text), or (None, None) when the article does not say."""
+    """(canonical outlet name, evidence text), or (None, None) when the article does not say.
+    `tag`: the outlet or place tag cut off the story's first sentence, if any."""
+    if tag and (hit := outlet_for_tag(tag)):
+        return hit
     if lead and (hit := _from_lead(lead)):
         return hit
     for line in bylines:

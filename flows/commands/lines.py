@@ -59,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
         text = d.text if args.full or len(d.text) <= PREVIEW_CHARS else d.text[:PREVIEW_CHARS] + "…"
         style = ROLE_STYLE.get(d.role, "green") if d.role in KEPT or d.role in ROLE_STYLE else DROPPED_STYLE
         split = "" if d.split == "line" else " (sentence)"
-        console.print(f"{d.line_no:>4}  {d.role:<14} {d.rule:<22}{split} {escape(text)}", style=style)
+        no = d.raw_line if d.raw_line is not None else d.line_no  # the raw line; its sentences share it
+        console.print(f"{no:>4}  {d.role:<14} {d.rule:<22}{split} {escape(text)}", style=style)
     kept = sum(d.role in KEPT for d in decisions)
     dropped = sum(d.role not in KEPT and d.role != "empty" for d in decisions)
     console.print(f"{len(decisions)} units: {kept} kept, {dropped} dropped", style="bold")

@@ -29,12 +29,13 @@ def test_corpus_context_equals_the_per_file_sets(min_docs, spill, monkeypatch, t
         monkeypatch.setattr(corpus, "SPILL_VALUES", spill[0])
         monkeypatch.setattr(corpus, "PARTITION_BITS", spill[1])
     files = _files()
-    sets = {}
+    sets, keys = {}, {}
     for f in files:
         raw = ingest.load(f, max_bytes=DEFAULT_MAX_BYTES)
         if isinstance(raw, RawDoc):
             sets[f.source_file] = boilerplate.doc_fingerprints(raw.text)
-    expected = boilerplate.repeats_from_sets(sets.values(), min_docs=min_docs)
+            keys[f.source_file] = boilerplate.story_key(raw.text)
+    expected = boilerplate.repeats_from_sets(((keys[s], fps) for s, fps in sets.items()), min_docs=min_docs)
     got = corpus.corpus_context(files, min_docs=min_docs, max_bytes=DEFAULT_MAX_BYTES, spill_dir=tmp_path)
     assert expected and got.repeated == expected and list(tmp_path.iterdir()) == []  # spill removed
     assert got.context_keys == {s: context_key(fps, expected) for s, fps in sets.items()}

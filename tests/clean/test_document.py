@@ -11,6 +11,7 @@ from bantin.clean.document import clean
 from bantin.clean.repeats import corpus_repeats
 from bantin.clean.repair import fingerprint
 from bantin.clean.units import reconstruct
+from schemas.lines import KEPT_ROLES
 from locations import RAW
 
 SEEDS = sorted(RAW.glob("*.txt"))
@@ -36,7 +37,8 @@ def test_seed_body_has_no_furniture_and_raw_is_kept(path: Path) -> None:
     assert doc.raw is raw and reconstruct(list(doc.lines)) == raw.text
     assert not any(f in doc.body for f in FURNITURE)
     assert doc.body and "\n\n\n" not in doc.body and doc.body == doc.body.strip()
-    assert len(doc.body.split("\n\n")) == len(doc.texts("lead", "body", "subheading"))
+    # one paragraph per raw line that keeps a unit (its sentences joined again)
+    assert len(doc.body.split("\n\n")) == len({d.raw_line for d in doc.lines if d.role in KEPT_ROLES and d.clean_text})
 
 
 def test_seed_002_title_captions_and_repairs() -> None:

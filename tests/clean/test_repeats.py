@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from bantin.clean.repeats import corpus_repeats, doc_fingerprints
+from bantin.clean.repeats import corpus_repeats, doc_fingerprints, story_key
 from bantin.clean.repair import fingerprint
 from bantin.clean.classify import classify
 from locations import RAW
@@ -11,8 +11,13 @@ LEAD = "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng k�
 QUOTE = "“Toàn dân tham gia bảo vệ an ninh Tổ quốc, giữ gìn trật tự an toàn xã hội”"
 
 
+STORIES = ("Công an xã tuần tra ban đêm", "Bộ đội biên phòng giúp dân gặt lúa", "Huyện tổ chức diễn tập phòng thủ",
+           "Thành phố ra mắt tổ an ninh cơ sở", "Tỉnh khen thưởng gương người tốt việc tốt")
+
+
 def _docs(n: int) -> list[str]:
-    return [f"Tiêu đề bài số {i} về công tác an ninh\n{LEAD} Bài {i}.\n{QUOTE}\n"
+    """Different stories (their own title and lead) printed with the same furniture."""
+    return [f"{STORIES[i]}\n{LEAD} {STORIES[i]}.\n{QUOTE}\n"
             f"Hotline tòa soạn: 0123 45{i}\nĐọc báo in mỗi sáng" for i in range(n)]
 
 
@@ -59,9 +64,53 @@ def test_repeats_from_sets_matches_corpus_repeats_and_counts_sets_once() -> None
     from bantin.clean.repeats import repeats_from_sets
 
     docs = _docs(5)
-    sets = [doc_fingerprints(d) for d in docs]
+    sets = [(story_key(d), doc_fingerprints(d)) for d in docs]
     assert repeats_from_sets(sets, min_docs=3) == corpus_repeats(docs, min_docs=3)
     assert repeats_from_sets(iter(sets), min_docs=6) == frozenset()
-    assert repeats_from_sets([{"a"}, {"a"}, {"b"}], min_docs=2) == frozenset({"a"})
-    assert repeats_from_sets([{"a"}, {"a"}, {"b"}, {"c"}], min_docs=2, min_share=0.6) == frozenset()
+    assert repeats_from_sets([("1", {"a"}), ("2", {"a"}), ("3", {"b"})], min_docs=2) == frozenset({"a"})
+    assert repeats_from_sets([("1", {"a"}), ("2", {"a"}), ("3", {"b"}), ("4", {"c"})], min_docs=2,
+                             min_share=0.6) == frozenset()
+    assert repeats_from_sets([("1", {"a"}), ("1", {"a"}), ("2", {"b"})], min_docs=2) == frozenset()  # one story
     assert repeats_from_sets([]) == frozenset()
+
+
+# --- frequency is safe: a reporter's byline on many stories, a story printed on several pages ----
+
+
+def _seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
+
+
+def test_one_reporter_on_many_stories_keeps_the_byline() -> None:
+    texts = [t.rstrip("\n") + "\n\nPhùng Sơn" for t in _seed_texts()[:3]]
+    reps = corpus_repeats(texts, min_docs=3)
+    assert fingerprint("Phùng Sơn") in reps  # it does repeat in three stories ...
+    for text in texts:
+        last = [d for d in classify(text, repeated=reps) if d.clean_text][-1]
+        assert (last.clean_text, last.role, last.rule) == ("Phùng Sơn", "byline", "byline.tail_name")
+
+
+def test_the_byline_reaches_the_authors_field() -> None:
+    from bantin.clean.document import clean
+    from bantin.extract.article import extract
+    from bantin.records import RawDoc
+
+    texts = [t.rstrip("\n") + "\n\nPhùng Sơn" for t in _seed_texts()[:3]]
+    reps = corpus_repeats(texts, min_docs=3)
+    raw = RawDoc(source_file="a.txt", content_sha256="0" * 64, size_bytes=1, mtime=None, text=texts[0])
+    assert "Phùng Sơn" in extract(clean(raw, repeated=reps)).fields["authors"]
+
+
+def test_a_republished_story_keeps_its_title() -> None:
+    seed = _seed_texts()[2]
+    title = seed.split("\n")[0]
+    lines = seed.split("\n")
+    copies = [seed,
+              "\n".join(ln.replace("năm 2019", "năm qua") for ln in lines),  # lightly edited
+              "\n".join(lines[:-3] + ["Theo Báo Bắc Giang"])]  # another outlet's credit at the end
+    reps = corpus_repeats(copies + _seed_texts()[3:], min_docs=3)
+    assert fingerprint(title) not in reps  # one story, counted once
+    for text in copies:
+        assert classify(text, repeated=reps)[0].role == "title"
+    forced = frozenset({fingerprint(title)})  # and even counted three times, it stays the title
+    assert all(classify(text, repeated=forced)[0].role == "title" for text in copies)

@@ -23,7 +23,7 @@ def test_cuts_are_lossless_and_fall_before_labels_and_after_counts() -> None:
     starts = [u.split(":")[0] for u in units]
     for label in ("Cập nhật", "Lượt xem", "Tác giả", "Cơ quan chủ quản", "Địa chỉ", "Điện thoại"):
         assert label in starts, label
-    assert "Dân quân xã Sen Thượng diễn tập (Ảnh: Minh Khôi) " in units
+    assert ["Dân quân xã Sen Thượng diễn tập ", "(Ảnh: Minh Khôi) "] == units[units.index("(Ảnh: Minh Khôi) ") - 1:][:2]
     assert "Huyện ra quân huấn luyện năm 2024 (02/03/2024) " in units
 
 
@@ -36,7 +36,8 @@ def test_flattened_page_keeps_the_story_and_drops_the_furniture() -> None:
     for furniture in ("Lượt xem: 1.020", "Tác giả: Hoàng Anh", "Chia sẻ", "In bài", "Gửi email",
                       "Địa chỉ: Tổ 3, thị trấn Mường Nhé.", "Điện thoại: 0215.3836.111."):
         assert by_text[furniture] not in ("lead", "body", "subheading"), furniture
-    assert by_text["Dân quân xã Sen Thượng diễn tập (Ảnh: Minh Khôi)"] == "caption"
+    assert by_text["Dân quân xã Sen Thượng diễn tập"] == "caption"  # the sentence before its credit
+    assert by_text["(Ảnh: Minh Khôi)"] == "photo_credit"
 
 
 # --- unit_spans: where each unit sits in the reconstructed text --------------------------------

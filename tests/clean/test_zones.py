@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bantin.clean.classify import classify
+from bantin.clean.units import per_raw_line
 
 TITLE = "Sở Y tế kiểm tra công tác phòng chống dịch sốt xuất huyết tại huyện Cam Lộ"
 LEAD = ("QTTV - Chiều 13/7, đoàn công tác của Sở Y tế do Phó Giám đốc Lê Văn Quang làm trưởng đoàn "
@@ -10,7 +11,7 @@ BODY = "Theo báo cáo, từ đầu năm đến nay toàn huyện ghi nhận 45 
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
-    return [(d.role, d.clean_text) for d in classify(text) if d.role != "empty"]
+    return [(d.role, d.clean_text) for d in per_raw_line(classify(text)) if d.role != "empty"]
 
 
 def test_title_is_the_last_headline_below_banner_and_menu() -> None:

@@ -14,7 +14,11 @@ import pytest
 from bantin.eval import realgold
 from locations import DEV_CORPUS, TESTS
 
-needs_corpus = pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason=f"no development corpus at {DEV_CORPUS}")
+
+
+@pytest.fixture
+def needs_corpus() -> None:
+    assert DEV_CORPUS.is_dir(), f"the development corpus must be at {DEV_CORPUS} (see tests/realgold/README.md)"
 
 
 def test_the_gold_lives_in_tests_realgold_and_the_corpus_beside_the_repository() -> None:
@@ -31,7 +35,7 @@ def test_every_gold_file_is_well_formed() -> None:
     assert on_disk == sorted(f"{r.folder}/{Path(r.file).stem}.json" for r in records)
 
 
-@needs_corpus
+@pytest.mark.usefixtures("needs_corpus")
 def test_every_raw_file_and_span_matches_its_hashes() -> None:
     problems = []
     for record in realgold.load_records(realgold.ALL_FOLDERS):

@@ -53,7 +53,7 @@ def good_tables(n: int = 12) -> dict[str, list[dict]]:
     for i in range(n):
         a = aid(i)
         rows["articles"].append(_article(i))
-        rows["lines"] += [dict(article_id=a, line_no=k, text=t, clean_text=t, role=r, rule="default." + r, split="line")
+        rows["lines"] += [dict(article_id=a, line_no=k, raw_line=k, text=t, clean_text=t, role=r, rule="default." + r, split="line")
                           for k, (t, r) in enumerate([("Tiêu đề", "title"), ("Đoạn một.", "body"), ("BÌNH LUẬN", "comment_prompt")])]
         rows["people"].append(dict(article_id=a, name="Nguyễn Thị Thanh", posts=["Bí thư Tỉnh ủy"], honorific="đồng chí"))
         rows["organisations"].append(dict(article_id=a, name="Ban Chỉ đạo 138", kind="committee", mentions=2))

@@ -14,8 +14,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-# In the examples of context rules, the line under test is marked with this prefix.
+# In the examples of context rules, the line under test is marked with this prefix; in the
+# examples of inline rules, the piece of a line under test is put between these brackets.
 TARGET_MARK = "▶ "
+PIECE_OPEN, PIECE_CLOSE = "⟦", "⟧"
 WORD_SPLIT_RE = re.compile(r"\s+")
 # A line ending like a sentence or a clause (`.!?…;`, maybe closed by a quote or a bracket).
 # Page furniture (menus, widget bars, tag lines, calls to action) never does, so line rules that
@@ -41,6 +43,8 @@ class Rule:
     kind="context": the decision needs the neighbouring lines and is made by
     `bantin.clean.classify.classify`; examples are small documents whose target line starts with
     TARGET_MARK, paired with the role that line must get.
+    kind="inline": the decision is about one piece of a kept line (`bantin.clean.pieces`);
+    examples mark that piece between PIECE_OPEN and PIECE_CLOSE.
     """
 
     id: str
@@ -76,6 +80,19 @@ def line_rule(id_: str, role: str, description: str, examples, *, pattern: re.Pa
 def context_rule(id_: str, role: str, description: str, *examples: tuple[str, str]) -> Rule:
     """A catalogue entry for a decision `classify` makes from position and neighbours."""
     return Rule(id=id_, role=role, description=description, examples=tuple(examples), kind="context")
+
+
+def inline_rule(id_: str, role: str, description: str, *examples: tuple[str, str]) -> Rule:
+    """A catalogue entry for a decision `bantin.clean.pieces.refine` makes about one piece of a
+    line (a sentence, a credit, a name glued to the text); examples are small documents with the
+    piece under test between PIECE_OPEN and PIECE_CLOSE."""
+    return Rule(id=id_, role=role, description=description, examples=tuple(examples), kind="inline")
+
+
+def example_piece(doc: str) -> tuple[str, str]:
+    """Strip the piece brackets from an inline example; return the document and the piece."""
+    start, end = doc.index(PIECE_OPEN), doc.index(PIECE_CLOSE)
+    return doc[:start] + doc[start + 1:end] + doc[end + 1:], doc[start + 1:end]
 
 
 def example_target(doc: str) -> tuple[str, int]:

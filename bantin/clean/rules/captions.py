@@ -15,7 +15,7 @@ from bantin.clean.rules.base import EXAMPLE_BODY as BODY
 from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
-from bantin.clean.rules.base import Rule, context_rule, line_rule, n_words
+from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
 
 I = re.IGNORECASE
 PHOTO_CREDIT_RE = re.compile(
@@ -23,7 +23,8 @@ PHOTO_CREDIT_RE = re.compile(
     r"(\s*[:-]\s*.{0,60})?\)?\.?$", I)
 # A caption ends with the picture credit: `… hội nghị. Ảnh: Trần Liêm`, `… (Ảnh: TTXVN)`.
 CAPTION_CREDIT_RE = re.compile(
-    r"\S.*([.\s–—-])\s*\(?\s*(ảnh|ảnh minh họa|ảnh tư liệu|photo|nguồn ảnh|ảnh chụp)\s*:\s*[^.:;]{1,60}\)?\.?$", I)
+    r"\S.*([.\s–—-])\s*\(?\s*(ảnh|ảnh minh họa|ảnh tư liệu|photo|nguồn ảnh|ảnh chụp)\s*:\s*"
+    r"([^.:;]{1,60}|(?:[A-ZĐ]\.)+[^.:;\s]{0,12})\)?\.?$", I)  # a name, or initials (`N.K`, `Đ.Hà`)
 # Scene captions name the picture, not an event: `Quang cảnh Hội nghị`, `Toàn cảnh buổi lễ`.
 CAPTION_SCENE_RE = re.compile(
     r"^(quang cảnh|toàn cảnh|một góc|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh chụp)\b([^.;:]*|[^.;:,]{0,60}\.)$"
@@ -38,23 +39,93 @@ CAPTION_CUE_RE = re.compile(
     re.IGNORECASE)
 
 
+# A credit standing as its own piece of a line: `Ảnh: Lê Hoàng.`, `- Ảnh: Đ.Hà`, `(Ảnh: TTXVN)`,
+# `Nguồn video: Youtube`.
+CREDIT_PIECE_RE = re.compile(
+    r"^([-–—]?\s*\(?\s*(ảnh|ảnh minh họa|nguồn ảnh|nguồn video|nguồn clip|video|clip|ảnh chụp màn hình)"
+    r"|[-–—]\s*nguồn)\s*:\s*[^:;]{1,60}?\)?\.?$", I)  # `- Nguồn: HOSE` under a chart
+CREDIT_PIECE_MAX_WORDS = 8
+# A caption that carries its credit or its kind in brackets at the end: `… (ảnh Internet)`,
+# `Hiện trường vụ việc (ảnh cắt từ clip).`, `… (Ảnh minh họa)`.
+PAREN_CREDIT_END_RE = re.compile(
+    r"\((ảnh|hình|nguồn ảnh)(\s*:\s*[^()]{1,50}|\s+(internet|minh họa|tư liệu|cắt từ clip|chụp màn hình|chụp từ"
+    r" clip|nguồn internet)[^()]{0,30})\)\.?$", I)
+PIECE_CAPTION_MAX_WORDS = 35
+
+
+# A sentence boundary inside the text before a caption's credit: then the line is a paragraph of
+# story ending with a caption, whose caption sentence the piece rules find.
+INNER_SENTENCE_RE = re.compile(r"[.!?…][\"”’)]*\s+[\"“(]?[A-ZĐÀ-Ỹ]")
+CREDIT_TAIL_RE = re.compile(r"[\s.–—-]*\(?\s*(ảnh|ảnh minh họa|ảnh tư liệu|photo|nguồn ảnh|ảnh chụp)\s*:[^:]*$", I)
+
+
+def is_one_caption(text: str) -> bool:
+    """One sentence (or none) before the credit: a caption, not story that ends with one."""
+    return not INNER_SENTENCE_RE.search(CREDIT_TAIL_RE.sub("", text))
+
+
+def is_credit_piece(text: str) -> bool:
+    return n_words(text) <= CREDIT_PIECE_MAX_WORDS and bool(CREDIT_PIECE_RE.match(text))
+
+
+def is_bracketed_caption(text: str) -> bool:
+    return n_words(text) <= PIECE_CAPTION_MAX_WORDS and bool(PAREN_CREDIT_END_RE.search(text))
+
+
 def is_long_enough_for_media_caption(text: str) -> bool:
     return n_words(text) >= MEDIA_CAPTION_MIN_WORDS
 
 
+_GLUED = "Đoàn đã kiểm tra các cơ sở kinh doanh trên địa bàn phường trong tháng."
 RULES: tuple[Rule, ...] = (
+    inline_rule(
+        "photo_credit.piece", "photo_credit",
+        "A picture or video credit inside a line of text: `… hiện trường. Ảnh: Minh Hoàng Tiếp đó, …`, "
+        "`- Ảnh: Đ.Hà`, `Nguồn video: Youtube` glued after the reporter's name.",
+        (f"{TITLE}\n{LEAD} Lực lượng chức năng kiểm tra hiện trường. ⟦Ảnh: Minh Hoàng⟧ Tiếp đó, đoàn đã làm việc "
+         f"với chính quyền địa phương.\n{BODY}", "photo_credit"),
+        (f"{TITLE}\n{LEAD}\n{_GLUED} Đoạn clip được ghi tại Pháp.Như Phúc⟦Nguồn video: Youtube⟧", "photo_credit"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Video: lực lượng chức năng đã kiểm tra hiện trường và làm rõ nguyên nhân vụ "
+         f"cháy.⟧\n{BODY}", "body")),
+    inline_rule(
+        "caption.before_credit_piece", "caption",
+        "The sentence just before a credit inside a line is that picture's caption (`Xác cá voi dạt lên bờ "
+        "biển. Ảnh: Lê Hoàng.`, `Hiện trường vụ tai nạn - Ảnh: Đ.Hà`), when it is short.",
+        (f"{TITLE}\n{LEAD} ⟦Lực lượng chức năng kiểm tra hiện trường.⟧ Ảnh: Minh Hoàng Tiếp đó, đoàn đã làm "
+         f"việc với chính quyền địa phương.\n{BODY}", "caption"),
+        (f"{TITLE}\n⟦Hiện trường vụ tai nạn do dây điện kéo ngang⟧ - Ảnh: Đ.Hà Sáng 5/2, Công an huyện đã "
+         f"tiến hành khám nghiệm hiện trường và điều tra nguyên nhân vụ việc.\n{BODY}", "caption"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦{BODY[:-1]}, {BODY[0].lower()}{BODY[1:]}⟧ Ảnh: Minh Hoàng\n{BODY}", "body")),
+    inline_rule(
+        "caption.credit_inside", "caption",
+        "A short sentence ending with its credit or kind in brackets: `… (ảnh Internet)`, `Hiện trường vụ "
+        "việc (ảnh cắt từ clip).`; a long one is story text that mentions a picture.",
+        (f"{TITLE}\n{LEAD} ⟦Hiện trường vụ việc (ảnh cắt từ clip).⟧ Công an đang điều tra làm rõ.\n{BODY}",
+         "caption"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Nhiều vụ án được phát hiện trong năm qua (ảnh Internet)⟧ Các đơn vị tiếp tục "
+         f"điều tra.", "caption"),
+        (f"{TITLE}\n{LEAD}\n⟦{BODY}⟧", "body")),
     line_rule("photo_credit.line", "photo_credit",
               "A standalone picture credit: `Ảnh: X`, `Ảnh minh họa`, `(Ảnh: TTXVN)`.",
               [("Ảnh: Trần Liêm", "photo_credit"), ("Ảnh minh họa", "photo_credit"), ("(Ảnh: TTXVN)", "photo_credit"),
                ("Ảnh hưởng của dịch bệnh đến sản xuất", "subheading")],
               pattern=PHOTO_CREDIT_RE, max_words=10),
     line_rule("caption.photo_credit", "caption",
-              "A picture caption ending with its credit (`… Ảnh: Trần Liêm`); the photographer stays in it.",
+              "A one-sentence picture caption ending with its credit (`… Ảnh: Trần Liêm`); the photographer "
+              "stays in it. A paragraph that ends with one is story; its last sentence is the caption piece.",
               [("Trao bằng khen cho các tập thể. Ảnh: Trần Liêm", "caption"),
                ("Ông A phát biểu tại hội nghị (Ảnh: TTXVN)", "caption"),
                ("Ảnh: Trần Liêm", "photo_credit"),
-               ("Hội nghị đã thông qua nghị quyết về công tác ảnh báo chí năm 2023.", "body")],
-              pattern=CAPTION_CREDIT_RE, max_words=80),
+               ("Hội nghị đã thông qua nghị quyết về công tác ảnh báo chí năm 2023.", "body"),
+               ("Hội nghị đã diễn ra trong hai ngày. Các đại biểu đã thảo luận sôi nổi. Ảnh: Trần Liêm", "body")],
+              pattern=CAPTION_CREDIT_RE, predicate=is_one_caption, max_words=80),
+    line_rule("caption.bracketed", "caption",
+              "A short line carrying its picture's credit or kind in brackets: `… (ảnh minh họa)`, "
+              "`Hiện trường vụ việc (ảnh cắt từ clip).`.",
+              [("Chồng chị không còn yêu chị nữa đâu (ảnh minh họa)", "caption"),
+               ("Hiện trường vụ việc (ảnh cắt từ clip).", "caption"),
+               ("Ảnh hưởng của bão số 3 (xem bản đồ) đến sản xuất nông nghiệp", "subheading")],
+              predicate=is_bracketed_caption, max_words=35),
     line_rule("caption.scene", "caption",
               "A short picture caption naming the scene: `Quang cảnh Hội nghị`, `… chụp ảnh lưu niệm`.",
               [("Quang cảnh Hội nghị", "caption"), ("Toàn cảnh buổi lễ xuất quân.", "caption"),

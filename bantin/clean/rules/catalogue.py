@@ -35,7 +35,7 @@ LINE_ORDER: tuple[str, ...] = (
     # first furniture named by its words: counters, dates, file names, prompts, links, widgets, credits
     "counter.number", "dateline.datetime", "image.file_name", "comment.prompt", "share.prompt",
     "navigation.link", "ui.widget", "byline.labelled", "photo_credit.line", "source.credit",
-    "caption.photo_credit", "caption.scene",
+    "caption.photo_credit", "caption.scene", "caption.bracketed",
     # then page shapes: widget bars, breadcrumbs, menus, footers, section labels, form notes
     "ui.bar", "navigation.breadcrumb", "navigation.menu", "ui.licence", "ui.footer_info", "section.label",
     "comment.form_note",
@@ -60,6 +60,13 @@ CONTEXT_ORDER: tuple[str, ...] = (
     "footer.after_end",
 )
 
+# The order the inline rules are listed in; `bantin.clean.pieces.refine` applies them to the pieces
+# of kept lines in the order of its passes (story prefix, credits, related links, tail).
+INLINE_ORDER: tuple[str, ...] = (
+    "dateline.story_prefix", "photo_credit.piece", "caption.before_credit_piece", "caption.credit_inside",
+    "navigation.related_piece", "navigation.teaser_piece", "source.tail_piece", "byline.tail_piece",
+)
+
 # A blank line is decided by `classify` before any rule is tried; it is listed for the record.
 EMPTY_RULE = Rule(
     id="empty", role="empty", description="A line with nothing but spaces.",
@@ -70,8 +77,9 @@ EMPTY_RULE = Rule(
 _BY_ID: dict[str, Rule] = {r.id: r for m in MODULES for r in m.RULES}
 LINE_RULES: tuple[Rule, ...] = tuple(_BY_ID[i] for i in LINE_ORDER)
 CONTEXT_RULES: tuple[Rule, ...] = tuple(_BY_ID[i] for i in CONTEXT_ORDER)
-RULES: tuple[Rule, ...] = (EMPTY_RULE, *LINE_RULES, *CONTEXT_RULES)
+INLINE_RULES: tuple[Rule, ...] = tuple(_BY_ID[i] for i in INLINE_ORDER)
+RULES: tuple[Rule, ...] = (EMPTY_RULE, *LINE_RULES, *CONTEXT_RULES, *INLINE_RULES)
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
-__all__ = ["CONTEXT_ORDER", "LINE_ORDER", "LINE_RULES", "MODULES", "RULES", "RULES_BY_ID", "TARGET_MARK", "Rule",
+__all__ = ["CONTEXT_ORDER", "INLINE_ORDER", "LINE_ORDER", "LINE_RULES", "MODULES", "RULES", "RULES_BY_ID", "TARGET_MARK", "Rule",
            "example_target"]

@@ -14,7 +14,7 @@ from bantin.clean.rules.base import EXAMPLE_BODY as BODY
 from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
-from bantin.clean.rules.base import Rule, context_rule, line_rule, n_words
+from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
 
 I = re.IGNORECASE
 BYLINE_RE = re.compile(
@@ -71,6 +71,31 @@ def is_name_like(text: str) -> bool:
     return all(_is_name(p) for p in parts)
 
 
+# Bylines printed as initials, which papers use for staff reporters: `Q.M`, `T.N`, `P.Hậu`,
+# `X.T.`, `Đ.Hà`, `P.C.Tùng`, optionally in brackets: `(N.V)`.
+INITIALS_RE = re.compile(r"^\(?(?:[A-ZĐ]\.){1,3}\s?(?:[A-ZĐ][^\W\d_]{0,8}\.?)?\)?$")
+# What a signature may carry after the name: `(tổng hợp)`, `/VOV online`, `/Báo Tin tức và Dân tộc`,
+# `- Theo Dân Trí`, `(TTXVN)`.
+SIGNATURE_SUFFIX_RE = re.compile(
+    r"\s*(\((tổng hợp|t/h|lược dịch|theo [^()]{2,40}|[^()]{1,40})\)|/\s*[^/]{2,40}|\s[-–]\s*theo\s+[^-–]{2,40})\s*\.?$",
+    re.IGNORECASE)
+# A source credit closing the story: `Theo Tri Thức`, `(theo AFP)`, `(Theo Vientiane Times)`.
+TAIL_SOURCE_RE = re.compile(
+    r"^\(?\s*(theo|nguồn)\s*:?\s+(?-i:[A-ZĐÀ-Ỹ0-9][\w.&+-]*)(\s+(?-i:[A-ZĐÀ-Ỹ0-9][\w.&+-]*)){0,4}\s*\)?\.?$",
+    re.IGNORECASE)
+
+
+def is_signature(text: str) -> bool:
+    """How a reporter signs the end of a story: a name (`Như Phúc`, `QUỐC LINH`), initials (`Q.M`,
+    `P.Hậu`), either with an outlet or `(tổng hợp)` after it (`Vũ Hạnh/VOV online`)."""
+    core = SIGNATURE_SUFFIX_RE.sub("", text.strip()).strip()
+    return bool(core) and (bool(INITIALS_RE.match(core)) or is_name_like(core))
+
+
+def is_tail_source(text: str) -> bool:
+    return bool(TAIL_SOURCE_RE.match(text.strip()))
+
+
 def is_footnote(text: str) -> bool:
     """A numbered note (`(1)`, `[2]`) that cites a publication, not a numbered list item."""
     return bool(FOOTNOTE_RE.match(text)) and bool(CITATION_RE.search(text))
@@ -119,6 +144,20 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Văn phòng Tỉnh ủy", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hoàng Yến (Trung tâm Truyền thông và Văn hóa thị xã)", "byline"),
         (f"{TITLE}\n{LEAD}\n{M}Đặng Hà\n{BODY}", "body")),
+    inline_rule(
+        "byline.tail_piece", "byline",
+        "The reporter's signature glued after the last sentence of the story: a name, initials, or a name "
+        "with its outlet (`…hành vi trên.Phùng Sơn`, `… Q.M`, `… Vũ Hạnh/VOV online`).",
+        (f"{TITLE}\n{LEAD}\n{BODY} Đoàn đã xử lý nghiêm các hành vi trên.⟦Phùng Sơn⟧", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Q.M⟧", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Vũ Hạnh/VOV online⟧", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY[:-1]} trên địa bàn.⟦Phùng Sơn⟧\n{BODY}", "body")),
+    inline_rule(
+        "source.tail_piece", "source_credit",
+        "A source credit closing the story inside its last line: `… Theo Tri Thức`, `… (theo AFP)`.",
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦(Theo Vientiane Times)⟧", "source_credit"),
+        (f"{TITLE}\n{LEAD}\n{BODY} Phương Giang ⟦Theo Tri Thức⟧", "source_credit"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Theo Bộ Công an, năm nay số vụ việc giảm mạnh so với năm trước.⟧", "body")),
     context_rule(
         "byline.head_name", "byline",
         "A personal name between the title and the lead: the author printed under the headline.",

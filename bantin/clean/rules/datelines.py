@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-from bantin.clean.rules.base import Rule, line_rule
+from bantin.clean.rules.base import EXAMPLE_BODY as BODY
+from bantin.clean.rules.base import EXAMPLE_LEAD
+from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
+from bantin.clean.rules.base import Rule, inline_rule, line_rule
 from bantin.clean.rules.counters import COUNTER_RE
 from bantin.clean.rules.credits import is_name_like
 
@@ -26,6 +29,22 @@ DATELINE_RE = re.compile(
     rf"|được đăng|đăng vào|đăng|hôm nay|lúc|ngày|giờ|tháng|năm|vào|số\s*\d[\d.]*|\d{{1,4}}"
     rf"|published|posted on|posted|updated|thời gian|[-–,|:()\s])+"
     rf"((bởi|by|người đăng|đăng bởi|posted by)\s*:?\s+[^\d|]{{2,50}})?$", I)
+# The outlet or place tag opening the story, glued to its first sentence: `(Dân trí) - `, `TTO - `,
+# `VTV.vn - `, `ANTD.VN - `, `(NLĐO)- `, `HÀ NỘI - `; and the one outlet name printed with no dash
+# before the first sentence by a scraper of its pages (`Dân trí Dòng người …`).
+STORY_PREFIX_RE = re.compile(
+    r"^(\(\s*[\w*.+/&-]{2,20}(\s[\w.+/&-]{1,12}){0,2}\s*\)\s*[-–—:]?\s*"
+    r"|[\w.]{2,20}\.(vn|VN|com|net)\s*[-–—]\s+"
+    r"|(?-i:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.]{1,11}(\s[A-ZĐÀ-Ỹ]{2,8}){0,2})\s*[-–—]\s+"
+    r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[A-ZĐÀ-Ỹ]))", I)
+
+
+def story_prefix_end(text: str) -> int:
+    """Where the outlet or place tag opening the story ends (0: none)."""
+    m = STORY_PREFIX_RE.match(text)
+    return m.end() if m and m.end() < len(text.rstrip()) else 0
+
+
 # ... and holds a real date or time, not only a weekday or a year.
 DATE_OR_TIME_RE = re.compile(rf"{_DATE}|\d{{1,2}}\s*:\s*\d{{2}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\b", I)
 # Relative publication times of feeds and related lists: `2 giờ trước`, `Hôm qua 14:20`.
@@ -53,6 +72,16 @@ def is_meta_bar(text: str) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
+    inline_rule(
+        "dateline.story_prefix", "dateline",
+        "The outlet or place tag opening the story's first sentence (`(Dân trí) - `, `VTV.vn - `, `TTO - `, "
+        "`HÀ NỘI - `): cut off the lead, and read by the outlet extractor.",
+        (f"{TITLE}\n⟦VTV.vn -⟧ Chiều 20/10, Quốc hội đã nghe báo cáo của Chính phủ về kế hoạch tái cơ cấu.\n{BODY}",
+         "dateline"),
+        (f"{TITLE}\n⟦Dân trí⟧ Dòng người đang xếp hàng trước cửa hiệu thì một chiếc xe lao tới.\n{BODY}", "dateline"),
+        (f"{TITLE}\n⟦(Dân trí) -⟧ Sáng 5/2, Công an huyện đã bắt giữ hai đối tượng trộm cắp tài sản.\n{BODY}",
+         "dateline"),
+        (f"{TITLE}\n{EXAMPLE_LEAD}\n{BODY} ⟦TP - Ngày 5/3, hội nghị được tổ chức tại tỉnh.⟧", "body")),
     line_rule("dateline.datetime", "dateline",
               "A line that is only a publication date/time, optionally with weekday, `Cập nhật:` and GMT.",
               [("30/01/2023 - 05:30", "dateline"), ("Thứ Hai, 30/01/2023 05:30 (GMT+7)", "dateline"),

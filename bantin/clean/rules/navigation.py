@@ -16,6 +16,7 @@ from bantin.clean.rules.base import (
     CLAUSE_END_RE,
     Rule,
     context_rule,
+    inline_rule,
     line_rule,
     n_words,
 )
@@ -131,7 +132,38 @@ LINK = line_rule(
      ("Có thể bạn quan tâm đến chính sách hỗ trợ mới của tỉnh.", "body")],
     pattern=NAVIGATION_RE, max_words=25)
 
+# Inside a line: the header of a related-articles list, or a link to read more, and what follows
+# it on that line (`* Tin bài liên quan:`, `> Xem chi tiết`, `» A » B » C`).
+RELATED_PIECE_RE = re.compile(
+    r"^[-*>»•\s]*((tin|bài)( bài| viết)? (liên quan|cùng chuyên mục|khác)|xem (thêm|chi tiết|tiếp)|đọc thêm)\b"
+    r"|^\s*[»›]\s*\S", re.IGNORECASE)
+# A teaser of another story printed after this one, opened like a story by an outlet tag.
+TEASER_PREFIX_RE = re.compile(r"^([\w.]{2,20}\.(vn|VN|com|net)|\(\s*[\w.]{2,20}\s*\))\s*[-–—]\s+\S")
+
+
+def is_related_piece(text: str) -> bool:
+    return bool(RELATED_PIECE_RE.match(text))
+
+
+def is_teaser_piece(text: str) -> bool:
+    return bool(TEASER_PREFIX_RE.match(text))
+
+
 RULES: tuple[Rule, ...] = (
+    inline_rule(
+        "navigation.related_piece", "navigation",
+        "A related-articles header or a read-more link inside a line, and the headlines after it on that line "
+        "(`* Tin bài liên quan: …`, `> Xem chi tiết`, each `» link` of a list).",
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦> Xem chi tiết⟧", "navigation"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦» Miền Bắc có mưa đá⟧ » Mưa đá bất thường ở Sài Gòn", "navigation"),
+        (f"{TITLE}\n{LEAD}\n⟦{BODY}⟧ Xem thêm", "body")),
+    inline_rule(
+        "navigation.teaser_piece", "navigation",
+        "A teaser of another story glued after this one, opened by an outlet tag like a lead "
+        "(`…cảm xúc.VTV.vn - Trong tập 31, …`); the story's own opening tag is a dateline.",
+        (f"{TITLE}\n{LEAD}\n{BODY}⟦VTV.vn - Trong tập 31 của bộ phim, Sơn giận tím mặt và nổi đóa với Huy.⟧",
+         "navigation"),
+        (f"{TITLE}\n{LEAD}\n⟦{BODY}⟧VTV.vn - Trong tập 31 của bộ phim, Sơn giận tím mặt và nổi đóa với Huy.", "body")),
     LINK,
     line_rule("navigation.breadcrumb", "navigation",
               "A breadcrumb: three or more short items joined by `>`, `»`, `›` or ` / `, or `Bạn đang ở: …`.",

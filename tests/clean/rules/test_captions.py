@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 from rule_examples import (
+    check_inline_example,
+    inline_cases,
     check_context_example,
     check_line_example,
     check_wins_in_document,
@@ -27,3 +29,8 @@ def test_line_rule_positive_examples_win_in_a_document(rule_id: str, text: str, 
 @pytest.mark.parametrize(("rule_id", "doc", "role"), context_cases(captions.RULES))
 def test_context_rule_examples(rule_id: str, doc: str, role: str) -> None:
     check_context_example(rule_id, doc, role)
+
+
+@pytest.mark.parametrize(("rule_id", "doc", "role"), inline_cases(captions.RULES))
+def test_inline_rule_examples(rule_id: str, doc: str, role: str) -> None:
+    check_inline_example(rule_id, doc, role)

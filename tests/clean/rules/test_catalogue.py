@@ -19,6 +19,7 @@ from rule_examples import (
 from bantin.clean.rules import catalogue
 from bantin.clean.rules.catalogue import (
     CONTEXT_ORDER,
+    INLINE_ORDER,
     EMPTY_RULE,
     LINE_ORDER,
     LINE_RULES,
@@ -62,8 +63,14 @@ def test_every_context_rule_appears_in_context_order_exactly_once() -> None:
     assert sorted(CONTEXT_ORDER) == sorted(in_modules)
 
 
+def test_every_inline_rule_appears_in_inline_order_exactly_once() -> None:
+    in_modules = [r.id for m in MODULES for r in m.RULES if r.kind == "inline"]
+    assert len(INLINE_ORDER) == len(set(INLINE_ORDER))
+    assert sorted(INLINE_ORDER) == sorted(in_modules)
+
+
 def test_the_catalogue_lists_every_rule_once() -> None:
-    assert [r.id for r in RULES] == [EMPTY_RULE.id, *LINE_ORDER, *CONTEXT_ORDER]
+    assert [r.id for r in RULES] == [EMPTY_RULE.id, *LINE_ORDER, *CONTEXT_ORDER, *INLINE_ORDER]
 
 
 def _imports(path: Path) -> tuple[set[str], list[int]]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 from rule_examples import (
+    check_inline_example,
+    inline_cases,
     check_context_example,
     check_line_example,
     check_wins_in_document,
@@ -37,3 +39,8 @@ def test_context_rule_examples(rule_id: str, doc: str, role: str) -> None:
 ])
 def test_name_shapes(text: str, name: bool) -> None:
     assert is_name_like(text) == name
+
+
+@pytest.mark.parametrize(("rule_id", "doc", "role"), inline_cases(credits.RULES))
+def test_inline_rule_examples(rule_id: str, doc: str, role: str) -> None:
+    check_inline_example(rule_id, doc, role)

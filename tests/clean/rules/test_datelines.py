@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 from rule_examples import (
+    check_inline_example,
+    inline_cases,
     check_line_example,
     check_wins_in_document,
     line_cases,
@@ -31,3 +33,8 @@ def test_line_rule_positive_examples_win_in_a_document(rule_id: str, text: str, 
 ])
 def test_a_meta_bar_is_dates_counters_and_names(line: str, bar: bool) -> None:
     assert is_meta_bar(line) == bar
+
+
+@pytest.mark.parametrize(("rule_id", "doc", "role"), inline_cases(datelines.RULES))
+def test_inline_rule_examples(rule_id: str, doc: str, role: str) -> None:
+    check_inline_example(rule_id, doc, role)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 from rule_examples import (
+    check_inline_example,
+    inline_cases,
     check_context_example,
     check_line_example,
     check_wins_in_document,
@@ -37,3 +39,8 @@ def test_context_rule_examples(rule_id: str, doc: str, role: str) -> None:
 ])
 def test_a_list_header_is_short_and_links_nowhere(line: str, header: bool) -> None:
     assert is_nav_header(line) == header
+
+
+@pytest.mark.parametrize(("rule_id", "doc", "role"), inline_cases(navigation.RULES))
+def test_inline_rule_examples(rule_id: str, doc: str, role: str) -> None:
+    check_inline_example(rule_id, doc, role)

@@ -12,12 +12,16 @@ from flows.cli import main
 from locations import DEV_CORPUS
 
 FOLDER = "baomoi2014_daibangsamac"  # the smallest development folder (163 files, 25 gold)
-needs_corpus = pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason=f"no development corpus at {DEV_CORPUS}")
+
+
+@pytest.fixture
+def needs_corpus() -> None:
+    assert DEV_CORPUS.is_dir(), f"the development corpus must be at {DEV_CORPUS} (see tests/realgold/README.md)"
 NO_GATE = [f"--{opt}=0" for opt in ("min-furniture-recall", "min-furniture-precision", "min-story-kept",
                                     "min-precision", "min-recall", "min-auto-precision")]
 
 
-@needs_corpus
+@pytest.mark.usefixtures("needs_corpus")
 def test_one_folder_writes_the_json_and_prints_the_tables(tmp_path, capsys, wide, real_runs) -> None:
     out = tmp_path / "real.json"
     assert main(["eval", "--real", "--folders", FOLDER, "--no-color", "--misses", "2", "--json", str(out), *NO_GATE]) == 0
@@ -35,7 +39,7 @@ def test_one_folder_writes_the_json_and_prints_the_tables(tmp_path, capsys, wide
     assert data["misses"] and all(m["folder"] == FOLDER for m in data["misses"])
 
 
-@needs_corpus
+@pytest.mark.usefixtures("needs_corpus")
 def test_a_figure_under_its_minimum_exits_1(tmp_path, capsys, wide, real_runs) -> None:
     args = ["eval", "--real", "--folders", FOLDER, "--no-color", "--json", str(tmp_path / "r.json"), *NO_GATE]
     assert main([*args, "--min-story-kept", "1.01"]) == 1

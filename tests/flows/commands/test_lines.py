@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows.commands import lines
+from schemas.lines import KEPT_ROLES
 from locations import RAW
 
 
@@ -22,11 +23,17 @@ def test_prints_every_line_with_role_and_rule(capsys: pytest.CaptureFixture[str]
     path = RAW / "002_16866fc71d093ade.txt"
     code, out = _run([str(path), "--no-color"], capsys)
     n_lines = len(path.read_text(encoding="utf-8").split("\n"))
-    assert code == 0 and len(out) == n_lines + 1
-    assert out[2].split() == ["2", "counter", "counter.number", "0"]
-    assert out[9].split()[:3] == ["9", "caption", "caption.after_image"]
-    assert out[29].split() == ["29", "comment_prompt", "comment.prompt", "BÌNH", "LUẬN"]
-    assert out[-1] == f"{n_lines} units: 7 kept, 11 dropped"
+    rows = [r.split() for r in out[:-1]]
+    first = {}  # raw line -> its first unit's row (the sentences of a line share its number)
+    for r in rows:
+        first.setdefault(int(r[0]), r)
+    assert code == 0 and sorted(first) == list(range(n_lines))
+    assert first[2] == ["2", "counter", "counter.number", "0"]
+    assert first[9][:3] == ["9", "caption", "caption.after_image"]
+    assert first[29] == ["29", "comment_prompt", "comment.prompt", "BÌNH", "LUẬN"]
+    sentences = [r for r in rows if "(sentence)" in r]
+    assert sentences and all(r[1] in ("lead", "body", "subheading") for r in sentences)  # kept lines cut
+    assert out[-1] == f"{len(rows)} units: {sum(r[1] in KEPT_ROLES for r in rows)} kept, 11 dropped"
 
 
 def test_repeated_from_marks_corpus_repeats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,10 +42,10 @@ def test_repeated_from_marks_corpus_repeats(tmp_path: Path, capsys: pytest.Captu
         (tmp_path / f"{name}.txt").write_text(f"Tiêu đề bài {name} về an ninh trật tự\n{lead} ({i})\n"
                                               "Đường dây nóng tòa soạn", encoding="utf-8")
     code, out = _run([str(tmp_path / "a.txt"), "--repeated-from", str(tmp_path), "--no-color"], capsys)
-    assert code == 0 and out[2].split()[:3] == ["2", "ui_text", "corpus.repeated"]
+    assert code == 0 and out[-2].split()[:3] == ["2", "ui_text", "corpus.repeated"]
     code, out = _run([str(tmp_path / "a.txt"), "--repeated-from", str(tmp_path), "--min-docs", "4",
                       "--no-color"], capsys)
-    assert out[2].split()[:2] == ["2", "body"]
+    assert out[-2].split()[:2] == ["2", "body"]
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
