@@ -10,19 +10,24 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 from bantin.publish import report
 from bantin.publish.snapshot import pause_point
 from flows import submit
 
 _RETRY = {"retries": 2, "retry_delay_seconds": [1, 5]}
+# A step's result is never cached or persisted by Prefect: every run recomputes what it must (the
+# incremental plan decides that), and a persisted result record would keep a batch's summary, and
+# the file records it was called with, alive in the flow process until the flow ends.
+_NO_RESULT = {"cache_policy": NO_CACHE, "persist_result": False}
 #: Task-run options of each runner step: its name in the UI, and retries where I/O can fail.
 TASK_OPTIONS: dict[str, dict] = {
-    "scan": {"name": "scan", **_RETRY},
-    "corpus": {"name": "fingerprint-corpus", **_RETRY},
-    "process": {"name": "process-batch"},
-    "validate": {"name": "validate"},
-    "write": {"name": "publish", **_RETRY},
+    "scan": {"name": "scan", **_RETRY, **_NO_RESULT},
+    "corpus": {"name": "fingerprint-corpus", **_RETRY, **_NO_RESULT},
+    "process": {"name": "process-batch", **_NO_RESULT},
+    "validate": {"name": "validate", **_NO_RESULT},
+    "write": {"name": "publish", **_RETRY, **_NO_RESULT},
 }
 
 

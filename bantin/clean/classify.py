@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from bantin.clean.repair import fingerprint, repair_line
-from bantin.clean.rules.captions import CAPTION_CUE_RE
+from bantin.clean.rules.captions import CAPTION_CUE_RE, is_bare_caption
 from bantin.clean.rules.catalogue import LINE_RULES
 from bantin.clean.rules.credits import is_name_like
 from bantin.clean.rules.media import is_player
@@ -285,8 +285,10 @@ def _body(p: _Page, title: int | None) -> None:
         p.set(lead, "lead", rule)
     for i in p.free():
         c = p.clean[i]
-        if (lead is not None and lead < i < last_prose and is_subheading_like(c)
-                and not is_name_like(c)):
+        inside = lead is not None and lead < i < last_prose
+        if inside and p.clean[i] == p.line_clean[i] and p.units[i][1] == "line" and is_bare_caption(c):
+            p.set(i, "caption", "caption.bare")
+        elif inside and is_subheading_like(c) and not is_name_like(c):
             p.set(i, "subheading", "structure.subheading")
         else:
             p.set(i, "body", "default.body")

@@ -20,7 +20,9 @@ from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 
 DUMP_MIN_CHARS = 400
-ABBREV_RE = re.compile(r"(\b[A-ZĐ][A-Za-zĐđ]{0,3}|\b\w)\.$")  # TP. / Tp. / TS. / A. before a split
+# An abbreviation before a full stop (`TP.`, `PGS.`, `Tp.`, `ThS.`, `Q.`), where no sentence ends; a
+# capitalised word (`Bắc Ninh.`, `Hà Nội.`) ends one.
+ABBREV_RE = re.compile(r"(\b[A-ZĐ]{1,4}|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr|Co|Ltd|Jr)|\b\w)\.$")
 ABBREV_WINDOW = 8  # ABBREV_RE looks at this many characters before a full stop: linear time
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
 # A sentence end with no space after it: a lowercase word, a stop, a capitalised word

@@ -64,6 +64,24 @@ def is_one_caption(text: str) -> bool:
     return not INNER_SENTENCE_RE.search(CREDIT_TAIL_RE.sub("", text))
 
 
+# A bare caption between paragraphs: one unpunctuated clause whose subject is who the picture
+# shows (CAPTION_CUE_RE) or that says what they do in it (`… tiếp Bộ trưởng X`, `… tại hội đàm`).
+BARE_END_RE = re.compile(r"[.!?…;:][\"”’)»]*$|[\"”’»]$")
+SCENE_ACTION_RE = re.compile(
+    r"(?<=\w )(tại|phát biểu|trao|thăm hỏi|tham dự|kiểm tra|tiếp (?=[A-ZĐ])|chúc mừng|tặng|động viên|làm việc với"
+    r"|hội đàm|chụp ảnh|dự (?=[A-ZĐ]|lễ|hội|buổi)|chủ trì|khảo sát|trao đổi|nghe|tuần tra|diễn tập|biểu diễn|gặt"
+    r"|tìm kiếm|cứu hộ)\b")
+BARE_MIN_WORDS, BARE_MAX_WORDS = 11, 35  # a heading is shorter (`Phun hóa chất tại các ổ dịch`)
+
+
+def is_bare_caption(text: str) -> bool:
+    """One clause of 11-35 words, capitalised, no closing punctuation, naming who is shown or what
+    they do: how a caption reads once the picture is gone (a heading summarises instead)."""
+    s = text.strip()
+    return (BARE_MIN_WORDS <= n_words(s) <= BARE_MAX_WORDS and s[:1].isupper() and not BARE_END_RE.search(s)
+            and not INNER_SENTENCE_RE.search(s) and bool(CAPTION_CUE_RE.match(s) or SCENE_ACTION_RE.search(s)))
+
+
 def is_credit_piece(text: str) -> bool:
     return n_words(text) <= CREDIT_PIECE_MAX_WORDS and bool(CREDIT_PIECE_RE.match(text))
 
@@ -140,6 +158,17 @@ RULES: tuple[Rule, ...] = (
                ("Video clip được chia sẻ trên mạng xã hội cho thấy nhiều người hoảng loạn.", "body")],
               pattern=MEDIA_CAPTION_RE, predicate=is_long_enough_for_media_caption, max_words=45),
     context_rule(
+        "caption.bare", "caption",
+        "A bare caption between two paragraphs of the story, its picture gone: one unpunctuated clause "
+        "saying who is shown or what they do (`Chủ tịch nước X tiếp Bộ trưởng Y`, `Các đại biểu tham dự "
+        "Đại hội`); a heading that summarises stays a subheading.",
+        (f"{TITLE}\n{LEAD}\n{M}Chủ tịch UBND tỉnh Nguyễn Văn A trao cờ thi đua cho các đơn vị\n{BODY}", "caption"),
+        (f"{TITLE}\n{LEAD}\n{M}Lực lượng chức năng tìm kiếm nạn nhân bị vùi lấp tại hiện trường vụ sạt lở\n{BODY}",
+         "caption"),
+        (f"{TITLE}\n{LEAD}\n{M}Phun hóa chất tại các ổ dịch\n{BODY}", "subheading"),
+        (f"{TITLE}\n{LEAD}\n{M}Tiếp tục thúc đẩy hợp tác quốc phòng\n{BODY}", "subheading"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Chủ tịch UBND tỉnh Nguyễn Văn A trao cờ thi đua cho các đơn vị", "body")),
+    context_rule(
         "caption.repeated", "caption",
         "A short line printed twice in a row: a picture's alt text and its caption.",
         (f"{TITLE}\n{LEAD}\n{M}Ông A trao giấy khen cho các cá nhân.\nÔng A trao giấy khen cho các cá nhân.\n{BODY}",
@@ -150,9 +179,9 @@ RULES: tuple[Rule, ...] = (
         "caption.after_image", "caption",
         "A short line right after a picture (file name, credit): unpunctuated, or one naming who is shown "
         "(`Đại tá X phát biểu …`, `Quang cảnh …`).",
-        (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "caption"),
+        (f"{TITLE}\n{LEAD}\nIMG_1234.jpg\n{M}Lãnh đạo tỉnh trao cờ thi đua\n{BODY}", "caption"),
         (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Thượng tá Lê Văn Bình kiểm tra công tác huấn luyện.\n{BODY}", "caption"),
-        (f"{TITLE}\n{LEAD}\n{M}Lãnh đạo tỉnh trao cờ thi đua cho các đơn vị\n{BODY}", "subheading"),
+        (f"{TITLE}\n{LEAD}\n{M}Lãnh đạo tỉnh trao cờ thi đua\n{BODY}", "subheading"),
         (f"{TITLE}\n{LEAD}\nDSC_0042.JPG\n{M}Đơn vị đã hoàn thành 100% kế hoạch huấn luyện.\n{BODY}", "body")),
     context_rule(
         "caption.before_credit", "caption",

@@ -53,6 +53,7 @@ LINE_ORDER: tuple[str, ...] = (
 CONTEXT_ORDER: tuple[str, ...] = (
     "corpus.repeated", "structure.section", "structure.title", "duplicate.title", "caption.repeated",
     "duplicate.repeat", "duplicate.pull_quote", "caption.after_image", "caption.before_credit", "caption.glued",
+    "caption.bare",
     "navigation.list", "byline.tail_name", "lead.outlet_prefix", "structure.lead", "structure.subheading",
     "default.body",
     # header and footer zones
