@@ -32,7 +32,9 @@ SPLIT_CREDIT_RE = re.compile(
 SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s*(?P<src>.+)$", re.I)
 PAREN_HINT_RE = re.compile(r"\s*\((?P<hint>[^()]+)\)\s*$")
 # `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau).
-SLASH_HINT_RE = re.compile(r"\s*/\s*(?P<hint>[A-ZĐ][A-ZĐa-z.]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3})?)\s*$")
+SLASH_HINT_RE = re.compile(
+    r"\s*/\s*(?P<hint>[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
+    r"|(?:\s+[^\W\d_&]+|\s*&\s*[^\W\d_]+){1,6})?)\s*$")  # `/VOV online`, `/Báo Tin tức và Dân tộc`
 # Academic titles before a name, comma-joined: `PGS, TS.`, `PGS.TS`, `ThS.`.
 ACADEMIC_RUN_RE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN)\.?\s*[,.]?\s*)+(?=\S)")
 TITLE_PREFIX_RE = re.compile(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bantin.extract.other_names import other_names
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
@@ -118,7 +119,7 @@ def _name_after_post(text: str, start: int, run: str) -> str | None:
 def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
     text = squash(fold_tones(sentence))
     spans = _tag_spans(text, tags) if tags else []
-    found = []
+    found, taken = [], []
     for run_m in CAP_RUN_RE.finditer(text):
         trimmed = _trim_run(text, run_m.start(), run_m.group(0))
         place = bool(PLACE_WORD_RE.search(text[: run_m.start()]))
@@ -142,6 +143,13 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
             "name": name, "posts": posts + after, "honorific": honorific,
             "mention": text[m_start:max(m_end, end)].strip(" ,–-"),
         })
+        taken.append((start, end))
+    for name, start, end in other_names(text, spans):  # foreign and ethnic-minority names
+        if any(s < end and e > start for s, e in taken) or PHOTO_CREDIT_RE.search(text[:start]):
+            continue
+        h = HONORIFIC_RE.search(text[:start])
+        found.append({"name": name, "posts": [], "honorific": h.group(1).lower() if h else None,
+                      "mention": text[start:end]})
     return found
 
 

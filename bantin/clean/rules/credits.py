@@ -15,6 +15,7 @@ from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
 from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
+from bantin.vi.names import is_initials_name
 
 I = re.IGNORECASE
 BYLINE_RE = re.compile(
@@ -71,9 +72,6 @@ def is_name_like(text: str) -> bool:
     return all(_is_name(p) for p in parts)
 
 
-# Bylines printed as initials, which papers use for staff reporters: `Q.M`, `T.N`, `P.Hậu`,
-# `X.T.`, `Đ.Hà`, `P.C.Tùng`, optionally in brackets: `(N.V)`.
-INITIALS_RE = re.compile(r"^\(?(?:[A-ZĐ]\.){1,3}\s?(?:[A-ZĐ][^\W\d_]{0,8}\.?)?\)?$")
 # What a signature may carry after the name: `(tổng hợp)`, `/VOV online`, `/Báo Tin tức và Dân tộc`,
 # `- Theo Dân Trí`, `(TTXVN)`.
 SIGNATURE_SUFFIX_RE = re.compile(
@@ -89,7 +87,7 @@ def is_signature(text: str) -> bool:
     """How a reporter signs the end of a story: a name (`Như Phúc`, `QUỐC LINH`), initials (`Q.M`,
     `P.Hậu`), either with an outlet or `(tổng hợp)` after it (`Vũ Hạnh/VOV online`)."""
     core = SIGNATURE_SUFFIX_RE.sub("", text.strip()).strip()
-    return bool(core) and (bool(INITIALS_RE.match(core)) or is_name_like(core))
+    return bool(core) and (is_initials_name(core.strip("()")) or is_name_like(core))
 
 
 def is_tail_source(text: str) -> bool:
