@@ -9,9 +9,12 @@ OUT    ?= output
 BANTIN_PORT ?= 4200
 BANTIN_CRON ?= 0 * * * *
 
+# The same defaults `bantin` sets for itself (flows/env.py), for the `prefect` commands below:
+# one PREFECT_HOME (.prefect/ of the project) however bantin is started; override by exporting it.
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_HOME ?= $(CURDIR)/.prefect
+export DO_NOT_TRACK ?= 1
 
 .PHONY: setup run test bench serve lock clean
 
