@@ -13,6 +13,7 @@ validation, the flow process's heaviest step.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -22,10 +23,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow.compute as pc
 
 import schemas
-from bantin import memory
+from bantin import memory, progress
 from bantin.build import assemble, finalise, parts, process
 from bantin.build import plan as planning
 from bantin.build.corpus import CorpusContext, corpus_context
@@ -125,23 +126,26 @@ class GateFailed(QualityGateError):
 
 
 @contextmanager
-def _timed(timings: dict, peaks: dict, stage: str):
+def _timed(timings: dict, peaks: dict, stage: str, display: progress.Display):
     """Seconds of `stage` into `timings`, and this process's own peak RSS during it (MB; VmHWM
-    reset at its start, see bantin.memory) into `peaks`."""
+    reset at its start, see bantin.memory) into `peaks`; the display shows the stage."""
     memory.reset_peak()
     t0 = time.perf_counter()
-    yield
+    with display.stage(stage):
+        yield
     timings[stage] = round(timings.get(stage, 0.0) + time.perf_counter() - t0, 3)
     peak = memory.peak_mb()
     peaks[stage] = max(peaks.get(stage) or 0.0, peak) if peak is not None else None
 
 
 def run(s: Settings, executor: Executor | None = None, *, run_id: str | None = None,
-        log: logging.Logger | logging.LoggerAdapter | None = None) -> Outcome:
+        log: logging.Logger | logging.LoggerAdapter | None = None,
+        display: progress.Display | None = None) -> Outcome:
     """Process `s.raw_dir` into a validated snapshot under `s.out_dir`, every step in STEPS order.
 
     Raises GateFailed (nothing published) when a suite fails on the tables to publish."""
     executor = executor or Inline()
+    display = display or progress.Quiet()
     log = log or logging.getLogger("bantin")
     version = pipeline_version()
     timings: dict[str, float] = {}
@@ -151,15 +155,16 @@ def run(s: Settings, executor: Executor | None = None, *, run_id: str | None = N
         recovered = snap.recover(s.out_dir)
         if recovered:
             log.warning("Removed %d unfinished snapshot(s) left by an interrupted run: %s", len(recovered), recovered)
-        b = _build(s, executor, log, timings, peaks, version=version, run_id=run_id)
+        b = _build(s, executor, log, timings, peaks, display, version=version, run_id=run_id)
         memory.release()  # the pages of the per-file lists just freed, before validation needs them
         log.info("flow process RSS after the build stages: %s MB", memory.rss_mb())
         if b.snapshot_id is None:
             log.info("Nothing new or changed: no NLP work done; the current snapshot stays as it is.")
-            return Outcome(_unchanged_summary(s, b, version, run_id, timings, peaks), None)
+            return Outcome(report.unchanged_summary(s.out_dir, b.plan, version=version, run_id=run_id,
+                                                    timings=timings, peaks=peaks), None)
         quality_dir = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}quality-{b.snapshot_id}"
         paths = {n: b.built / f"{n}.parquet" for n in PUBLISHED}
-        with _timed(timings, peaks, "validate"):
+        with _timed(timings, peaks, "validate", display):
             validation = executor.call("validate", validate_step, paths, quality_dir, run_id)
         log.info("validate: %s", "passed" if validation.success else "FAILED")
         summary = report.summary(b.plan, b.counts, b.quarantine, validation, timings, b.stage_secs, version=version,
@@ -170,11 +175,13 @@ def run(s: Settings, executor: Executor | None = None, *, run_id: str | None = N
             shutil.rmtree(b.work, ignore_errors=True)
             error = report.gate_error(validation, quality_dir)
             raise GateFailed(str(error), Outcome(summary, validation))
-        with _timed(timings, peaks, "write"):
+        # The stable path (through the `current` link), absolute: the snapshot it resolves to
+        # today is pruned a few runs later.
+        summary["quality_index"] = os.path.abspath(s.out_dir / "quality" / "index.html")
+        with _timed(timings, peaks, "write", display):
             published = _write(s, executor, b, paths, quality_dir, summary)
         summary["timings"] = timings
-        summary["snapshot"] = str(published)
-        summary["quality_index"] = str((s.out_dir / "quality" / "index.html").resolve())
+        summary["snapshot"] = str(published.resolve())
         log.info("write: snapshot %s published; timings %s", published.name, timings)
         log.info("peak RSS of the flow process per stage (MB): %s", peaks)
         return Outcome(summary, validation)
@@ -196,15 +203,15 @@ class _Built:
     ignored: int = 0
 
 
-def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, *, version: str,
-           run_id: str | None) -> _Built:
+def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, display: progress.Display, *,
+           version: str, run_id: str | None) -> _Built:
     """scan -> corpus pass -> plan -> process batches -> assemble, into the tables under `built`."""
-    with _timed(timings, peaks, "scan"):
+    with _timed(timings, peaks, "scan", display):
         scanned = executor.call("scan", scan_step, s)
         memory.release()  # the walk's entries and records are gone; only the file table stays
     log.info("scan: %d input files, %d ignored (not .txt), %d quarantined", len(scanned.files),
              len(scanned.ignored), len(scanned.quarantined))
-    with _timed(timings, peaks, "corpus"):
+    with _timed(timings, peaks, "corpus", display):
         ctx = executor.call("corpus", corpus_step, scanned.files, s)
     prev_state, prev_q = snap.read_table(s.out_dir, "state"), snap.read_table(s.out_dir, "quarantine")
     snap.pause_point("scan")
@@ -223,7 +230,8 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, *, 
     parts_dir, built = work / "parts", work / "built"
     kept_q = (planning.carry_over_files(snap.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
               if kept_state is not None else None)
-    with _timed(timings, peaks, "process"):
+    reporting = progress.directory(parts_dir)  # the batches count their inputs there as they go
+    with _timed(timings, peaks, "process", display), display.articles(len(todo), reporting):
         calls = ((b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
                  for i, b in enumerate(_batches(todo, s.batch_size)))
         results = list(executor.map(process_step, calls, -(-len(todo) // s.batch_size), len(todo)))
@@ -232,7 +240,7 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, *, 
     log.info("process: %d articles, %d quarantined in %d batch(es) (%s); %s",
              sum(r.n_articles for r in results), sum(len(r.quarantined) for r in results), len(results),
              ", ".join(f"{k} {v}" for k, v in placement.items()), stage_secs)
-    with _timed(timings, peaks, "assemble"):
+    with _timed(timings, peaks, "assemble", display):
         d, counts = _assemble(s, p, scanned, ctx, results, kept_state, kept_q, parts_dir, built,
                               identical=identical, version=version, run_id=run_id)
     return _Built(plan=p.summary(), snapshot_id=snapshot_id, work=work, built=built, counts=counts,
@@ -266,6 +274,10 @@ def _assemble(s: Settings, p, scanned: ScanResult, ctx: CorpusContext, results: 
         signature_files=parts.part_files(parts_dir, parts.INDEX, order), spill_dir=parts_dir)
     counts = finalise.finalise(parts_dir, order, d, built)
     counts.update(d.counts)
+    # Inputs folded into another article as exact duplicates, counted where every input is
+    # accounted for (state: article, alias or quarantine), so articles + aliases + quarantined
+    # adds up to the inputs in every summary.
+    counts["aliases"] = pc.sum(pc.equal(d.state.column("outcome"), "alias")).as_py() or 0
     return d, counts
 
 
@@ -283,17 +295,3 @@ def _write(s: Settings, executor: Executor, b: _Built, paths: dict[str, Path], q
     shutil.rmtree(card_dir, ignore_errors=True)  # its files now live in the snapshot
     shutil.rmtree(b.work, ignore_errors=True)
     return published
-
-
-def _unchanged_summary(s: Settings, b: _Built, version: str, run_id: str | None, timings: dict,
-                       peaks: dict) -> dict:
-    return {"run_id": run_id, "pipeline_version": version, "mode": b.plan["mode"],
-            "articles": _rows(s.out_dir, "articles"), "processed": 0, "quarantined": _rows(s.out_dir, "quarantine"),
-            "snapshot": str(snap.current_snapshot(s.out_dir)), "timings": timings, "peak_rss_mb": peaks,
-            "plan": b.plan, "changed": False}
-
-
-def _rows(out_dir: Path, name: str) -> int:
-    cur = snap.current_snapshot(out_dir)
-    path = cur / f"{name}.parquet" if cur is not None else None
-    return pq.ParquetFile(path).metadata.num_rows if path is not None and path.exists() else 0

@@ -9,6 +9,7 @@ import sys
 
 from bantin import __version__
 from bantin.errors import EXIT_USAGE, BantinError
+from flows import env
 
 COMMANDS = {
     "run": "run the pipeline once: raw/ in, a validated snapshot in output/",
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         parser.parse_args(argv or ["--help"])
         return EXIT_USAGE
+    env.prepare()  # before any command imports Prefect (flows/env.py)
     module = importlib.import_module(f"flows.commands.{argv[0]}")
     sub = argparse.ArgumentParser(prog=f"bantin {argv[0]}", description=COMMANDS[argv[0]])
     module.add_arguments(sub)

@@ -10,17 +10,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.logging.handlers import APILogWorker
 from prefect.runtime import flow_run
-from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from bantin import runner
 from bantin.publish import report
 from bantin.settings import Settings
 from bantin.vi import nlp
-from flows import submit, tasks
+from flows import console, submit, tasks
 from flows.server import TemporaryServer
 
 FLOW_NAME = "bantin"
@@ -28,8 +28,9 @@ DEPLOYMENT_NAME = "hourly"
 
 
 def _artifacts(summary: dict, validation) -> None:
-    """A markdown and a table artifact per run (and a link to the Data Docs when published)."""
-    md = report.markdown(summary, validation.to_markdown() if validation is not None else None)
+    """A markdown and a table artifact per run (and where the Data Docs are, when published)."""
+    validation_md = validation.to_markdown() if validation is not None else None
+    md = report.markdown(summary, validation_md)
     if not summary.get("changed", True):
         md = "**Nothing new or changed: no NLP work was done; the current snapshot stays.**\n\n" + md
     create_markdown_artifact(key="bantin-run-summary", markdown=md, description="bantin run summary")
@@ -38,8 +39,8 @@ def _artifacts(summary: dict, validation) -> None:
     create_table_artifact(key="bantin-run-metrics", table=report.metric_rows(summary),
                           description="Inputs new/changed/deleted/quarantined, seconds per stage, validation")
     if summary.get("quality_index"):
-        create_link_artifact(key="bantin-data-docs", link="file://" + summary["quality_index"],
-                             description="Great Expectations Data Docs for this run")
+        create_markdown_artifact(key="bantin-data-docs", markdown=report.data_docs_markdown(summary, validation_md),
+                                 description="Where this run's Great Expectations Data Docs are, and their summary")
 
 
 @flow(name=FLOW_NAME, task_runner=ProcessPoolTaskRunner(initializer=nlp.warm), log_prints=True)
@@ -63,7 +64,8 @@ def bantin_pipeline(
                  max_bytes=max_bytes, boilerplate_min_docs=boilerplate_min_docs, keep_snapshots=keep_snapshots)
     executor = tasks.PrefectExecutor(inline_max=inline_max, window=max_pending or submit.window_for(None))
     try:
-        outcome = runner.run(s, executor, run_id=str(flow_run.id) if flow_run.id else None, log=get_run_logger())
+        outcome = runner.run(s, executor, run_id=str(flow_run.id) if flow_run.id else None, log=get_run_logger(),
+                             display=console.current())
     except runner.GateFailed as failed:
         _artifacts(failed.outcome.summary, failed.outcome.validation)
         raise
@@ -101,7 +103,9 @@ def _api_server(server: TemporaryServer | None = None):
     assert server is not None
     try:
         url = server.wait(timeout=get_current_settings().server.ephemeral.startup_timeout_seconds)
-        with temporary_settings(updates={PREFECT_API_URL: url}):
+        # PREFECT_UI_URL empty: this server has no UI and stops with the run, so Prefect must not
+        # print a `View at http://127.0.0.1:<port>/runs/...` link to it (the CLI prints how to get one).
+        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_UI_URL: ""}):
             try:
                 yield url
             finally:
@@ -114,7 +118,9 @@ def run(settings: Settings, server: TemporaryServer | None = None) -> dict:
     """Run the flow once with the task runner the settings ask for (used by `bantin run`);
     `server`: a temporary API server the caller launched before importing this module."""
     task_runner_ = task_runner(settings.workers, settings.dask_address)
-    with _api_server(server):
+    # The terminal display opens before the flow starts its task runner, so that the worker
+    # processes inherit its pipe (flows/console.py).
+    with _api_server(server), console.opened():
         return bantin_pipeline.with_options(task_runner=task_runner_)(
             raw_dir=str(settings.raw_dir), out_dir=str(settings.out_dir), full=settings.full,
             batch_size=settings.batch_size, max_bytes=settings.max_bytes,

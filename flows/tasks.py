@@ -12,7 +12,6 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from bantin.publish import report
 from bantin.publish.snapshot import pause_point
 from flows import submit
 
@@ -61,7 +60,7 @@ class PrefectExecutor:
                 pause_point("process")  # crash tests: killed while the first batch runs
             return future
 
-        yield from report.progress(submit.windowed(calls, submit_batch, self.window), batches, "NLP batches")
+        yield from submit.windowed(calls, submit_batch, self.window)
 
     def describe(self) -> dict:
         return {"executor": self.where, "max_pending": self.window if self.where == "task runner" else None}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -22,6 +23,7 @@ from bantin.records import InputFile, Quarantined, RawDoc
 from bantin.clean import document as clean_stage
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
+from bantin import progress
 from bantin.build import parts
 from bantin.dedup import near as signatures
 from bantin.validate.rows import row_failures
@@ -98,7 +100,9 @@ def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], versio
                      max_bytes: int, parts_dir: Path, batch_no: int) -> BatchSummary:
     """`process_batch`, then write the batch's tables as part files and return only a summary.
     Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
-    result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
+    ticker = progress.Ticker(parts_dir, batch_no)  # per-article progress, read by the flow process
+    result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
+                           on_file=ticker.tick)
     name = parts.part_name(batch_no)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
@@ -142,13 +146,15 @@ def process_batch(
     version: str,
     run_id: str | None,
     max_bytes: int,
+    on_file: Callable[[], None] | None = None,
 ) -> BatchResult:
-    """Load, clean and extract each file; never raises for a bad article."""
+    """Load, clean and extract each file; never raises for a bad article. `on_file` is called
+    after each file, whatever became of it (progress reporting)."""
     rows: dict[str, list[dict]] = defaultdict(list)
     quarantined: list[Quarantined] = []
     seconds: dict[str, float] = defaultdict(float)
     now = datetime.now(timezone.utc)
-    for f in files:
+    for f in _reporting(files, on_file):
         t0 = time.perf_counter()
         raw = ingest.load(f, max_bytes=max_bytes)
         t1 = time.perf_counter()
@@ -187,6 +193,14 @@ def process_batch(
             rows[name] += [{**r, "article_id": aid} for r in getattr(ex, name)]
     tables = {name: schemas.TABLES[name].from_rows(rows[name]) for name in ("articles", "lines", *LONG_TABLES)}
     return BatchResult(tables=tables, quarantined=quarantined, seconds=dict(seconds))
+
+
+def _reporting(files: list[InputFile], on_file: Callable[[], None] | None) -> Iterator[InputFile]:
+    """`files`, calling `on_file` once the loop is done with each one (also when it `continue`s)."""
+    for f in files:
+        yield f
+        if on_file is not None:
+            on_file()
 
 
 def _crash(raw: RawDoc, stage: str, exc: Exception) -> Quarantined:

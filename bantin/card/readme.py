@@ -89,8 +89,16 @@ def _counts(table_rows: dict[str, int]) -> list[str]:
     return out
 
 
-def _charts(paths: dict[str, Path]) -> list[str]:
-    out = []
+def _charts(paths: dict[str, Path], counts: ChartCounts) -> list[str]:
+    per_story = ("Counts are per story: a group of near duplicates (`near_duplicate_of`, the same story "
+                 f"republished) counts once; {counts.near_duplicates} article(s) were left out as near duplicates.")
+    out = [per_story, ""]
+    if counts.undated:
+        out += [f"{counts.undated} of {counts.articles} articles have no `published_date` and are not in the "
+                "month chart.", ""]
+    missing = [title for name, title in CHART_TITLES.items() if name not in paths]
+    if missing:
+        out += ["Left out, having nothing to show in this snapshot: " + "; ".join(missing) + ".", ""]
     for name in paths:
         out += [f"### {CHART_TITLES[name]}", "", f"![{CHART_TITLES[name]}]({CHARTS_DIR}/{name}.png)", ""]
     return out
@@ -157,13 +165,16 @@ def _quality(summary: dict) -> list[str]:
 
 
 def markdown(tables: dict[str, pa.Table], summary: dict, charts: dict[str, Path],
-             limitations: Sequence[str], profiles: dict[str, list] | None = None) -> str:
+             limitations: Sequence[str], profiles: dict[str, list] | None = None,
+             counts: ChartCounts | None = None) -> str:
     """The whole card as markdown. `profiles`: column profiles per table computed elsewhere
-    (from files, see card_files), used instead of profiling `tables`."""
+    (from files, see card_files), used instead of profiling `tables`; `counts`: the charts'
+    counts (made from `tables` when not given)."""
     rows = _rows(tables, profiles)
+    counts = counts if counts is not None else ChartCounts.of(tables)
     parts = [
         [f"# {TITLE}", "", INTRO, ""], _overview(summary, rows), ["", "## Tables", ""], _counts(rows),
-        ["", "## The corpus at a glance", ""], _charts(charts), ["## How to load it", ""], _loading(tables),
+        ["", "## The corpus at a glance", ""], _charts(charts, counts), ["## How to load it", ""], _loading(tables),
         ["## Columns", ""], _columns(tables, profiles), ["## Rules in force", ""], _rules(summary),
         ["## Quality", ""], _quality(summary), ["## Known limitations", ""],
         [f"- {item}" for item in limitations],
@@ -190,8 +201,9 @@ def write_card(tables: dict[str, pa.Table], dest: Path, *, summary: dict,
     `profiles` and `counts`: column profiles and chart counts made from files (card_files);
     without them `tables` are profiled and counted here."""
     dest.mkdir(parents=True, exist_ok=True)
+    counts = counts if counts is not None else ChartCounts.of(tables)
     charts = make_charts(tables, dest / CHARTS_DIR, counts)
-    md = markdown(tables, summary, charts, limitations, profiles)
+    md = markdown(tables, summary, charts, limitations, profiles, counts)
     readme, page = dest / README, dest / HTML
     readme.write_text(md, encoding="utf-8")
     page.write_text(to_html(md), encoding="utf-8")

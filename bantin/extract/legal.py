@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bantin.extract import issuers
+
 DOC_TYPES = (
     "Chương trình hành động", "Chương trình", "Nghị quyết liên tịch", "Nghị quyết", "Nghị định",
     "Quyết định", "Chỉ thị", "Kết luận", "Kế hoạch", "Thông tư liên tịch", "Thông tư", "Luật",
@@ -122,13 +124,16 @@ def _issued(text: str, end: int) -> date | None:
         return None
 
 
-def _named_issuer(text: str, end: int) -> str | None:
+def _named_issuer(text: str, end: int) -> tuple[str | None, str | None]:
+    """(issuer code, the body as the alternative of NAMED_ISSUERS writes it) named after `end`."""
     date_m = DATE_AFTER_RE.match(text, end)
     m = OF_ISSUER_RE.match(text, date_m.end() if date_m else end)
     if not m:
-        return None
-    k = next(int(name[1:]) for name, val in m.groupdict().items() if val)
-    return NAMED_ISSUERS[k][1]
+        return None, None
+    k, written = next((int(name[1:]), val) for name, val in m.groupdict().items() if val)
+    body = next((alt for alt in NAMED_ISSUERS[k][0].split("|")
+                 if alt.casefold() == _SPACES_RE.sub(" ", written).casefold()), None)
+    return NAMED_ISSUERS[k][1], body
 
 
 def _number_key(raw: str) -> str:
@@ -150,15 +155,17 @@ def find_legal_refs(text: str) -> list[dict]:
             continue  # a verb with a count, not a document (VERB_TYPES)
         number, symbol, issuer = _symbol(m)
         end = m.end()
+        named, body = _named_issuer(text, end)  # the body named after it, used when it agrees with the symbol
         mentions.append({
             "doc_type": _canon_type(m.group("type")), "number": number, "symbol": symbol,
-            "issued_date": _issued(text, end), "issuer": issuer or _named_issuer(text, end),
+            "issued_date": _issued(text, end), "issuer": issuer or named,
+            "issuer_name": issuers.full_name(issuer or named, body if named == (issuer or named) else None),
             "mention": _SPACES_RE.sub(" ", m.group(0).strip()), "_span": (m.start(), end),
         })
     for left, right in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         gap = text[left["_span"][1]:right["_span"][0]]
         if left["issuer"] is None and left["symbol"] is None and LIST_GAP_RE.fullmatch(gap):
-            left["issuer"] = right["issuer"]
+            left["issuer"], left["issuer_name"] = right["issuer"], right["issuer_name"]
     return _dedupe(mentions)
 
 
@@ -183,4 +190,6 @@ def _dedupe(mentions: list[dict]) -> list[dict]:
             for field in ("issued_date", "issuer"):
                 if out[key][field] is None:
                     out[key][field] = r[field]
+                    if field == "issuer":  # the name goes with its code
+                        out[key]["issuer_name"] = r["issuer_name"]
     return list(out.values())

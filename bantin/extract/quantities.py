@@ -21,10 +21,14 @@ follows a counted noun (`nhập ngũ`, `tham gia`, `đảm nhiệm`): `7.900 cô
 `công dân`, `9 nhiệm vụ công tác trọng tâm để` -> `nhiệm vụ công tác trọng tâm`, `461 đồng chí
 Công an chính quy đảm nhiệm` -> `đồng chí Công an chính quy`. A classifier (`buổi`, `lượt`)
 keeps its complement even when that is a verb (`buổi tuyên truyền`). `%` is its own unit.
+The phrase is then split into a unit of measure and the counted noun (`kg ma túy` -> `kg`,
+`ma túy`; `đối tượng` -> no unit, `đối tượng`): bantin/extract/measures.py.
 """
 from __future__ import annotations
 
 import re
+
+from bantin.extract import measures
 
 NUMBER_RE = re.compile(
     r"(?<![\w/.,:–-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:]|[.,]\d|[-–]\S)"
@@ -163,7 +167,7 @@ def find_quantities(sentence: str) -> list[dict]:
             qualifier, start = "ít nhất", FROM_BEFORE_RE.search(sentence[:m.start()]).start()
         out.append({
             "value": parse_number(m.group("num"), m.group("scale")),
-            "unit": unit,
+            **measures.split(unit),
             "qualifier": qualifier,
             "mention": sentence[start:end],
         })
@@ -177,6 +181,6 @@ def _all_of(sentence: str) -> list[dict]:
         words, end = _unit_words(sentence, m.end())
         if not words or words[0].lower() in DURATIONS or words[0].lower() in MEASUREMENTS or not words[0].islower():
             continue
-        out.append({"value": float(m.group("num")), "unit": " ".join(words), "qualifier": None,
+        out.append({"value": float(m.group("num")), **measures.split(" ".join(words)), "qualifier": None,
                     "mention": sentence[m.start():end]})
     return out

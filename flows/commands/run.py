@@ -66,20 +66,25 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if server is not None:
             server.stop()
-    print_summary(summary, Console(stderr=False))
+    print_summary(summary, Console(stderr=False), temporary_api=server is not None)
     if summary.get("quarantined") and settings.strict:
         return EXIT_DATA
     return EXIT_OK
 
 
-def print_summary(s: dict, console: Console) -> None:
-    plan = s.get("plan", {})
-    t = Table(title=f"bantin run ({s.get('mode')})", show_header=True)
-    for col in ("read", "processed", "articles", "quarantined", "ignored"):
+#: Printed after a run on a temporary API server: it had no UI and its run history is gone with it.
+UI_HINT = ("Prefect UI: none for this run (its temporary API server stopped with it).\n"
+           "To keep runs and browse them: `make serve` (UI on http://127.0.0.1:4200), then run with "
+           "PREFECT_API_URL=http://127.0.0.1:4200/api")
+
+
+def print_summary(s: dict, console: Console, *, temporary_api: bool = False) -> None:
+    t = Table(title=f"bantin run ({s.get('mode')})", show_header=True,
+              caption="read = articles + aliases (exact duplicates) + quarantined")
+    for col in ("read", "processed", "articles", "aliases", "quarantined", "ignored"):
         t.add_column(col, justify="right")
-    t.add_row(str(plan.get("new", 0) + plan.get("changed", 0) + plan.get("unchanged", 0)),
-              str(plan.get("to_process", 0)), str(s.get("articles", 0)), str(s.get("quarantined", 0)),
-              str(s.get("ignored_files", 0)))
+    t.add_row(str(s.get("inputs", 0)), str(s.get("plan", {}).get("to_process", 0)), str(s.get("articles", 0)),
+              str(s.get("aliases", 0)), str(s.get("quarantined", 0)), str(s.get("ignored_files", 0)))
     console.print(t)
     peaks = s.get("peak_rss_mb") or {}
     times = Table(title="seconds and peak RSS per stage" if peaks else "seconds per stage")
@@ -96,3 +101,5 @@ def print_summary(s: dict, console: Console) -> None:
     if not s.get("changed", True):
         console.print("Nothing new or changed: no NLP work was done.")
     console.print(f"snapshot: {s.get('snapshot')}")
+    if temporary_api:
+        console.print(UI_HINT, style="dim")

@@ -25,7 +25,7 @@ ENTITY_TABLES = {
     "people": ("name", "posts", "honorific"),
     "organisations": ("name", "kind", "mentions"),
     "legal_refs": ("doc_type", "number", "symbol", "issuer", "issued_date", "mention"),
-    "quantities": ("value", "unit", "qualifier", "mention"),
+    "quantities": ("value", "unit", "noun", "qualifier", "mention"),
     "periods": ("start_year", "end_year", "mention"),
     "acronyms": ("acronym", "expansion", "source"),
 }

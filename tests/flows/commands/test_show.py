@@ -58,7 +58,8 @@ def test_show_prints_fields_body_and_entities(crafted, capsys, wide):
 def test_show_raw_text_on_request(crafted, capsys, wide):
     assert cli.main(["show", "bbbb", "--out", str(crafted), "--raw", "--no-color"]) == 0
     out = capsys.readouterr().out
-    assert "raw text" in out and "1.200 công dân" in out and "quantities (1)" in out
+    assert "raw text" in out and "1.200 công dân" in out and "quantities (3)" in out
+    assert "2 tỷ đồng" in out and "noun" in out  # a figure is value, unit and counted noun
 
 
 def test_show_seed_article_by_file_name(tmp_path, capsys, wide):
