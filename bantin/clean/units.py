@@ -13,8 +13,12 @@ import re
 from bantin.records import LineDecision
 
 DUMP_MIN_CHARS = 400
+#: A line longer than this is cut into sentences even when the document has other lines (the
+#: longest real line seen, in the development corpus, has about 12,000 characters).
+LONG_LINE_CHARS = 20_000
 ABBREV_RE = re.compile(r"(\b[A-ZĐ][A-Za-zĐđ]{0,3}|\b\w)\.$")  # TP. / Tp. / TS. / A. before a split
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
+ABBREV_SPAN = 4  # letters an ABBREV_RE match may have before its full stop
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
 _IMAGE = r"(?:\S+\.(?:jpe?g|JPE?G|png|PNG|gif|webp)|(?:IMG|DSC|DJI)_?\d+)"
 _DATETIME = r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
 _NAV_HEAD = r"(?:Tin|Bài|Bài viết|Các tin|Các bài)\s(?:liên quan|khác|cùng chuyên mục)|Xem thêm|Đọc thêm"
@@ -44,7 +48,9 @@ def split_sentences(line: str) -> list[str]:
     """Cut a flattened page into sentences; ''.join(result) == line."""
     cuts = {0, len(line)}
     for m in SENTENCE_END_RE.finditer(line):
-        if not ABBREV_RE.search(line[: m.start() + 1]):
+        # Only the few characters before the full stop are looked at (pos/endpos keep `\b` and
+        # `$` exact): searching the whole prefix at every full stop was quadratic in the line.
+        if not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
             cuts.add(m.end())
     cuts.update(m.start() + 1 for m in SPLIT_BEFORE_RE.finditer(line))
     cuts.update(m.end() for m in SPLIT_AFTER_RE.finditer(line))
@@ -67,18 +73,36 @@ def _caps_banner_end(line: str) -> int:
 
 
 def split_units(text: str) -> list[tuple[str, str]]:
-    """(raw unit text, split kind) for every unit of the document."""
+    """(raw unit text, split kind) for every unit of the document.
+
+    A one-line dump is cut into sentences; so is any line longer than LONG_LINE_CHARS, and a
+    sentence still longer than that is cut at spaces (`_capped`): no rule reads more than
+    LONG_LINE_CHARS at once, whatever the input (a 5 MB line, a 1 MB word)."""
     lines = text.split("\n")
     non_empty = [ln for ln in lines if ln.strip()]
-    if len(non_empty) == 1 and len(non_empty[0]) >= DUMP_MIN_CHARS:
-        units: list[tuple[str, str]] = []
-        for ln in lines:
-            if ln.strip():
-                units.extend((s, "sentence") for s in split_sentences(ln))
-            else:
-                units.append((ln, "line"))
-        return units
-    return [(ln, "line") for ln in lines]
+    dump = len(non_empty) == 1 and len(non_empty[0]) >= DUMP_MIN_CHARS
+    if not dump and all(len(ln) <= LONG_LINE_CHARS for ln in lines):
+        return [(ln, "line") for ln in lines]
+    units: list[tuple[str, str]] = []
+    for ln in lines:
+        if ln.strip() and (dump or len(ln) > LONG_LINE_CHARS):
+            units.extend((piece, "sentence") for s in split_sentences(ln) for piece in _capped(s))
+        else:
+            units.append((ln, "line"))
+    return units
+
+
+def _capped(unit: str) -> list[str]:
+    """`unit` in pieces of at most LONG_LINE_CHARS, cut after a space when there is one;
+    ''.join(pieces) == unit."""
+    pieces, pos = [], 0
+    while len(unit) - pos > LONG_LINE_CHARS:
+        cut = unit.rfind(" ", pos + 1, pos + LONG_LINE_CHARS)
+        cut = cut + 1 if cut > pos else pos + LONG_LINE_CHARS
+        pieces.append(unit[pos:cut])
+        pos = cut
+    pieces.append(unit[pos:])
+    return pieces
 
 
 def reconstruct(decisions: list[LineDecision]) -> str:
