@@ -11,11 +11,26 @@ from typing import Any
 
 from prefect import task
 
+from bantin.errors import BantinError, disk_full
 from bantin.publish import report
 from bantin.publish.snapshot import pause_point
 from flows import submit
 
-_RETRY = {"retries": 2, "retry_delay_seconds": [1, 5]}
+def _transient(task, task_run, state) -> bool:
+    """Retry only what may pass on a second try: never a BantinError (a full disk, a locked or
+    unwritable output), which would fail the same way and print its traceback each time."""
+    try:
+        state.result()
+    except BantinError:
+        return False
+    except OSError as exc:
+        return disk_full(exc) is None
+    except BaseException:  # noqa: BLE001 - any other failure: retry as before
+        return True
+    return True
+
+
+_RETRY = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": _transient}
 #: Task-run options of each runner step: its name in the UI, and retries where I/O can fail.
 TASK_OPTIONS: dict[str, dict] = {
     "scan": {"name": "scan", **_RETRY},
