@@ -1,4 +1,10 @@
-"""`bantin run`: run the pipeline once on the embedded defaults and print a summary."""
+"""`bantin run`: run the pipeline once on the embedded defaults and print a summary.
+
+Configuration errors are found before anything starts (`bantin.preflight`: exit 2), and from
+the first line a SIGINT or SIGTERM stops the run, its workers and its Prefect server in seconds
+(`flows.lifecycle`: exit 130 / 143), so a user never waits on, or reads a traceback from, a run
+that cannot or should not go on.
+"""
 from __future__ import annotations
 
 import argparse
