@@ -86,7 +86,7 @@ DATELINE_FILLER_RE = re.compile(
 )
 DATELINE_MAX_CHARS = 60
 # A short label after the last `|` of a dated line (its section), not more of the date.
-TRAILING_LABEL_RE = re.compile(r"\s*\|\s*[^\W\d_][^\d|:]{0,30}$")
+TRAILING_LABEL_RE = re.compile(r"(?<!\s)\s*\|\s*[^\W\d_][^\d|:]{0,30}$")
 WEEKDAY_DATELINE_RE = re.compile(
     r"^\s*(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,\s*"
     r"(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"

@@ -54,7 +54,7 @@ REF_RE = re.compile(
     r"|(?P<bare>\d{1,5})(?![\w/-]|[.,]\d))"
 )
 DATE_AFTER_RE = re.compile(
-    r"\s*,?\s*(?i:ngày)\s+(?:(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})"
+    r"\s*+,?\s*+(?i:ngày)\s+(?:(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
 # Issuer named after the reference (`của Bộ Chính trị`), optionally after a `(khóa XI)`.
@@ -68,11 +68,11 @@ NAMED_ISSUERS = (
     (r"Quốc hội", "QH"), (r"Bộ Công an", "BCA"), (r"Bộ Quốc phòng", "BQP"), (r"Đảng ủy", "ĐU"),
 )
 _ISSUER_ALT = "|".join(f"(?P<i{k}>{pat})" for k, (pat, _) in enumerate(NAMED_ISSUERS))
-OF_ISSUER_RE = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:,\s*)?(?:của|do)\s+(?i:{_ISSUER_ALT})(?![^\W\d_])")
+OF_ISSUER_RE = re.compile(rf"\s*+(?:\([^()]{{1,30}}\)\s*+)?(?:,\s*+)?(?:của|do)\s+(?i:{_ISSUER_ALT})(?![^\W\d_])")
 # Type words that are also verbs (`thông báo 3 trường hợp`, `quy định 5 nhóm`): without a
 # symbol they name a document only when capitalised or followed by `số`.
 VERB_TYPES = frozenset({"Thông báo", "Hướng dẫn", "Quy định", "Kết luận", "Kế hoạch", "Quy chế"})
-TRAILING_DIGITS_RE = re.compile(r"\d+$")
+TRAILING_DIGITS_RE = re.compile(r"(?<!\d)\d+$")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LIST_GAP_RE = re.compile(r"\s*(?:,|;|và)\s*$")
 _SPACES_RE = re.compile(r"\s+")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bantin.linear import ends_with
+
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, CAP_SYL, COMMON_SURNAMES, PLACE_WORD_RE, UPPER, is_person_name, split_run
 
@@ -60,8 +62,8 @@ _TOKEN_RE = re.compile(
     rf"|(?P<num>\d+)|(?P<paren>\([A-ZĐ][A-ZĐ0-9]+\))|(?P<dash>[-–](?=\s*[{UPPER}])))(?![\w])"
 )
 _WS_RE = re.compile(r"\s*")
-_TRAILING_JUNK_RE = re.compile(r"(?:\s+(?:và|kiêm|[-–]))+$")
-_PAREN_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]+\)")
+_TRAILING_JUNK_RE = re.compile(r"(?<!\s)(?:\s+(?:và|kiêm|[-–]))+$")
+_PAREN_RE = re.compile(r"(?<!\s)\s*\([A-ZĐ][A-ZĐ0-9]+\)")
 
 
 def _holder_after_place(run: str, place: bool) -> str | None:
@@ -81,7 +83,7 @@ def read_tail(text: str, end: int, common_names_only: bool = False) -> int:
         p = _WS_RE.match(text, end).end()
         c = CAP_RUN_RE.match(text, p)
         if c:
-            place = bool(PLACE_WORD_RE.search(text[:p]))
+            place = bool(ends_with(PLACE_WORD_RE, text, p))
             name = split_run(c.group(0), after_place_word=place) or _holder_after_place(c.group(0), place)
             if name and (not common_names_only or name.split()[0] in COMMON_SURNAMES):
                 keep = c.group(0)[: len(c.group(0)) - len(name)].rstrip()
@@ -92,7 +94,7 @@ def read_tail(text: str, end: int, common_names_only: bool = False) -> int:
         if t.group("dash") and HEAD_RE.match(text, _WS_RE.match(text, t.end()).end()):
             break  # `X – Ủy viên ...` starts a new post
         end = t.end()
-    junk = _TRAILING_JUNK_RE.search(text[:end])
+    junk = ends_with(_TRAILING_JUNK_RE, text, end)
     return junk.start() if junk else end
 
 

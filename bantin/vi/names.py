@@ -51,7 +51,7 @@ _OLD_TONE_RE = re.compile(
     r"(?<![qQ])(" + "|".join(list(_OLD_TONES) + [k.capitalize() for k in _OLD_TONES]) + r")(?![\w])"
 )
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,;:.)])")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<!\s)\s+([,;:.)])")
 
 
 def fold_tones(text: str) -> str:

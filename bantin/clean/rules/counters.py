@@ -30,7 +30,7 @@ VISITS_RE = re.compile(
     r"|trong (ngày|tuần|tháng|năm)|tổng (số )?(lượt )?truy cập|tổng lượt xem|đã xem|lượt truy cập"
     r"|số người (đang )?(truy cập|online))\s*:?\s*[\d.,]+$", I)
 # Reader reactions printed as words: `Tuyệt vời 24  Hay 6  Xúc động 11`, `Thích 142`.
-REACTION_PAIR_RE = re.compile(r"([^\W\d_]+(?:[ ][^\W\d_]+){0,3})\s*:?\s*\(?(\d[\d.,]*[kK]?)\)?")
+REACTION_PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:[ ][^\W\d_]+){0,3})\s*+:?\s*+\(?(\d[\d.,]*[kK]?)\)?")
 REACTION_WORDS = frozenset((
     "thích", "yêu thích", "hay", "tuyệt vời", "xúc động", "đáng chú ý", "vui", "buồn", "phẫn nộ", "giận dữ",
     "ngạc nhiên", "bất ngờ", "hữu ích", "hài lòng", "không hài lòng", "không hữu ích", "thương thương", "haha", "wow", "like",

@@ -41,9 +41,9 @@ PRINT_ISSUE_RE = re.compile(
     r" .{3,80}\b(số|kỳ)\s*\d", I)
 # What may follow an author's name: `(nbtv.vn)`, `- baobinhduong.vn`, `/TTXVN`, `/QĐND-Quân khu 2`.
 NAME_SUFFIX_RE = re.compile(
-    r"\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org)|/\s*(?-i:[A-ZĐ]{2,}[\w.+]*)(\s*[-–]\s*\w+( \w+){0,3})?)\s*$",
+    r"(?<!\s)\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org)|/\s*(?-i:[A-ZĐ]{2,}[\w.+]*)(\s*[-–]\s*\w+( \w+){0,3})?)\s*$",
     re.IGNORECASE)
-NAME_SEP_RE = re.compile(r"\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
+NAME_SEP_RE = re.compile(r"(?<!\s)\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
 ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
 # Military and police ranks, degrees and professions printed before an author's name
 # (`Đại úy LÊ MINH ĐỨC`, `ThS. Nguyễn Văn A`, `Nhà báo Trần B`).

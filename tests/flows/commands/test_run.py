@@ -15,6 +15,7 @@ from locations import SEEDS
     (["run", "--batch-size", "0"], "positive"),
     (["run", "--inline-max", "-1"], "--inline-max"),
     (["run", "--max-pending", "-3"], "--max-pending"),
+    (["run", "--file-timeout", "-1"], "--file-timeout"),
 ])
 def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert main(argv) == 2
@@ -22,17 +23,19 @@ def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert err.startswith("bantin: error:") and message in err
 
 
-def test_inline_max_and_max_pending_reach_the_settings():
+def test_inline_max_and_max_pending_reach_the_settings(seed_dir, tmp_path):
     import argparse
 
     from flows.commands import run
 
     p = argparse.ArgumentParser()
     run.add_arguments(p)
-    assert run.settings_from(p.parse_args(["--inline-max", "0"])).inline_max == 0
-    assert run.settings_from(p.parse_args([])).inline_max == run.Settings().inline_max > 0
-    assert run.settings_from(p.parse_args(["--max-pending", "5"])).max_pending == 5
-    assert run.settings_from(p.parse_args([])).max_pending == 0  # 0: the window follows the workers
+    paths = ["--raw", str(seed_dir), "--out", str(tmp_path / "out")]
+    assert run.settings_from(p.parse_args([*paths, "--inline-max", "0"])).inline_max == 0
+    assert run.settings_from(p.parse_args(paths)).inline_max == run.Settings().inline_max > 0
+    assert run.settings_from(p.parse_args([*paths, "--max-pending", "5"])).max_pending == 5
+    assert run.settings_from(p.parse_args(paths)).max_pending == 0  # 0: the window follows the workers
+    assert run.settings_from(p.parse_args([*paths, "--file-timeout", "7.5"])).file_timeout == 7.5
 
 
 def test_unknown_command_exits_2(capsys):
