@@ -8,6 +8,7 @@ describes the files next to it. Links and code use paths relative to the output 
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from bantin.card.snippets import KNOWN_LIMITATIONS, loading_snippets
 from bantin.card.counts import ChartCounts
 from bantin.card.charts import CHART_TITLES, make_charts
 from bantin.card.profile import percent, profile_table
+
+CATALOGUE_PATH = "bantin/clean/rules/catalogue.py"
 
 CHARTS_DIR = "charts"
 README = "README.md"
@@ -142,10 +145,15 @@ def _rules(summary: dict) -> list[str]:
         from bantin.clean.rules.catalogue import RULES
     except (ImportError, AttributeError):
         return out
-    out += ["Cleaning rules (each line of `lines.parquet` names the rule that gave its role; "
-            "roles `lead`, `body` and `subheading` form the body):", "",
-            "| rule | role | what it does |", "|---|---|---|"]
-    out += [f"| `{r.id}` | {cell(r.role)} | {cell(r.description)} |" for r in RULES]
+    # Counts per role, not the catalogue itself: the catalogue (id, role, description, examples of
+    # each rule) lives with the code of this version and would be most of the card if copied here.
+    per_role = Counter(r.role for r in RULES)
+    out += [f"{len(RULES)} cleaning rules decide the role of every unit of text; each row of "
+            "`lines.parquet` names its rule. The rules, with their descriptions and examples, are the "
+            f"catalogue `{CATALOGUE_PATH}` of bantin at this `pipeline_version`; `bantin lines FILE` shows "
+            "them at work on one article. Roles `lead`, `body` and `subheading` form the body.", "",
+            "| role | rules |", "|---|---:|",
+            *[f"| {cell(role)} | {n} |" for role, n in sorted(per_role.items(), key=lambda kv: (-kv[1], kv[0]))]]
     return out + [""]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -136,12 +137,15 @@ def test_the_glance_says_what_the_charts_leave_out(readme, tmp_path):
     assert "charts/quarantine_reasons.png" not in text
 
 
-def test_rules_in_force_list_the_catalogue(readme):
+def test_rules_in_force_point_to_the_catalogue_and_count_it(readme):
     from bantin.clean.rules.catalogue import RULES
 
-    assert "`0.1.0+test`" in readme.split("## Rules in force", 1)[1]
-    for rule in RULES:
-        assert f"| `{rule.id}` | {card.cell(rule.role)} |" in readme
+    rules = readme.split("## Rules in force", 1)[1].split("\n## ", 1)[0]
+    assert "`0.1.0+test`" in rules and "`bantin/clean/rules/catalogue.py`" in rules
+    assert (Path(__file__).parents[2] / "bantin/clean/rules/catalogue.py").is_file()  # the pointer is real
+    counts = dict(re.findall(r"^\| (\w+) \| (\d+) \|$", rules, re.MULTILINE))
+    assert {role: int(n) for role, n in counts.items()} == dict(Counter(r.role for r in RULES))
+    assert not any(f"`{rule.id}`" in rules for rule in RULES)  # linked, not copied
 
 
 def test_limitations_and_quality(readme):
