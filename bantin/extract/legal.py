@@ -9,8 +9,8 @@ Vietnamese document symbols come in three shapes:
 - laws: `NUMBER/YEAR/QHnn` (`24/2018/QH14`).
 The shape seen in the text is kept; the type code is rewritten in its official case (`Ctr` ->
 `CTr`, `ND` -> `NĐ`) and the issuer upper-cased (`TTg` is the one official mixed-case issuer).
-A reference without a symbol (`Chỉ thị số 46`) keeps its number, and its issuer when a `của Bộ Chính trị`-style phrase follows it (or follows the list it
-is part of: `Chỉ thị số 48, Chỉ thị số 46 của Bộ Chính trị`).
+A reference without a symbol (`Chỉ thị số 46`) keeps its number, and its issuer when a
+`của Bộ Chính trị`-style phrase follows it (or follows the list it is part of: `Chỉ thị số 48, Chỉ thị số 46 của Bộ Chính trị`).
 `number` is the document number as written (`08`); `08` and `8` are one document when deduping.
 A law may carry its title before the symbol: `Luật Biên phòng Việt Nam số 66/2020/QH14`.
 A plenum resolution (`Nghị quyết Trung ương 8 khóa XI`) is NOT kept: `8` numbers the plenum, not

@@ -50,7 +50,10 @@ _ALLOWED_LOWER = [
 _CAP_ONLY = ["Tổ chức", "Kiểm tra", "Giám sát", "Điều tra", "Tham mưu", "Chỉ đạo", "Chỉ huy",
              "Dân vận", "Tuyên giáo", "Thi đua", "Khen thưởng", "Giáo dục", "Đào tạo"]
 # `và` joins two parts of one name (`Sở Giáo dục và Đào tạo`) unless another entity follows.
-_VA = r"và(?=\s+[{U}])(?!\s+(?:Nghị|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Chương trình|Thông tư|Luật|Đề án|Ban|Bộ|Sở|Ủy|UBND|HĐND|Hội đồng|Công an|Mặt trận|MTTQ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Đồn))"
+_VA_NOT_BEFORE = ["Nghị", "Chỉ thị", "Kết luận", "Quyết định", "Kế hoạch", "Chương trình", "Thông tư", "Luật",
+                  "Đề án", "Ban", "Bộ", "Sở", "Ủy", "UBND", "HĐND", "Hội đồng", "Công an", "Mặt trận", "MTTQ",
+                  "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Tiểu đoàn", "Đồn"]
+_VA = r"và(?=\s+[{U}])(?!\s+(?:" + "|".join(_VA_NOT_BEFORE) + "))"
 # `ban hành` (to issue) is the verb that most often follows an organisation: `ban` is not part of it.
 # `sở tại` (local) is not `Sở` (department); `tổ chức` (to organise) is not `tổ` (team).
 _NOT_AFTER = {"ban": r"(?!\s+hành)", "sở": r"(?!\s+tại)", "tổ": r"(?!\s+chức)", "bản": r"(?!\s+(?:án|đồ|tin))"}
@@ -58,7 +61,8 @@ _LOWER_ALT = "|".join(re.escape(w) + _NOT_AFTER.get(w, "")
                       for w in sorted(_ALLOWED_LOWER, key=len, reverse=True))
 _CAP_ONLY_ALT = "|".join(sorted(_CAP_ONLY, key=len, reverse=True))
 _TOKEN_RE = re.compile(
-    rf"(?:(?P<low>(?i:{_LOWER_ALT})|{_CAP_ONLY_ALT}|{_VA.replace('{U}', UPPER)})|(?P<cap>{CAP_SYL})|(?P<acr>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ0-9](?:-[A-ZĐ0-9]+)?)"
+    rf"(?:(?P<low>(?i:{_LOWER_ALT})|{_CAP_ONLY_ALT}|{_VA.replace('{U}', UPPER)})|(?P<cap>{CAP_SYL})"
+    rf"|(?P<acr>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ0-9](?:-[A-ZĐ0-9]+)?)"
     rf"|(?P<num>\d+)|(?P<paren>\([A-ZĐ][A-ZĐ0-9]+\))|(?P<dash>[-–](?=\s*[{UPPER}])))(?![\w])"
 )
 _WS_RE = re.compile(r"\s*")

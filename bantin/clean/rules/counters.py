@@ -14,7 +14,8 @@ from bantin.clean.rules.base import Rule, line_rule
 
 I = re.IGNORECASE
 COUNTER_RE = re.compile(
-    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ|views?|likes?|thích|shares?|chia sẻ)"
+    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ"
+    r"|views?|likes?|thích|shares?|chia sẻ)"
     r"\s*:?\s*\(?\d[\d.,]*\)?"
     r"|\d[\d.,]*\s*(lượt xem|lượt thích|lượt chia sẻ|views?|likes?|shares?|lượt đọc|lượt truy cập))$", I)
 # What is left of a reaction row once its emoji are gone: numbers, separators, counter words.
