@@ -30,6 +30,9 @@ from bantin.clean.rules.structure import (
 from bantin.clean.rules.ui import footer_hits
 
 HEADER_MAX_UNITS = 10
+# A footer line is an address block, a licence, a copyright: a flattened page that glued the whole
+# story to its footer is longer, and is cut into sentences instead of dropped whole.
+FOOTER_MAX_CHARS = 600
 # A sentence ending inside the line (`… tỉnh nhà. Sau đó …`), not an abbreviation (`TP. Huế`).
 INNER_SENTENCE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}[.!?…][\"”’)]?\s+\S")
 MENU_RUN_RE = re.compile(r"^(Trang chủ|TRANG CHỦ|Home|HOME)\s+[A-ZĐ]")
@@ -147,7 +150,7 @@ def footer_pass(p: Page) -> None:
             continue
         if is_name_like(c) or (not ended and is_org_name(c)):
             p.set(i, "byline", "byline.tail_name")
-        elif is_footer_like(c) and (ended or sum(footer_hits(c)) >= 2):
+        elif len(c) <= FOOTER_MAX_CHARS and is_footer_like(c) and (ended or sum(footer_hits(c)) >= 2):
             p.set(i, "ui_text", "footer.info")
         elif ended and is_headline_like(c) and not TERMINAL_RE.search(c) and n_words(c) >= 4:
             p.set(i, "navigation", "footer.link_list")

@@ -49,3 +49,19 @@ def test_footer_after_the_byline_is_dropped_but_a_closing_list_is_kept() -> None
 def test_office_credit_right_after_the_story_is_a_byline() -> None:
     assert _roles(f"{TITLE}\n{LEAD}\n{BODY}\nVăn phòng UBND tỉnh")[-1] == ("byline", "Văn phòng UBND tỉnh")
 
+
+
+def test_a_story_glued_to_its_footer_is_cut_into_sentences_not_dropped_whole() -> None:
+    """A flattened page (shape of vietnam-news, vnn-bb36e8bad11ca555): the story's paragraphs and the
+    paper's address block glued into one line. Its footer cues once dropped the whole story."""
+    story = " ".join([BODY] * 6)  # well over FOOTER_MAX_CHARS of story
+    glued = f"{story}Quỹ Nhân ái - Báo điện tử.Địa chỉ: Số 48 Giảng Võ, Hà Nội. Tel: 04.3736.6491. Email: qna@example.vn"
+    decisions = [d for d in classify(f"{TITLE}\n{LEAD}\n{glued}") if d.role != "empty"]
+    kept = " ".join(d.clean_text for d in decisions if d.role in ("lead", "body"))
+    assert BODY in kept and not any(d.rule == "footer.info" for d in decisions)
+
+
+def test_a_short_footer_line_below_the_story_is_still_dropped() -> None:
+    footer = "Địa chỉ: Số 48 Giảng Võ, Hà Nội. Tel: 04.3736.6491. Email: qna@example.vn"
+    roles = _roles(f"{TITLE}\n{LEAD}\n{BODY}\n{footer}")
+    assert roles[-1] == ("ui_text", footer)
