@@ -21,7 +21,7 @@ from bantin.clean.rules.captions import PIECE_CAPTION_MAX_WORDS, is_bracketed_ca
 from bantin.clean.rules.credits import is_signature, is_tail_source
 from bantin.clean.rules.datelines import story_prefix_end
 from bantin.clean.rules.navigation import is_related_piece, is_teaser_piece
-from bantin.clean.rules.structure import is_prose
+from bantin.clean.rules.structure import footer_tail_start, is_prose
 from bantin.clean.units import split_sentences
 from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
@@ -52,6 +52,7 @@ def refine(decisions: list[LineDecision]) -> list[LineDecision]:
     _story_prefix(pieces)
     _credits(pieces)
     _related(pieces)
+    _footer_tail(pieces)
     _tail(pieces)
     _lead_first(pieces, lead_line)
     return [LineDecision(line_no=i, text=p.text, clean_text=p.clean, role=p.role, rule=p.rule, split=p.split,
@@ -130,6 +131,19 @@ def _related(pieces: list[_Piece]) -> None:
         elif started and is_teaser_piece(p.clean):
             p.claim("navigation", "navigation.teaser_piece")
         started = True
+
+
+def _footer_tail(pieces: list[_Piece]) -> None:
+    """`footer.tail_piece`: the site footer glued to the end of the last kept line (a line-level
+    `footer.info` would have dropped the story with it; zones.FOOTER_MAX_CHARS)."""
+    kept = [i for i, p in enumerate(pieces) if p.kept and p.clean]
+    if not kept:
+        return
+    last_line = pieces[kept[-1]].raw_line
+    units = [i for i in kept if pieces[i].raw_line == last_line and pieces[i].split == "sentence"]
+    start = footer_tail_start([pieces[i].clean for i in units])
+    for i in units[start:] if start is not None else ():
+        pieces[i].claim("ui_text", "footer.tail_piece")
 
 
 def _tail(pieces: list[_Piece]) -> None:

@@ -62,10 +62,11 @@ CONTEXT_ORDER: tuple[str, ...] = (
 )
 
 # The order the inline rules are listed in; `bantin.clean.pieces.refine` applies them to the pieces
-# of kept lines in the order of its passes (story prefix, credits, related links, tail).
+# of kept lines in the order of its passes (story prefix, credits, related links, footer, tail).
 INLINE_ORDER: tuple[str, ...] = (
     "dateline.story_prefix", "photo_credit.piece", "caption.before_credit_piece", "caption.credit_inside",
-    "navigation.related_piece", "navigation.teaser_piece", "source.tail_piece", "byline.tail_piece",
+    "navigation.related_piece", "navigation.teaser_piece", "footer.tail_piece", "source.tail_piece",
+    "byline.tail_piece",
 )
 
 # A blank line is decided by `classify` before any rule is tried; it is listed for the record.

@@ -23,7 +23,7 @@ from bantin.clean.rules.base import EXAMPLE_BODY as BODY
 from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
-from bantin.clean.rules.base import Rule, context_rule, n_words
+from bantin.clean.rules.base import Rule, context_rule, inline_rule, n_words
 from bantin.clean.rules.ui import footer_hits
 
 # A sentence end (`.!?…`, maybe closed by a quote, a guillemet or a bracket).
@@ -140,6 +140,26 @@ def is_footer_like(text: str) -> bool:
             or bool(FOOTER_LABEL_RE.match(text)))
 
 
+# A unit of a glued footer is short (an address, a phone number cut at its dots) or carries a cue.
+FOOTER_PIECE_MAX_WORDS = 20
+
+
+def footer_tail_start(texts: list[str]) -> int | None:
+    """Where the site footer glued to the end of a line starts (an index into its sentence units),
+    or None. From the first unit with a footer cue to the end of the line, every unit carries a cue
+    or is short, and together they carry two distinct cues, as a `footer.info` line must."""
+    start = None
+    for k in range(len(texts) - 1, -1, -1):
+        strong, weak = footer_hits(texts[k])
+        if strong or weak:
+            start = k
+        elif n_words(texts[k]) > FOOTER_PIECE_MAX_WORDS:
+            break
+    if start is None or sum(footer_hits(" ".join(texts[start:]))) < 2:
+        return None
+    return start
+
+
 RULES: tuple[Rule, ...] = (
     context_rule(
         "corpus.repeated", "ui_text",
@@ -231,4 +251,11 @@ RULES: tuple[Rule, ...] = (
         "Below the story, after the byline or a widget: a short label of one to three words.",
         (f"{END}\n{M}Góp ý", "ui_text"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Góp ý", "body")),
+    inline_rule(
+        "footer.tail_piece", "ui_text",
+        "The site footer glued after the story's last sentence, in its line (a flattened page): from "
+        "the first unit with a footer cue on, each unit a cue or short, two distinct cues in all.",
+        (f"{TITLE}\n{LEAD}\n{BODY} Quỹ Nhân ái. ⟦Địa chỉ: 48 Giảng Võ, Hà Nội.⟧ Tel: 04.3736.6491.", "ui_text"),
+        (f"{TITLE}\n{LEAD}\n{BODY} Địa chỉ: 48 Giảng Võ. ⟦Tel: 04.3736.6491.⟧", "ui_text"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Mọi ý kiến xin gửi về địa chỉ: 5 Lê Lợi, Huế.⟧", "body")),
 )
