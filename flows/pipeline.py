@@ -74,10 +74,8 @@ def bantin_pipeline(
     executor = tasks.PrefectExecutor(inline_max=inline_max, window=max_pending or submit.window_for(workers),
                                      workers=workers)
     try:
-        # GE imports in a process of its own while the run scans and processes (bantin/validate/background.py)
-        with background.prewarmed(lifecycle.preexec_die_with_parent()):
-            outcome = runner.run(s, executor, run_id=str(flow_run.id) if flow_run.id else None,
-                                 log=get_run_logger(), display=console.current())
+        outcome = runner.run(s, executor, run_id=str(flow_run.id) if flow_run.id else None, log=get_run_logger(),
+                             display=console.current())
     except runner.GateFailed as failed:
         _artifacts(failed.outcome.summary, failed.outcome.validation)
         raise
@@ -143,7 +141,9 @@ def run(settings: Settings, server: TemporaryServer | None = None) -> dict:
     task_runner_ = task_runner(settings.workers, settings.dask_address)
     # The terminal display opens before the flow starts its task runner, so that the worker
     # processes inherit its pipe (flows/console.py).
-    with _api_server(server), console.opened():
+    # Great Expectations imports in a process of its own (bantin/validate/background.py) from here on:
+    # while this process waits for the server, then while the run scans and processes.
+    with background.prewarmed(lifecycle.preexec_die_with_parent()), _api_server(server), console.opened():
         return bantin_pipeline.with_options(task_runner=task_runner_)(
             raw_dir=str(settings.raw_dir), out_dir=str(settings.out_dir), full=settings.full,
             batch_size=settings.batch_size, max_bytes=settings.max_bytes, file_timeout=settings.file_timeout,
