@@ -18,6 +18,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +29,10 @@ import pyarrow.compute as pc
 
 import schemas
 from bantin import memory, progress
-from bantin.build import assemble, finalise, parts, process
+from bantin.build import assemble, batching, finalise, parts, process
 from bantin.build import plan as planning
 from bantin.build.corpus import CorpusContext
-from bantin.card.files import write_card_files
+from bantin.card.files import Drawn, draw_card_files, write_card_files
 from bantin import preflight
 from bantin.errors import QualityGateError, disk_full
 from bantin.ingest import names
@@ -56,13 +57,16 @@ PUBLISHED = (*schemas.ARTICLE_TABLES, "quarantine", "state")
 class Executor(Protocol):
     """Where steps run. `call` runs one whole-corpus step and returns its result; `map` runs
     `process_step` over the `batches` batches (`files` files in all) and yields the summaries in
-    batch order (the part files' order decides which of two duplicates is kept); `describe`
-    says where the batches ran, for the run summary."""
+    batch order (the part files' order decides which of two duplicates is kept); `parallelism`
+    says how many batches of `files` files run at once (the batches are sized from it,
+    bantin/build/batching.py); `describe` says where the batches ran, for the run summary."""
 
     def call(self, step: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
 
     def map(self, fn: Callable[..., process.BatchSummary], calls: Iterator[tuple], batches: int,
             files: int) -> Iterator[process.BatchSummary]: ...
+
+    def parallelism(self, files: int) -> int: ...
 
     def describe(self) -> dict: ...
 
@@ -76,6 +80,9 @@ class Inline:
     def map(self, fn, calls, batches, files):
         for args in calls:
             yield fn(*args)
+
+    def parallelism(self, files: int) -> int:
+        return 1
 
     def describe(self) -> dict:
         return {"executor": "flow process"}
@@ -150,24 +157,33 @@ def _run(s: Settings, executor: Executor, *, run_id: str | None, log, display: p
         summary["skipped_dirs"] = dict(b.skipped)
         return Outcome(summary, None)
     quality_dir = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}quality-{b.snapshot_id}"
+    card_dir = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}card-{b.snapshot_id}"
     paths = {n: b.built / f"{n}.parquet" for n in PUBLISHED}
-    with _timed(timings, peaks, "validate", display):
-        validation = executor.call("validate", validate_step, paths, quality_dir, run_id)
-    log.info("validate: %s", "passed" if validation.success else "FAILED")
-    summary = report.summary(b.plan, b.counts, b.quarantine, validation, timings, b.stage_secs, version=version,
-                             run_id=run_id, snapshot_id=b.snapshot_id, ignored=b.ignored)
-    summary.update(b.placement)  # where the batches ran
-    summary["skipped_dirs"] = dict(b.skipped)  # directories the scan could not or would not enter
-    summary["peak_rss_mb"] = peaks  # the flow process's own peak per stage (None off Linux)
-    if not validation.success:
-        shutil.rmtree(b.work, ignore_errors=True)
-        error = report.gate_error(validation, quality_dir)
-        raise GateFailed(str(error), Outcome(summary, validation))
-    # The stable path (through the `current` link), absolute: the snapshot it resolves to
-    # today is pruned a few runs later.
-    summary["quality_index"] = os.path.abspath(s.out_dir / "quality" / "index.html")
-    with _timed(timings, peaks, "write", display):
-        published = _write(s, executor, b, paths, quality_dir, summary)
+    # The card's profiles and charts need the tables, not the verdict: drawn in a thread while the
+    # gate validates (in a process of its own when one was prewarmed: bantin/validate/background.py).
+    pool = ThreadPoolExecutor(1, thread_name_prefix="bantin-card")
+    try:
+        drawing = pool.submit(draw_card_files, paths, card_dir)
+        with _timed(timings, peaks, "validate", display):
+            validation = executor.call("validate", validate_step, paths, quality_dir, run_id)
+        log.info("validate: %s", "passed" if validation.success else "FAILED")
+        summary = report.summary(b.plan, b.counts, b.quarantine, validation, timings, b.stage_secs,
+                                 version=version, run_id=run_id, snapshot_id=b.snapshot_id, ignored=b.ignored)
+        summary.update(b.placement)  # where the batches ran
+        summary["skipped_dirs"] = dict(b.skipped)  # directories the scan could not or would not enter
+        summary["peak_rss_mb"] = peaks  # the flow process's own peak per stage (None off Linux)
+        if not validation.success:
+            shutil.rmtree(b.work, ignore_errors=True)
+            error = report.gate_error(validation, quality_dir)
+            raise GateFailed(str(error), Outcome(summary, validation))
+        # The stable path (through the `current` link), absolute: the snapshot it resolves to
+        # today is pruned a few runs later.
+        summary["quality_index"] = os.path.abspath(s.out_dir / "quality" / "index.html")
+        with _timed(timings, peaks, "write", display), memory.frozen():  # the card's collections: its own objects
+            published = _write(s, executor, b, paths, quality_dir, card_dir, drawing.result(), summary)
+    finally:
+        pool.shutdown(wait=True)  # the thread never writes on after the run
+        shutil.rmtree(card_dir, ignore_errors=True)  # published: its files now live in the snapshot
     summary["timings"] = timings
     summary["snapshot"] = str(published.resolve())
     log.info("write: snapshot %s published; timings %s", published.name, timings)
@@ -223,10 +239,11 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
     kept_q = (planning.carry_over_files(snap.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
               if kept_state is not None else None)
     reporting = progress.directory(parts_dir)  # the batches count their inputs there as they go
+    sizes = batching.batch_sizes(len(todo), executor.parallelism(len(todo)), s.batch_size)
     with _timed(timings, peaks, "process", display), display.articles(len(todo), reporting):
         calls = ((b, ctx.repeated, version, run_id, s.max_bytes, s.file_timeout, parts_dir, i)
-                 for i, b in enumerate(_batches(todo, s.batch_size)))
-        results = list(executor.map(process_step, calls, -(-len(todo) // s.batch_size), len(todo)))
+                 for i, b in enumerate(_batches(todo, sizes)))
+        results = list(executor.map(process_step, calls, len(sizes), len(todo)))
     stage_secs = report.sum_seconds(r.seconds for r in results)
     placement = executor.describe()
     log.info("process: %d articles, %d quarantined in %d batch(es) (%s); %s",
@@ -241,11 +258,13 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
                   ignored=len(scanned.ignored), skipped=scanned.skipped)
 
 
-def _batches(files: Inputs, size: int) -> Iterator[list[InputFile]]:
-    """The files to process, `size` at a time, each batch turned into records only when it is
-    submitted (the file list itself stays Arrow columns: bantin/ingest/inputs.py)."""
-    for i in range(0, len(files), size):
-        yield list(files[i: i + size])
+def _batches(files: Inputs, sizes: list[int]) -> Iterator[list[InputFile]]:
+    """The files to process in consecutive batches of `sizes`, each batch turned into records
+    only when it is submitted (the file list itself stays Arrow columns: bantin/ingest/inputs.py)."""
+    start = 0
+    for size in sizes:
+        yield list(files[start: start + size])
+        start += size
 
 
 def _assemble(s: Settings, p, scanned: ScanResult, ctx: CorpusContext, results: list, kept_state, kept_q,
@@ -274,21 +293,19 @@ def _assemble(s: Settings, p, scanned: ScanResult, ctx: CorpusContext, results: 
     return d, counts
 
 
-def _write(s: Settings, executor: Executor, b: _Built, paths: dict[str, Path], quality_dir: Path,
-           summary: dict) -> Path:
+def _write(s: Settings, executor: Executor, b: _Built, paths: dict[str, Path], quality_dir: Path, card_dir: Path,
+           drawn: Drawn, summary: dict) -> Path:
     """The dataset card, then the snapshot with everything in it, switched to in one rename."""
     # The bytes of each quarantined input that was read (it has a hash), found again from its
     # stored name; `publish` copies only regular files inside raw/ of at most max_bytes.
     q = b.quarantine.select(["source_file", "content_sha256"]).to_pylist()
     files = {r["source_file"]: Path(names.path_of(s.raw_dir, r["source_file"])) for r in q if r["content_sha256"]}
-    card_dir = s.out_dir / snap.SNAPSHOTS / f"{snap.TMP_PREFIX}card-{b.snapshot_id}"
-    write_card_files(paths, card_dir, summary=summary)
+    write_card_files(paths, card_dir, summary=summary, drawn=drawn)
     extra = {"quality": quality_dir, "README.md": card_dir / "README.md", "card.html": card_dir / "card.html",
              "charts": card_dir / "charts", "internal": b.built / "internal"}
     published = executor.call("write", publish_step, s.out_dir, snapshot_id=b.snapshot_id, manifest=summary,
                               quarantine_files=files, extra_files=extra, keep=s.keep_snapshots,
                               raw_root=s.raw_dir, max_bytes=s.max_bytes,
                               built_dir=b.built)
-    shutil.rmtree(card_dir, ignore_errors=True)  # its files now live in the snapshot
     shutil.rmtree(b.work, ignore_errors=True)
     return published

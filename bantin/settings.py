@@ -12,7 +12,7 @@ class Settings:
     raw_dir: Path = Path("raw")
     out_dir: Path = Path("output")
     full: bool = False  # reprocess everything, ignoring the incremental state
-    batch_size: int = 64  # articles per worker task
+    batch_size: int = 64  # most articles per worker task (bantin/build/batching.py sizes them)
     workers: int | None = None  # worker processes for the NLP stage (None: all cores)
     dask_address: str | None = None  # "local" for a LocalCluster, or tcp://host:8786
     max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are quarantined as too_large

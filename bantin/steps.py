@@ -18,7 +18,8 @@ from bantin.ingest.files import ScanResult, scan
 from bantin.publish import snapshot as snap
 from bantin.records import InputFile
 from bantin.settings import Settings
-from bantin.validate.gate import ValidationReport, run_suites
+from bantin.validate.background import run_suites
+from bantin.validate.gate import ValidationReport
 
 
 def _step(fn):
@@ -58,7 +59,7 @@ def process_step(files: list[InputFile], repeated: frozenset[str], version: str,
 
 @_step
 def validate_step(tables: dict[str, Path], quality_dir: Path, run_id: str | None) -> ValidationReport:
-    return run_suites(tables, quality_dir=quality_dir, run_id=run_id)
+    return run_suites(tables, quality_dir=quality_dir, run_id=run_id)  # in the prewarmed process, if one waits
 
 
 @_step

@@ -32,5 +32,8 @@ class PoolExecutor:
         with mp.get_context("fork").Pool(self.workers, initializer=self.initializer) as pool:
             yield from pool.imap(_call, ((fn, args) for args in calls), chunksize=1)
 
+    def parallelism(self, files: int) -> int:
+        return max(1, self.workers)
+
     def describe(self) -> dict:
         return {"executor": f"process pool ({self.workers})" if self.workers else "flow process"}

@@ -21,6 +21,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from bantin import runner
 from bantin.publish import report
 from bantin.settings import Settings
+from bantin.validate import background
 from bantin.vi import nlp
 from flows import console, lifecycle, submit, tasks
 from flows.server import TemporaryServer
@@ -58,16 +59,20 @@ def bantin_pipeline(
     inline_max: int = Settings.inline_max,
     max_pending: int = 0,
     file_timeout: float = Settings.file_timeout,
+    workers: int | None = None,
 ) -> dict:
     """Process `raw_dir` into a validated snapshot under `out_dir` (`bantin.runner.run`, each
     step a task run); returns the run summary.
 
     Up to `inline_max` files to process run in the flow process instead of worker processes;
-    at most `max_pending` batches are submitted ahead (0: PER_WORKER per core, flows/submit.py)."""
+    at most `max_pending` batches are submitted ahead (0: PER_WORKER per core, flows/submit.py);
+    `workers`: the task runner's worker processes (None: one per core), which the batches are
+    sized for (bantin/build/batching.py)."""
     s = Settings(raw_dir=Path(raw_dir), out_dir=Path(out_dir), full=full, batch_size=batch_size,
                  max_bytes=max_bytes, boilerplate_min_docs=boilerplate_min_docs, keep_snapshots=keep_snapshots,
-                 file_timeout=file_timeout)
-    executor = tasks.PrefectExecutor(inline_max=inline_max, window=max_pending or submit.window_for(None))
+                 file_timeout=file_timeout, workers=workers)
+    executor = tasks.PrefectExecutor(inline_max=inline_max, window=max_pending or submit.window_for(workers),
+                                     workers=workers)
     try:
         outcome = runner.run(s, executor, run_id=str(flow_run.id) if flow_run.id else None, log=get_run_logger(),
                              display=console.current())
@@ -136,13 +141,15 @@ def run(settings: Settings, server: TemporaryServer | None = None) -> dict:
     task_runner_ = task_runner(settings.workers, settings.dask_address)
     # The terminal display opens before the flow starts its task runner, so that the worker
     # processes inherit its pipe (flows/console.py).
-    with _api_server(server), console.opened():
+    # Great Expectations imports in a process of its own (bantin/validate/background.py) from here on:
+    # while this process waits for the server, then while the run scans and processes.
+    with background.prewarmed(lifecycle.preexec_die_with_parent()), _api_server(server), console.opened():
         return bantin_pipeline.with_options(task_runner=task_runner_)(
             raw_dir=str(settings.raw_dir), out_dir=str(settings.out_dir), full=settings.full,
             batch_size=settings.batch_size, max_bytes=settings.max_bytes, file_timeout=settings.file_timeout,
             boilerplate_min_docs=settings.boilerplate_min_docs, keep_snapshots=settings.keep_snapshots,
             # an explicit Dask cluster always gets the batches, however few the files
-            inline_max=0 if settings.dask_address else settings.inline_max,
+            inline_max=0 if settings.dask_address else settings.inline_max, workers=settings.workers,
             max_pending=settings.max_pending or submit.window_for(
                 settings.workers, remote=bool(settings.dask_address) and settings.dask_address != "local"),
         )

@@ -6,6 +6,7 @@ transiently, and batches sent to worker processes or a Dask cluster through a bo
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -51,11 +52,17 @@ class PrefectExecutor:
 
     Up to `inline_max` files to process run in the flow process instead: starting a worker
     process (imports, the NER model) would cost more than their NLP. At most `window` batches are
-    in flight (flows/submit.py), so pending calls never pile up with the corpus."""
+    in flight (flows/submit.py), so pending calls never pile up with the corpus. `workers`: the
+    task runner's worker processes (None: one per core, as the task runner does)."""
 
-    def __init__(self, *, inline_max: int, window: int) -> None:
-        self.inline_max, self.window = inline_max, window
+    def __init__(self, *, inline_max: int, window: int, workers: int | None = None) -> None:
+        self.inline_max, self.window, self.workers = inline_max, window, workers
         self.where = "task runner"
+
+    def parallelism(self, files: int) -> int:
+        if files <= self.inline_max:
+            return 1  # the flow process, one batch after the other
+        return self.workers or os.cpu_count() or 1
 
     def call(self, step: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return task(fn, **TASK_OPTIONS[step])(*args, **kwargs)

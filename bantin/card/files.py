@@ -8,6 +8,7 @@ card costs the memory of one batch plus a few counters, whatever the corpus size
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,6 +17,7 @@ import schemas
 from bantin.card import readme as card
 from bantin import memory
 from bantin.build import parts
+from bantin.card.charts import make_charts
 from bantin.card.counts import ChartCounts
 from bantin.card.profile import ColumnProfile, coverage, first_present, format_value, type_label
 
@@ -71,12 +73,35 @@ def profile_file(decl: schemas.Table, path: Path) -> list[ColumnProfile]:
     return read_file(decl, path, ChartCounts())
 
 
-def write_card_files(paths: dict[str, Path], dest: Path, *, summary: dict) -> list[Path]:
-    """`card.write_card` for published files: README.md, card.html and charts/ under `dest`."""
+@dataclass(frozen=True)
+class Drawn:
+    """What the card takes from the data alone: column profiles, chart counts and the charts
+    drawn under the card's directory. Only the card's text needs the run summary."""
+
+    profiles: dict[str, list[ColumnProfile]]
+    counts: ChartCounts
+    charts: dict[str, Path]
+
+
+def draw_card_files(paths: dict[str, Path], dest: Path) -> Drawn:
+    """Profile and count the published files, and draw the charts under `dest/charts`.
+
+    Why apart from the text: this reads every file and draws with matplotlib (~3 s on the seeds,
+    most of the card), and needs nothing of the run summary, so the runner does it while the
+    quality gate validates in its own process (bantin/validate/background.py)."""
     counts = ChartCounts()
-    profiles = {n: read_file(schemas.TABLES[n], p, counts) for n, p in paths.items()}
-    tables = {n: schemas.TABLES[n].empty() for n in paths}  # the card needs only their names here
     try:
-        return card.write_card(tables, dest, summary=summary, profiles=profiles, counts=counts)
+        profiles = {n: read_file(schemas.TABLES[n], p, counts) for n, p in paths.items()}
+        charts = make_charts({}, dest / card.CHARTS_DIR, counts)
+        return Drawn(profiles, counts, charts)
     finally:
         memory.release()
+
+
+def write_card_files(paths: dict[str, Path], dest: Path, *, summary: dict, drawn: Drawn | None = None) -> list[Path]:
+    """`card.write_card` for published files: README.md, card.html and charts/ under `dest`.
+    `drawn`: `draw_card_files(paths, dest)` done already; otherwise done here."""
+    drawn = drawn if drawn is not None else draw_card_files(paths, dest)
+    tables = {n: schemas.TABLES[n].empty() for n in paths}  # the card needs only their names here
+    return card.write_card(tables, dest, summary=summary, profiles=drawn.profiles, counts=drawn.counts,
+                           charts=drawn.charts)

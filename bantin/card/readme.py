@@ -204,13 +204,14 @@ def to_html(md: str, title: str = TITLE) -> str:
 
 def write_card(tables: dict[str, pa.Table], dest: Path, *, summary: dict,
                limitations: Sequence[str] = KNOWN_LIMITATIONS, profiles: dict[str, list] | None = None,
-               counts: ChartCounts | None = None) -> list[Path]:
+               counts: ChartCounts | None = None, charts: dict[str, Path] | None = None) -> list[Path]:
     """Write dest/README.md, dest/card.html and dest/charts/*.png; return every path written.
     `profiles` and `counts`: column profiles and chart counts made from files (card_files);
-    without them `tables` are profiled and counted here."""
+    without them `tables` are profiled and counted here. `charts`: the charts of these counts,
+    already drawn under dest/charts (card_files.draw_card_files); otherwise drawn here."""
     dest.mkdir(parents=True, exist_ok=True)
     counts = counts if counts is not None else ChartCounts.of(tables)
-    charts = make_charts(tables, dest / CHARTS_DIR, counts)
+    charts = charts if charts is not None else make_charts(tables, dest / CHARTS_DIR, counts)
     md = markdown(tables, summary, charts, limitations, profiles, counts)
     readme, page = dest / README, dest / HTML
     readme.write_text(md, encoding="utf-8")

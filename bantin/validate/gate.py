@@ -65,7 +65,6 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
     A table given as the path of a Parquet file is validated in chunks of about `chunk_bytes`
     (`validate_chunks`), so memory does not grow with the table."""
     from bantin import memory
-    from bantin.validate import chunks as validate_chunks
     from bantin.validate import docs as validate_docs
     from bantin.validate import gx as validate_gx
 
@@ -73,7 +72,27 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
     quality_dir = Path(quality_dir)
     (quality_dir / "validation").mkdir(parents=True, exist_ok=True)
     values, missing = runtime_values(_ids_only(tables))
-    runner = validate_gx.Runner(quality_dir / "gx", run_id)
+    runner = validate_gx.Runner(quality_dir / "gx", run_id)  # imports GE first: its classes are frozen too
+    with memory.frozen():  # each table's and batch's collection walks only what validation made
+        suites = _run_tables(tables, runner, values, missing, quality_dir, chunk_bytes)
+        data_docs = runner.build_docs()
+    report = ValidationReport(
+        success=all(s.success for s in suites), suites=suites, index_html=quality_dir / "index.html",
+        summary_json=quality_dir / "summary.json", data_docs=data_docs)
+    report.seconds = round(time.perf_counter() - t0, 3)
+    validate_docs.write_summary(report, run_id)
+    validate_docs.write_index(report, run_id, runner.docs_pages())
+    return report
+
+
+def _run_tables(tables: dict[str, pa.Table | Path], runner, values: dict, missing: dict, quality_dir: Path,
+                chunk_bytes: int | None) -> list[SuiteResult]:
+    """Each table's suite, chunk by chunk (`validate_chunks`), its raw GE results written to
+    `quality_dir/validation/<table>.json`."""
+    from bantin import memory
+    from bantin.validate import chunks as validate_chunks
+    from bantin.validate import docs as validate_docs
+
     sets = {n: values[n] for n in validate_chunks.CORPUS_SETS if n in values}  # Arrow arrays (runtime_values)
     suites: list[SuiteResult] = []
     for name in _ordered(tables):
@@ -97,14 +116,7 @@ def run_suites(tables: dict[str, pa.Table | Path], *, quality_dir: Path, run_id:
                                                          len(per_chunk))
         suites.append(_suite_result(name, details))
         memory.release()  # the next table starts from this one's pages, not its high-water mark
-    data_docs = runner.build_docs()
-    report = ValidationReport(
-        success=all(s.success for s in suites), suites=suites, index_html=quality_dir / "index.html",
-        summary_json=quality_dir / "summary.json", data_docs=data_docs)
-    report.seconds = round(time.perf_counter() - t0, 3)
-    validate_docs.write_summary(report, run_id)
-    validate_docs.write_index(report, run_id, runner.docs_pages())
-    return report
+    return suites
 
 
 def _ids_only(tables: dict[str, pa.Table | Path]) -> dict[str, pa.Table]:
