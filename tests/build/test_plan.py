@@ -108,7 +108,8 @@ def test_a_new_scan_quarantined_input_is_new():
 def test_carry_over_keeps_only_rows_of_kept_inputs():
     arts = schemas.ARTICLES.empty()
     lines = schemas.LINES.from_rows([
-        {"article_id": aid, "line_no": 0, "text": "x", "clean_text": "x", "role": "body", "rule": "r", "split": "line"}
+        {"article_id": aid, "line_no": 0, "text": "x", "clean_text": "x", "role": "body", "rule": "r", "split": "line",
+             "raw_line": 0}
         for aid in ("id-a", "id-b", "id-c")])
     quarantine = schemas.QUARANTINE.from_rows([
         {"source_file": s, "content_sha256": None, "stage": "ingest", "reason": "empty", "detail": "d",
