@@ -39,6 +39,7 @@ from bantin.records import InputFile
 from bantin.settings import Settings
 from bantin.validate.gate import ValidationReport, run_suites
 from bantin.version import pipeline_version
+from bantin.vi import nercache
 
 STEPS = ("scan", "corpus", "process", "assemble", "validate", "write")
 PUBLISHED = (*schemas.ARTICLE_TABLES, "quarantine", "state")
@@ -223,6 +224,7 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, *, 
     parts_dir, built = work / "parts", work / "built"
     kept_q = (planning.carry_over_files(snap.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
               if kept_state is not None else None)
+    nercache.prepare(parts_dir, snap.current_snapshot(s.out_dir))  # the NER cache the batches read
     with _timed(timings, peaks, "process"):
         calls = ((b, ctx.repeated, version, run_id, s.max_bytes, parts_dir, i)
                  for i, b in enumerate(_batches(todo, s.batch_size)))
@@ -265,6 +267,8 @@ def _assemble(s: Settings, p, scanned: ScanResult, ctx: CorpusContext, results: 
         context_keys=ctx.context_keys, version=version, run_id=run_id, near_dup_threshold=s.near_dup_threshold,
         signature_files=parts.part_files(parts_dir, parts.INDEX, order), spill_dir=parts_dir)
     counts = finalise.finalise(parts_dir, order, d, built)
+    # The NER cache for the next run: nothing carried over means every entry still needed was used.
+    nercache.merge(parts_dir, built, prune=kept_state is None)
     counts.update(d.counts)
     return d, counts
 

@@ -25,6 +25,7 @@ from bantin.ingest import files as ingest
 from bantin.build import parts
 from bantin.dedup import near as signatures
 from bantin.validate.rows import row_failures
+from bantin.vi import nercache
 from bantin.vi.language import detect_language
 
 LONG_TABLES = ("people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
@@ -98,8 +99,9 @@ def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], versio
                      max_bytes: int, parts_dir: Path, batch_no: int) -> BatchSummary:
     """`process_batch`, then write the batch's tables as part files and return only a summary.
     Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
-    result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
     name = parts.part_name(batch_no)
+    with nercache.session(parts_dir, name):  # NLP results reused and recorded (bantin/vi/nercache.py)
+        result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
     index = index_rows(result.tables["articles"])
