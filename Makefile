@@ -8,12 +8,18 @@ RAW    ?= raw
 OUT    ?= output
 BANTIN_PORT ?= 4200
 BANTIN_CRON ?= 0 * * * *
+POOL   ?= bantin-process
+# The Prefect server the work-pool targets talk to (make server, or any other).
+POOL_API = $${PREFECT_API_URL:-http://127.0.0.1:$(BANTIN_PORT)/api}
 
+# The same defaults `bantin` sets for itself (flows/env.py), for the `prefect` commands below:
+# one PREFECT_HOME (.prefect/ of the project) however bantin is started; override by exporting it.
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_HOME ?= $(CURDIR)/.prefect
+export DO_NOT_TRACK ?= 1
 
-.PHONY: setup run test bench serve lock clean
+.PHONY: setup run test bench serve server deploy worker lock clean
 
 setup: $(STAMP)
 
@@ -42,6 +48,19 @@ bench: $(STAMP)
 #   PREFECT_API_URL=http://127.0.0.1:4200/api .venv/bin/prefect deployment run bantin/hourly
 serve: $(STAMP)
 	$(BIN)/bantin serve --raw $(RAW) --out $(OUT) --port $(BANTIN_PORT) --cron '$(BANTIN_CRON)'
+
+# The work-pool deployment of prefect.yaml (README "Work pool deployment"), the alternative to
+# `make serve`: a server, the deployment registered on a process pool, and a worker running it.
+server: $(STAMP)
+	$(BIN)/prefect server start --host 127.0.0.1 --port $(BANTIN_PORT)
+
+deploy: $(STAMP)
+	PREFECT_API_URL=$(POOL_API) $(BIN)/prefect work-pool inspect $(POOL) >/dev/null 2>&1 || \
+		PREFECT_API_URL=$(POOL_API) $(BIN)/prefect work-pool create $(POOL) --type process
+	PREFECT_API_URL=$(POOL_API) $(BIN)/prefect --no-prompt deploy --all
+
+worker: $(STAMP)
+	PREFECT_API_URL=$(POOL_API) $(BIN)/prefect worker start --pool $(POOL)
 
 # Re-resolve the pinned dependency set after editing pyproject.toml.
 lock:

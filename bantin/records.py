@@ -106,5 +106,5 @@ class Extraction:
 class DateFinding:
     published_date: date | None
     published_at: datetime | None
-    date_source: str  # dateline, body, image_file, none
+    date_source: str | None  # dateline, body, photo_filename; None: no date
     event_dates: tuple[date, ...] = ()

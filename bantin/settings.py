@@ -26,3 +26,7 @@ class Settings:
     # Batches submitted ahead of the oldest unfinished one (0: 4 per worker, or 1,024 for a Dask
     # scheduler address): the task runner holds every pending call, so this bounds that memory.
     max_pending: int = 0
+    # Seconds one input may take from load to extraction before it is quarantined as too_slow
+    # (0: no limit). An article takes well under a second; a page of megabytes can take minutes
+    # of NER, and must not stall the run (bantin/build/budget.py).
+    file_timeout: float = 120.0

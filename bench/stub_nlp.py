@@ -10,7 +10,7 @@ real thing, from the same cleaning of the same raw text. Throughput figures come
 
 `install()` patches `bantin.vi.nlp` in the calling process; `warm_stub` is the picklable worker
 initializer that does the same in every worker process (it replaces `bantin.vi.nlp.warm`, which the
-pipeline passes as the process pool's initializer).
+pipeline passes to the process pool's initializer, `flows.lifecycle.worker_init`).
 """
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ on the other; `wait()` then usually returns at once. Start-up is the slower of t
 their sum.
 
 One server per run, shared by the flow and its worker processes (without an API URL every
-process would start its own). A `PREFECT_API_URL` in the environment (a running `prefect
+process would start its own). It dies with the run, even when the run is killed with SIGKILL
+(`flows.lifecycle`). A `PREFECT_API_URL` in the environment (a running `prefect
 server start`, `make serve`) means no temporary server at all.
 """
 from __future__ import annotations
@@ -27,6 +28,8 @@ import urllib.error
 import urllib.request
 from contextlib import closing
 from pathlib import Path
+
+from flows.lifecycle import preexec_die_with_parent
 
 PORTS = range(8000, 9000)
 PORT_IN_USE_EXIT = 3  # uvicorn's exit code when the port was taken meanwhile
@@ -94,7 +97,10 @@ class TemporaryServer:
             [sys.executable, "-m", "uvicorn", "--app-dir", str(_site_packages()), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
              "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, **SERVER_ENV}, stdout=subprocess.DEVNULL, stderr=self._log)
+            env={**os.environ, **SERVER_ENV}, stdout=subprocess.DEVNULL, stderr=self._log,
+            # Its own session: a Ctrl+C in the terminal is the run's to handle, not the server's.
+            # It gets SIGTERM when the run dies, even by SIGKILL (flows/lifecycle.py).
+            start_new_session=True, preexec_fn=preexec_die_with_parent())
 
     def _healthy(self) -> bool:
         try:

@@ -12,11 +12,26 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from bantin.publish import report
+from bantin.errors import BantinError, disk_full
 from bantin.publish.snapshot import pause_point
 from flows import submit
 
-_RETRY = {"retries": 2, "retry_delay_seconds": [1, 5]}
+
+def _transient(task, task_run, state) -> bool:
+    """Retry only what may pass on a second try: never a BantinError (a full disk, a locked or
+    unwritable output), which would fail the same way and print its traceback each time."""
+    try:
+        state.result()
+    except BantinError:
+        return False
+    except OSError as exc:
+        return disk_full(exc) is None
+    except BaseException:  # noqa: BLE001 - any other failure: retry as before
+        return True
+    return True
+
+
+_RETRY = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": _transient}
 # A step's result is never cached or persisted by Prefect: every run recomputes what it must (the
 # incremental plan decides that), and a persisted result record would keep a batch's summary, and
 # the file records it was called with, alive in the flow process until the flow ends.
@@ -61,7 +76,7 @@ class PrefectExecutor:
                 pause_point("process")  # crash tests: killed while the first batch runs
             return future
 
-        yield from report.progress(submit.windowed(calls, submit_batch, self.window), batches, "NLP batches")
+        yield from submit.windowed(calls, submit_batch, self.window)
 
     def describe(self) -> dict:
         return {"executor": self.where, "max_pending": self.window if self.where == "task runner" else None}

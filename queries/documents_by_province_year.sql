@@ -1,14 +1,15 @@
 -- Which legal and party documents are cited most, per province and year?
 --
--- One row per (province, year, document): the number of articles citing the document, and its
--- rank within that province and year (top 10 kept). An article counts once for every province it
+-- One row per (province, year, document): the document's issuer (code and full name), the
+-- number of articles citing it, and its rank within that province and year (top 10 kept). An article counts once for every province it
 -- names. A document is its normalised symbol (08-NQ/TU), else "type number" (Chỉ thị 48); a bare
 -- type ("Nghị quyết" alone) names no document and is left out. Undated articles have year NULL.
 WITH refs AS (
     SELECT DISTINCT article_id,
            coalesce(symbol, doc_type || ' ' || number) AS document,
            doc_type,
-           issuer
+           issuer,
+           issuer_name
     FROM 'legal_refs.parquet'
     WHERE symbol IS NOT NULL OR number IS NOT NULL
 ),
@@ -21,6 +22,7 @@ SELECT p.province,
        r.document,
        min(r.doc_type) AS doc_type,
        min(r.issuer) AS issuer,
+       min(r.issuer_name) AS issuer_name,
        count(DISTINCT r.article_id) AS articles,
        rank() OVER (PARTITION BY p.province, p.year ORDER BY count(DISTINCT r.article_id) DESC) AS rank
 FROM refs AS r

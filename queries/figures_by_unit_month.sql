@@ -1,11 +1,14 @@
--- How do reported figures evolve? Quantities per unit and month.
+-- How do reported figures evolve? Figures per unit, counted noun and month.
 --
--- One row per (unit, month): how many times a figure with that unit was reported, in how many
--- articles, and the total, smallest, median and largest value. The unit is the counted noun
--- phrase as written (công dân, buổi tuyên truyền, vụ, ...). Percentages are rates, not counts,
--- so they are left out here. Month is YYYY-MM of the article's published_date (NULL if undated).
+-- One row per (unit, noun, month): how many times such a figure was reported, in how many
+-- articles, and the total, smallest, median and largest value. `unit` is the unit of measure
+-- (đồng, kg, ...; NULL for a count of things) and `noun` what is counted or measured (công dân,
+-- buổi tuyên truyền, ma túy, ...; NULL when nothing is named, as in `4 tỷ đồng`), so each row adds
+-- up like with like. Percentages are rates, not amounts: they are left out here. Month is a DATE,
+-- the first day of the month of the article's published_date (NULL if undated).
 SELECT q.unit,
-       strftime(a.published_date, '%Y-%m') AS month,
+       q.noun,
+       date_trunc('month', a.published_date)::DATE AS month,
        count(*) AS mentions,
        count(DISTINCT q.article_id) AS articles,
        sum(q.value) AS total,
@@ -14,6 +17,6 @@ SELECT q.unit,
        max(q.value) AS largest
 FROM 'quantities.parquet' AS q
 JOIN 'articles.parquet' AS a USING (article_id)
-WHERE q.unit IS NOT NULL AND q.unit <> '%'
-GROUP BY q.unit, month
-ORDER BY q.unit, month NULLS LAST;
+WHERE q.unit IS DISTINCT FROM '%'
+GROUP BY q.unit, q.noun, month
+ORDER BY q.unit NULLS FIRST, q.noun NULLS FIRST, month NULLS LAST;

@@ -5,7 +5,7 @@ attributes (everything the cleaning and extraction stages add), as dolma does.
 """
 import pyarrow as pa
 
-from schemas._base import STR_LIST, TIMESTAMP, Column, Table
+from schemas._base import STR_LIST, TIMESTAMP, TZ, Column, Table
 
 DAMAGED_WORD = pa.struct(
     [
@@ -31,8 +31,12 @@ ARTICLES = Table(
         Column("title", pa.string(), "Headline of the article.", True),
         Column("section", pa.string(), "Site section label found where a title would stand.", True, "Chỉ đạo, điều hành"),
         Column("published_date", pa.date32(), "Publication (or event) date; null when no evidence.", True, "2023-01-30"),
-        Column("published_at", pa.timestamp("us", tz="+07:00"), "Publication time when a dateline gives it (+07:00).", True),
-        Column("date_source", pa.string(), "Where published_date came from: dateline, body, image_file, none.", False, "dateline"),
+        Column("published_at", pa.timestamp("us", tz=TZ),
+               "Publication time when a dateline gives it, in Vietnam's time zone (Asia/Ho_Chi_Minh, UTC+7).", True),
+        Column("date_source", pa.string(),
+               "Where published_date came from: dateline (the page's own date line), body (a date in the lead or "
+               "the text), photo_filename (a lead date without a year, the year read from a camera file name "
+               "such as IMG_20201111_0900.jpg on the page); null when there is no date.", True, "dateline"),
         Column("event_dates", pa.list_(pa.date32()), "Dates of events named in the text, resolved with a year."),
         Column("outlet", pa.string(), "Canonical name of the outlet that published the article.", True),
         Column("outlet_evidence", pa.string(), "Text that identified the outlet (domain, prefix, credit line).", True, "nbtv.vn"),

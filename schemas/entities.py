@@ -40,7 +40,13 @@ LEGAL_REFS = Table(
         Column("number", pa.string(), "Document number.", True, "28"),
         Column("symbol", pa.string(), "Normalised symbol, e.g. 28-NQ/TW.", True, "28-NQ/TW"),
         Column("issued_date", pa.date32(), "Date of issue when given.", True),
-        Column("issuer", pa.string(), "Issuer inferred from the symbol or named (TW, TU, CP, UBND, ...).", True, "TW"),
+        Column("issuer", pa.string(), "Issuer code, from the symbol or the body named after the reference (TW, TU, "
+               "CP, UBND, ...); its full name is issuer_name.", True, "TW"),
+        Column("issuer_name", pa.string(), "Full name of the issuer (bantin/extract/issuers.py): TW -> Trung ương "
+               "Đảng, or the Bộ Chính trị, Ban Bí thư or Ban Chấp hành Trung ương when the text names it; TU -> "
+               "Tỉnh ủy; CP -> Chính phủ; QH -> Quốc hội; UBND -> Ủy ban nhân dân (level not given); BQP -> Bộ "
+               "Quốc phòng; BCA -> Bộ Công an; ... Null when there is no issuer or its code is not in the table.",
+               True, "Tỉnh ủy"),
         Column("mention", pa.string(), "Text of the mention.", False),
     ),
 )
@@ -51,8 +57,14 @@ QUANTITIES = Table(
     key=("article_id", "mention"),
     columns=(
         _AID,
-        Column("value", pa.float64(), "Numeric value (7.900 -> 7900; 1,5 triệu -> 1500000).", False, "7900"),
-        Column("unit", pa.string(), "Counted noun phrase or %.", True, "công dân"),
+        Column("value", pa.float64(), "Numeric value, scale words included (7.900 -> 7900; 1,5 triệu -> 1500000; "
+               "4 tỷ đồng -> 4000000000).", False, "7900"),
+        Column("unit", pa.string(), "Unit of measure: % (a rate), money (đồng, USD, EUR), mass (tấn, tạ, kg, g, mg) "
+               "or volume (lít, ml, m³); null for a count of things (12 đối tượng). Add values up only within one "
+               "unit, and counts within one noun.", True, "đồng"),
+        Column("noun", pa.string(), "What is counted or measured, as written: 12 đối tượng -> đối tượng; 300 kg ma "
+               "túy -> ma túy (unit kg); null when nothing is named after the unit (4 tỷ đồng, 35%).", True,
+               "công dân"),
         Column("qualifier", pa.string(), "hơn, gần, khoảng, trên, ... or null.", True),
         Column("mention", pa.string(), "Text of the mention.", False),
         Column("sentence", pa.string(), "Sentence the figure came from.", False),

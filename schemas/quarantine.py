@@ -15,6 +15,9 @@ QUARANTINE = Table(
         Column("stage", pa.string(), "Stage that rejected it: " + ", ".join(STAGES) + ".", False, "ingest"),
         Column("reason", pa.string(), "Machine-readable reason code.", False, "empty"),
         Column("detail", pa.string(), "One-paragraph explanation for a person.", True),
+        Column("duplicate_of", pa.string(),
+               "For a copy: the first input (by source_file) with the same bytes that is also "
+               "quarantined; null for that first input and for inputs without a copy.", True),
         Column("run_id", pa.string(), "Prefect flow run id.", True),
         Column("quarantined_at", TIMESTAMP, "When it was quarantined (UTC).", False),
     ),

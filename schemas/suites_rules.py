@@ -35,7 +35,7 @@ BOILERPLATE_PATTERNS = (
     r"Leave a (?:reply|comment)",
 )
 
-DATE_SOURCES = ("dateline", "body", "image_file", "none")
+DATE_SOURCES = ("dateline", "body", "photo_filename")  # null: no date
 LANGUAGES = ("vi", "en", "unknown")
 SPLITS = ("line", "sentence")
 ORG_KINDS = ("party", "state", "security", "military", "mass_org", "committee", "other")
@@ -106,9 +106,13 @@ RULES: dict[str, tuple[Spec, ...]] = {
         _in_set("legal_refs", "doc_type", DOC_TYPES, "a known document type"),
         Spec("ExpectColumnValuesToMatchRegex", {"column": "symbol", "regex": SYMBOL_REGEX},
              "legal_refs.symbol is number, '-' or '/', rest (e.g. 28-NQ/TW)", row_level=True),
+        Spec("ExpectColumnValuesToBeInSet", {"column": "issuer_name", "value_set": Runtime("issuer_names")},
+             "legal_refs.issuer_name is a name of bantin/extract/issuers.py", row_level=True),
     ),
     "quantities": (
         _in_article_ids("quantities"),
+        Spec("ExpectColumnValuesToBeInSet", {"column": "unit", "value_set": Runtime("units")},
+             "quantities.unit is a unit of measure of bantin/extract/measures.py", row_level=True),
         # Finite: the bounds reject +-inf; NaN is rejected as null (GE/pandas) or explicitly (row check).
         Spec("ExpectColumnValuesToBeBetween", {"column": "value", "min_value": -1e18, "max_value": 1e18},
              "quantities.value is a finite number", row_level=True),

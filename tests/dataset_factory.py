@@ -33,7 +33,7 @@ def _article(aid: str, **kw) -> dict:
     body = kw.pop("body", "Nội dung bài viết.")
     row = {
         "article_id": aid, "source_file": f"{aid}.txt", "content_sha256": aid * 4, "size_bytes": 1000,
-        "mtime": NOW, "encoding": "utf-8", "date_source": "dateline" if kw.get("published_date") else "none",
+        "mtime": NOW, "encoding": "utf-8", "date_source": "dateline" if kw.get("published_date") else None,
         "body": body, "n_chars": len(body), "n_words": len(body.split()), "n_sentences": 1,
         "n_paragraphs": 1, "raw_text": body, "pipeline_version": VERSION, "processed_at": NOW,
         "language": "vi",
@@ -65,21 +65,23 @@ PEOPLE = [
 ]
 LEGAL = [
     {"article_id": BT1, "doc_type": "Nghị quyết", "number": "08", "symbol": "08-NQ/TU", "issuer": "TU",
-     "mention": "Nghị quyết số 08-NQ/TU"},
+     "issuer_name": "Tỉnh ủy", "mention": "Nghị quyết số 08-NQ/TU"},
     {"article_id": BT2, "doc_type": "Nghị quyết", "number": "08", "symbol": "08-NQ/TU", "issuer": "TU",
-     "mention": "Nghị quyết số 08-NQ/TU"},
+     "issuer_name": "Tỉnh ủy", "mention": "Nghị quyết số 08-NQ/TU"},
     {"article_id": TG, "doc_type": "Chỉ thị", "number": "48", "mention": "Chỉ thị 48"},
     {"article_id": TG, "doc_type": "Nghị quyết", "mention": "Nghị quyết"},
     {"article_id": HB, "doc_type": "Nghị quyết", "number": "28", "symbol": "28-NQ/TW", "issuer": "TW",
-     "mention": "Nghị quyết số 28-NQ/TW"},
+     "issuer_name": "Trung ương Đảng", "mention": "Nghị quyết số 28-NQ/TW"},
 ]
 QUANTITIES = [
-    {"article_id": BT2, "value": 35.0, "unit": "buổi tuyên truyền", "mention": "35 buổi tuyên truyền",
+    {"article_id": BT2, "value": 35.0, "noun": "buổi tuyên truyền", "mention": "35 buổi tuyên truyền",
      "sentence": "Tổ chức 35 buổi tuyên truyền."},
-    {"article_id": TG, "value": 1200.0, "unit": "công dân", "mention": "1.200 công dân",
+    {"article_id": TG, "value": 1200.0, "noun": "công dân", "mention": "1.200 công dân",
      "sentence": "Năm 2019 có 1.200 công dân nhập ngũ."},
-    {"article_id": HB, "value": 800.0, "unit": "công dân", "mention": "800 công dân",
+    {"article_id": HB, "value": 800.0, "noun": "công dân", "mention": "800 công dân",
      "sentence": "Tuyển 800 công dân nhập ngũ."},
+    {"article_id": TG, "value": 2e9, "unit": "đồng", "mention": "2 tỷ đồng", "sentence": "Hỗ trợ 2 tỷ đồng."},
+    {"article_id": TG, "value": 95.0, "unit": "%", "mention": "95%", "sentence": "Đạt 95% chỉ tiêu."},
 ]
 LINES = [
     {"article_id": BT1, "line_no": 0, "raw_line": 0, "text": "Tiêu đề", "clean_text": "Tiêu đề", "role": "title", "rule": "context.title", "split": "line"},

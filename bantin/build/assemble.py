@@ -20,10 +20,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
-from bantin.ingest.inputs import Inputs, Names, lookup
+from bantin.ingest.inputs import Inputs, lookup
 from bantin.records import InputFile, Quarantined
 from bantin import memory
-from bantin.build import parts
+from bantin.build import outcomes, parts
 from bantin.dedup import near as signatures
 from bantin.dedup.keys import exact_key
 
@@ -115,58 +115,60 @@ def decide(
 
     The index needs article_id, source_file and exact_key; the MinHash signatures come from its
     `signature` column or, streamed, from `signature_files` (index parts in the same order).
-    Per article only Arrow/polars columns are held, never Python rows, so memory stays flat."""
+    Per article only Arrow/polars columns are held, never Python rows, so memory stays flat.
+    Every alias is resolved to a published article or quarantined with its first copy
+    (`bantin.build.outcomes`)."""
     arts = index.select(["article_id", "source_file", "exact_key"])
+    # Row-level expectations first: a failing article is quarantined on its own rows, so a text
+    # twin that passes them can still be the published article.
+    failing = arts.filter(pc.is_in(arts.column("article_id"), pa.array(sorted(failures), pa.string())))
+    failed_q = [Quarantined(src, sha, "validate", "row_expectation_failed", "; ".join(failures[aid]))
+                for aid, src, sha in zip(failing.column("article_id").to_pylist(), failing.column("source_file").to_pylist(),
+                                         lookup(sha_by_file, failing.column("source_file")).to_pylist())]
+    failing_ids = pa.array(sorted(failures), pa.string())
+    ok = arts.filter(pc.invert(pc.is_in(arts.column("article_id"), value_set=failing_ids)))
     # Exact duplicates: same cleaned text under two names -> one article with aliases.
-    groups = exact_groups(arts)
-    alias_srcs = {s for aliases in groups.values() for s in aliases}
-    alias_rows = arts.filter(pc.is_in(arts.column("source_file"), pa.array(sorted(alias_srcs), pa.string())))
-    drop = set(alias_rows.column("article_id").to_pylist())
+    groups = exact_groups(ok)
+    alias_srcs = pa.array(sorted({s for aliases in groups.values() for s in aliases}), pa.string())
+    alias_rows = ok.filter(pc.is_in(ok.column("source_file"), value_set=alias_srcs))
+    cid_of_src = {s: cid for cid, aliases in groups.items() for s in aliases}
+    canonical = {aid: cid_of_src[src] for aid, src in zip(alias_rows.column("article_id").to_pylist(),
+                                                          alias_rows.column("source_file").to_pylist())}
+    drop = set(canonical) | set(failing.column("article_id").to_pylist())
+    drop_arr = pa.array(sorted(drop), pa.string())
+    published = ok.filter(pc.invert(pc.is_in(ok.column("article_id"), value_set=drop_arr)))
     alias_of: dict[str, str] = {}
     if kept_state is not None:
         kept_aliases = kept_state.filter(pc.equal(kept_state.column("outcome"), "alias"))
         alias_of.update(zip(kept_aliases.column("source_file").to_pylist(),
                             kept_aliases.column("article_id").to_pylist()))
-    alias_of.update({s: cid for cid, aliases in groups.items() for s in aliases})
+    alias_of.update(cid_of_src)
     alias_of.update(identical)
-    # Row-level expectations: failing articles go to quarantine, with their rows removed.
-    failures = {aid: why for aid, why in failures.items() if aid not in drop}
-    failing = arts.filter(pc.is_in(arts.column("article_id"), pa.array(sorted(failures), pa.string())))
-    new_q = list(quarantined) + [
-        Quarantined(src, sha, "validate", "row_expectation_failed", "; ".join(failures[aid]))
-        for aid, src, sha in zip(failing.column("article_id").to_pylist(), failing.column("source_file").to_pylist(),
-                                 lookup(sha_by_file, failing.column("source_file")).to_pylist())
-    ]
-    drop |= set(failures)
-    alias_of = {s: a for s, a in alias_of.items() if a not in failures}
-    drop_arr = pa.array(sorted(drop), pa.string())
+    # The id each quarantined input would have had (its bytes hash as scanned), for its copies.
+    scan_shas = lookup(sha_by_file, [q.source_file for q in quarantined]).to_pylist()
+    by_id = {(sha or q.content_sha256)[:16]: q for q, sha in zip(quarantined, scan_shas) if sha or q.content_sha256}
+    by_id.update({q.content_sha256[:16]: q for q in failed_q if q.content_sha256})
+    by_id.update({aid: q for aid, q in zip(failing.column("article_id").to_pylist(), failed_q)})
+    res = outcomes.resolve(alias_of, canonical=canonical, quarantined_by_id=by_id,
+                           published=published.column("article_id").combine_chunks(), sha_by_file=sha_by_file)
+    new_q = list(quarantined) + failed_q + res.quarantined
     # Near duplicates are linked, never deleted.
     near = signatures.near_links(_signature_items(index, signature_files, drop_arr),
                                  threshold=near_dup_threshold, spill_dir=spill_dir)
     aliases_by_id: dict[str, list[str]] = {}
-    for s, aid in sorted(alias_of.items()):
+    for s, aid in sorted(res.aliases.items()):
         aliases_by_id.setdefault(aid, []).append(s)
     # Quarantine and state.
     q_rows = (kept_quarantine.to_pylist() if kept_quarantine is not None else []) + _quarantine_rows(new_q, run_id)
-    done = kept_state.column("source_file") if kept_state is not None else pa.array([], pa.string())
-    fresh = arts.filter(pc.and_(pc.invert(pc.is_in(arts.column("article_id"), value_set=drop_arr)),
-                                pc.invert(pc.is_in(arts.column("source_file"), value_set=done))))
-    new_rows = _state_table(fresh.column("source_file"), fresh.column("article_id"), "article", sha_by_file,
-                            context_keys, version)
-    alias_new = [s for s, hit in zip(alias_of, pc.is_in(pa.array(list(alias_of), pa.string()),
-                                                          value_set=done).to_pylist()) if not hit]
-    tables = [kept_state.cast(schemas.STATE.schema)] if kept_state is not None else []
-    tables += [new_rows,
-               _state_table(alias_new, [alias_of[s] for s in alias_new], "alias", sha_by_file, context_keys, version),
-               _state_table([q.source_file for q in new_q], [None] * len(new_q), "quarantine", sha_by_file,
-                            context_keys, version)]
-    state = pa.concat_tables(tables)
-    state = state.take(pc.sort_indices(state, sort_keys=[("source_file", "ascending")]))
+    quarantine = schemas.QUARANTINE.from_rows(outcomes.with_duplicate_of(q_rows))
+    state = outcomes.state_table(published.select(["article_id", "source_file"]), res.aliases, quarantine,
+                                 kept_state=kept_state, sha_by_file=sha_by_file, context_keys=context_keys,
+                                 version=version)
     memory.release()  # the LSH sort and the Python lists of this stage are gone; return their pages
     return Decision(
-        drop=drop, aliases=aliases_by_id, near=near, quarantine=schemas.QUARANTINE.from_rows(q_rows),
-        state=state.combine_chunks(), quarantined_now=new_q,
-        counts={"aliases": len(alias_of), "near_duplicates": len(near), "row_failures": len(failures)})
+        drop=drop, aliases=aliases_by_id, near=near, quarantine=quarantine, state=state, quarantined_now=new_q,
+        counts={"aliases": len(res.aliases), "near_duplicates": len(near), "row_failures": len(failed_q),
+                "quarantined_copies": len(res.quarantined)})
 
 
 def apply(name: str, batch: pa.RecordBatch | pa.Table, decision: Decision) -> pa.Table:
@@ -182,17 +184,3 @@ def apply(name: str, batch: pa.RecordBatch | pa.Table, decision: Decision) -> pa
         t = t.set_column(t.schema.get_field_index("aliases"), "aliases", aliases)
         t = t.set_column(t.schema.get_field_index("near_duplicate_of"), "near_duplicate_of", near)
     return t.cast(schemas.TABLES[name].schema)
-
-
-def _state_table(srcs, aids, outcome: str, sha: Mapping[str, str | None], ctx: Mapping[str, str | None],
-                 version: str) -> pa.Table:
-    """State rows (schemas.STATE) of `srcs`, built as columns (hash and context key looked up
-    column against column: `bantin.ingest.inputs.lookup`)."""
-    srcs, aids = Names(srcs).array, Names(aids).array
-    n = len(srcs)
-    return pa.table({"source_file": srcs,
-                     "content_sha256": lookup(sha, srcs),
-                     "pipeline_version": pa.repeat(pa.scalar(version, pa.string()), n),
-                     "context_key": lookup(ctx, srcs),
-                     "article_id": aids,
-                     "outcome": pa.repeat(pa.scalar(outcome, pa.string()), n)}, schema=schemas.STATE.schema)

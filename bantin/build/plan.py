@@ -56,11 +56,14 @@ def make_plan(
     context_keys: Mapping[str, str | None],
     full: bool,
     quarantined: Sequence[Quarantined] = (),
+    unseen: Sequence[str] = (),
 ) -> Plan:
     """`quarantined`: inputs the scan already rejected (unreadable, too large, links to nowhere).
     One that is unchanged since the previous run (same bytes hash, same version, quarantined then
     too) is kept like an unchanged article, so a folder with a permanently bad file still has
-    quiet "nothing changed" runs."""
+    quiet "nothing changed" runs. `unseen`: directories (`name/`) the scan could not enter; on an
+    incremental run the inputs previously found under them are kept as they were, not deleted
+    (a directory that cannot be read today has not lost its articles)."""
     files = Inputs.of(files)
     srcs = files.column("source_file")
     qsrcs = pa.array([q.source_file for q in quarantined], pa.string())
@@ -93,8 +96,20 @@ def make_plan(
         return Names(pa.concat_arrays([a for group in arrays for a in group]))
 
     todo = np.concatenate([np.flatnonzero((st == NEW) | (st == CHANGED)), np.flatnonzero(orphan)])
-    return Plan(files.take(todo), names_of(pick(KEEP)), names_of(pick(NEW)),
-                names_of(pick(CHANGED), pick(ORPHAN, q=False)), _deleted(prev_state, names), "incremental")
+    deleted = _deleted(prev_state, names)
+    hidden = deleted.array.filter(_under(deleted.array, unseen)) if unseen and len(deleted) else None
+    if hidden is not None and len(hidden):
+        deleted = Names(deleted.array.filter(pc.invert(pc.is_in(deleted.array, value_set=hidden))))
+    return Plan(files.take(todo), names_of(pick(KEEP), [hidden] if hidden is not None else []), names_of(pick(NEW)),
+                names_of(pick(CHANGED), pick(ORPHAN, q=False)), deleted, "incremental")
+
+
+def _under(names: pa.Array, dirs: Sequence[str]) -> pa.Array:
+    """Which of `names` lie under one of `dirs` (each ending in `/`)."""
+    hit = pa.repeat(pa.scalar(False), len(names))
+    for d in dirs:
+        hit = pc.or_(hit, pc.starts_with(names, pattern=d))
+    return hit
 
 
 NEW, KEEP, CHANGED, ORPHAN = 0, 1, 2, 3

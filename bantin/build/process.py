@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -18,14 +19,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
+from bantin.printable import printable
 from bantin.records import InputFile, Quarantined, RawDoc
 from bantin.clean import document as clean_stage
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
-from bantin.build import parts
+from bantin import progress
+from bantin.build import budget, parts
 from bantin.dedup import near as signatures
 from bantin.validate.rows import row_failures
-from bantin.vi import nercache
+from bantin.vi import nercache, nlp
 from bantin.vi.language import detect_language
 
 LONG_TABLES = ("people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
@@ -96,12 +99,14 @@ def summary_index(path: Path) -> pa.Table:
 
 
 def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], version: str, run_id: str | None,
-                     max_bytes: int, parts_dir: Path, batch_no: int) -> BatchSummary:
+                     max_bytes: int, parts_dir: Path, batch_no: int, file_timeout: float | None = None) -> BatchSummary:
     """`process_batch`, then write the batch's tables as part files and return only a summary.
     Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
+    ticker = progress.Ticker(parts_dir, batch_no)  # per-article progress, read by the flow process
     name = parts.part_name(batch_no)
     with nercache.session(parts_dir, name):  # NLP results reused and recorded (bantin/vi/nercache.py)
-        result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes)
+        result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
+                               file_timeout=file_timeout, on_file=ticker.tick)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
     index = index_rows(result.tables["articles"])
@@ -144,56 +149,87 @@ def process_batch(
     version: str,
     run_id: str | None,
     max_bytes: int,
+    file_timeout: float | None = None,
+    on_file: Callable[[], None] | None = None,
 ) -> BatchResult:
-    """Load, clean and extract each file; never raises for a bad article."""
+    """Load, clean and extract each file; never raises for a bad article. A file that takes
+    longer than `file_timeout` seconds is quarantined as too_slow (bantin/build/budget.py).
+    `on_file` is called after each file, whatever became of it (progress reporting)."""
     rows: dict[str, list[dict]] = defaultdict(list)
     quarantined: list[Quarantined] = []
     seconds: dict[str, float] = defaultdict(float)
     now = datetime.now(timezone.utc)
+    if file_timeout and files:
+        nlp.warm()  # loading the models (seconds, once per process) is not the first file's time
     for f in files:
-        t0 = time.perf_counter()
-        raw = ingest.load(f, max_bytes=max_bytes)
-        t1 = time.perf_counter()
-        seconds["ingest"] += t1 - t0
-        if isinstance(raw, Quarantined):
-            quarantined.append(raw)
-            continue
+        stage = ["ingest"]  # where the file is, for a too_slow record
         try:
-            doc = clean_stage.clean(raw, repeated=repeated)
-        except Exception as exc:  # a rule bug must not stop the run: quarantine with the cause
-            quarantined.append(_crash(raw, "clean", exc))
-            continue
-        t2 = time.perf_counter()
-        seconds["clean"] += t2 - t1
-        if not doc.body.strip():
-            quarantined.append(Quarantined(
-                raw.source_file, raw.content_sha256, "clean", "empty_after_cleaning",
-                "Every line of this file was classified as page furniture (no lead, body or "
-                "subheading line remained). Check `bantin lines` on it to see each line's rule.",
-            ))
-            continue
-        try:
-            ex = extract_stage.extract(doc, arrived=(f.mtime.date() if f.mtime else None))
-        except Exception as exc:
-            quarantined.append(_crash(raw, "extract", exc))
-            continue
-        seconds["extract"] += time.perf_counter() - t2
-        aid = raw.article_id
-        rows["articles"].append(article_rows(raw, doc, ex, version=version, run_id=run_id, now=now))
-        rows["lines"] += [
-            {"article_id": aid, "line_no": ln.line_no, "text": ln.text, "clean_text": ln.clean_text,
-             "role": ln.role, "rule": ln.rule, "split": ln.split, "raw_line": ln.raw_line}
-            for ln in doc.lines
-        ]
-        for name in LONG_TABLES:
-            rows[name] += [{**r, "article_id": aid} for r in getattr(ex, name)]
+            with budget.limit(file_timeout):
+                out = _one(f, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes, now=now,
+                           seconds=seconds, stage=stage)
+        except budget.TooSlow:
+            out = _too_slow(f, stage[0], file_timeout)
+        if isinstance(out, Quarantined):
+            quarantined.append(out)
+        else:
+            for name, new in out.items():  # all of a file's rows, or none of them
+                rows[name] += new
+        if on_file is not None:
+            on_file()
     tables = {name: schemas.TABLES[name].from_rows(rows[name]) for name in ("articles", "lines", *LONG_TABLES)}
     return BatchResult(tables=tables, quarantined=quarantined, seconds=dict(seconds))
+
+
+def _one(f: InputFile, *, repeated: frozenset[str], version: str, run_id: str | None, max_bytes: int, now: datetime,
+         seconds: dict[str, float], stage: list[str]) -> dict[str, list[dict]] | Quarantined:
+    """One file's rows per table, or why it was quarantined. `stage[0]` follows the work."""
+    t0 = time.perf_counter()
+    raw = ingest.load(f, max_bytes=max_bytes)
+    t1 = time.perf_counter()
+    seconds["ingest"] += t1 - t0
+    if isinstance(raw, Quarantined):
+        return raw
+    stage[0] = "clean"
+    try:
+        doc = clean_stage.clean(raw, repeated=repeated)
+    except Exception as exc:  # a rule bug must not stop the run: quarantine with the cause
+        return _crash(raw, "clean", exc)
+    t2 = time.perf_counter()
+    seconds["clean"] += t2 - t1
+    if not doc.body.strip():
+        return Quarantined(
+            raw.source_file, raw.content_sha256, "clean", "empty_after_cleaning",
+            "Every line of this file was classified as page furniture (no lead, body or "
+            "subheading line remained). Check `bantin lines` on it to see each line's rule.",
+        )
+    stage[0] = "extract"
+    try:
+        ex = extract_stage.extract(doc, arrived=(f.mtime.date() if f.mtime else None))
+    except Exception as exc:
+        return _crash(raw, "extract", exc)
+    seconds["extract"] += time.perf_counter() - t2
+    aid = raw.article_id
+    out = {"articles": [article_rows(raw, doc, ex, version=version, run_id=run_id, now=now)],
+           "lines": [{"article_id": aid, "line_no": ln.line_no, "text": ln.text, "clean_text": ln.clean_text,
+                      "role": ln.role, "rule": ln.rule, "split": ln.split, "raw_line": ln.raw_line} for ln in doc.lines]}
+    for name in LONG_TABLES:
+        out[name] = [{**r, "article_id": aid} for r in getattr(ex, name)]
+    return out
+
+
+def _too_slow(f: InputFile, stage: str, limit: float | None) -> Quarantined:
+    return Quarantined(
+        f.source_file, f.content_sha256, stage, "too_slow",
+        f"Loading, cleaning and extracting this file took longer than the limit of {limit:g} s "
+        f"(--file-timeout), so it was stopped during the {stage} stage and set aside; the other inputs "
+        "were processed. Very long texts (a page of several megabytes) do this; split it into articles, "
+        "or raise --file-timeout to process it.",
+    )
 
 
 def _crash(raw: RawDoc, stage: str, exc: Exception) -> Quarantined:
     return Quarantined(
         raw.source_file, raw.content_sha256, stage, f"{stage}_error",
-        f"The {stage} stage raised {type(exc).__name__}: {exc}. The file was set aside so the run "
+        f"The {stage} stage raised {type(exc).__name__}: {printable(str(exc))[:500]}. The file was set aside so the run "
         "could go on; this is a bug in bantin's rules, please report it with the file.",
     )

@@ -2,8 +2,9 @@
 
 Why matplotlib's object API (Figure + Agg) and not pyplot: no global figure state, no GUI
 backend, safe in worker processes and under Prefect. DejaVu Sans (matplotlib's default font)
-has the Vietnamese glyphs. Every chart degrades to a "no data" panel instead of failing, so
-a run on an empty or odd corpus still gets its card.
+has the Vietnamese glyphs. A chart with nothing to show is not drawn (and not in the card): an
+image that says "no data" tells a reader less than its absence, and the card says it in words.
+Counts are per story: a group of near duplicates counts once (counts.py).
 
 The numbers come from `chart_counts.ChartCounts` (counted batch by batch from the published
 files, or from whole tables); the counting functions below return plain lists, so tests can
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyarrow as pa
 
-from bantin.card.counts import TOP_UNITS, ChartCounts
+from bantin.card.counts import ChartCounts
 
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not when the flow starts
     from matplotlib.figure import Figure
@@ -26,7 +27,7 @@ CHART_TITLES: dict[str, str] = {
     "articles_per_month": "Articles per month (published_date)",
     "articles_per_province": "Articles per province",
     "legal_refs_top": "Most referenced legal and party documents",
-    "quantities_by_unit": "Reported figures by unit",
+    "quantities_by_unit": "Reported figures, by unit of measure and what is counted",
     "boilerplate_by_rule": "Lines kept out of the body, per rule",
     "quarantine_reasons": "Quarantined inputs per reason",
 }
@@ -54,9 +55,9 @@ def legal_doc_counts(legal_refs: pa.Table | None) -> list[tuple[str, int]]:
     return ChartCounts.of({"legal_refs": legal_refs}).legal_doc_counts()
 
 
-def quantity_values(quantities: pa.Table | None, top: int = TOP_UNITS) -> list[tuple[str, list[float]]]:
-    """(unit, positive values) for the `top` most frequent units."""
-    return ChartCounts.of({"quantities": quantities}).quantity_values(top)
+def quantity_groups(quantities: pa.Table | None) -> list[tuple[str | None, list[tuple[str, list[float]]]]]:
+    """[(unit or None for counts, [(noun, positive values)])]: values comparable within a group."""
+    return ChartCounts.of({"quantities": quantities}).quantity_groups()
 
 
 def boilerplate_counts(lines: pa.Table | None) -> list[tuple[str, int]]:
@@ -73,9 +74,9 @@ def _short(label: str) -> str:
 
 
 def _no_data(ax, title: str) -> None:
+    """One empty side of a two-sided chart (the other side has data)."""
     ax.set_title(title)
-    ax.text(0.5, 0.5, "no data", ha="center", va="center", fontsize=16, color="#888888",
-            transform=ax.transAxes)
+    ax.text(0.5, 0.5, "none", ha="center", va="center", fontsize=14, color="#888888", transform=ax.transAxes)
     ax.set_axis_off()
 
 
@@ -107,17 +108,23 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
-def chart_month(counts: ChartCounts, path: Path) -> Path:
+def month_title(counts: ChartCounts) -> str:
+    """The month chart's title, with how many articles it cannot show (no date)."""
+    n, undated = counts.articles, counts.undated
+    shown = f"{n - undated} of {n} articles; {undated} without a date not shown" if undated else f"all {n} articles"
+    return f"{CHART_TITLES['articles_per_month']}: {shown}"
+
+
+def chart_month(counts: ChartCounts, path: Path) -> Path | None:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
     data = counts.month_counts()
-    fig = Figure(figsize=(max(6.0, 0.3 * len(data) + 2), 3.6))
-    ax = fig.subplots()
-    title = CHART_TITLES["articles_per_month"]
     if not data:
-        _no_data(ax, title)
-        return _save(fig, path)
+        return None
+    fig = Figure(figsize=(max(7.0, 0.3 * len(data) + 2), 3.6))
+    ax = fig.subplots()
+    title = month_title(counts)
     bars = ax.bar(range(len(data)), [n for _, n in data], color=BAR_COLOR)
     step = -(-len(data) // MAX_TICKS)  # ceil: at most MAX_TICKS labels
     ax.set_xticks(range(0, len(data), step), [m for m, _ in data][::step], rotation=45, ha="right")
@@ -130,11 +137,13 @@ def chart_month(counts: ChartCounts, path: Path) -> Path:
     return _save(fig, path)
 
 
-def chart_provinces(counts: ChartCounts, path: Path) -> Path:
+def chart_provinces(counts: ChartCounts, path: Path) -> Path | None:
     from matplotlib.figure import Figure
 
     old = counts.province_counts("provinces")[:TOP]
     new = counts.province_counts("provinces_2025")[:TOP]
+    if not old and not new:
+        return None
     fig = Figure(figsize=(11, _height(max(len(old), len(new)))), layout="constrained")
     left, right = fig.subplots(1, 2)
     _barh(left, old, "Before 1 July 2025 (63 provinces)", "articles")
@@ -150,48 +159,66 @@ def _spread(values: list[float], k: int = MAX_POINTS) -> list[float]:
     return np.quantile(np.asarray(values), np.linspace(0, 1, k)).tolist()
 
 
-def chart_quantities(counts: ChartCounts, path: Path) -> Path:
-    from matplotlib.figure import Figure
-
-    data = counts.quantity_values()
-    fig = Figure(figsize=(8, _height(len(data))))
-    ax = fig.subplots()
-    title = CHART_TITLES["quantities_by_unit"]
-    if not data:
-        _no_data(ax, title)
-        return _save(fig, path)
-    data = data[::-1]
-    for i, (_, values) in enumerate(data):
+def _dots(ax, rows: list[tuple[str, list[float]]], xlabel: str, log: bool) -> None:
+    """One row per noun: the values as dots (a box plot from 5 values), largest group on top."""
+    rows = rows[::-1]
+    for i, (_, values) in enumerate(rows):
         if len(values) >= 5:
             ax.boxplot([values], positions=[i], vert=False, widths=0.5, showfliers=False,
                        medianprops={"color": "#c0392b"})
         dots = _spread(values)
         ax.scatter(dots, [i] * len(dots), s=18, color=BAR_COLOR, alpha=0.7, zorder=3)
-    ax.set_yticks(range(len(data)), [f"{_short(u)}  (n={len(v)})" for u, v in data])
-    ax.set_ylim(-0.6, len(data) - 0.4)
-    ax.set_xscale("log")
-    ax.set_xlabel("value (log scale; zero and negative values left out)")
-    ax.set_title(title)
+    ax.set_yticks(range(len(rows)), [f"{_short(n) if n else '(nothing named)'}  (n={len(v)})" for n, v in rows])
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def chart_quantities(counts: ChartCounts, path: Path) -> Path | None:
+    """One panel per comparable kind of figure, each with its own axis: counts of things (by what
+    is counted), then each unit of measure (percentages on a linear 0-100 axis, the rest log)."""
+    from matplotlib.figure import Figure
+
+    groups = counts.quantity_groups()
+    if not groups:
+        return None
+    heights = [len(rows) + 1.2 for _, rows in groups]
+    fig = Figure(figsize=(8, max(2.6, 0.32 * sum(heights) + 1.4)), layout="constrained")
+    axes = fig.subplots(len(groups), 1, height_ratios=heights, squeeze=False)[:, 0]
+    for ax, (unit, rows) in zip(axes, groups):
+        if unit is None:
+            _dots(ax, rows, "count (log scale)", log=True)
+            ax.set_title("Counts of things, by what is counted", fontsize=10)
+        else:
+            percent = unit == "%"
+            _dots(ax, rows, "%" if percent else f"{unit} (log scale)", log=not percent)
+            if percent:  # a rate: the whole 0-100 scale, so that 95% reads as nearly all
+                ax.set_xlim(0, max(100.0, *(max(v) for _, v in rows)))
+            ax.set_title(f"Unit {unit}, by what is measured", fontsize=10)
+    fig.suptitle(CHART_TITLES["quantities_by_unit"] + " (zero and negative values left out)")
     return _save(fig, path)
 
 
-def _chart_bars(items: list[tuple[str, int]], key: str, xlabel: str, path: Path) -> Path:
+def _chart_bars(items: list[tuple[str, int]], key: str, xlabel: str, path: Path) -> Path | None:
     from matplotlib.figure import Figure
 
     items = items[:TOP]
+    if not items:
+        return None
     fig = Figure(figsize=(8, _height(len(items))))
     _barh(fig.subplots(), items, CHART_TITLES[key], xlabel)
     return _save(fig, path)
 
 
 def make_charts(tables: dict[str, pa.Table], dest: Path, counts: ChartCounts | None = None) -> dict[str, Path]:
-    """Write every chart as dest/<name>.png; return name -> path in CHART_TITLES order.
-    `counts`: the tables' counts when already made (card_files counts files batch by batch);
-    otherwise `tables` are counted here."""
+    """Write every chart that has data as dest/<name>.png; return name -> path in CHART_TITLES
+    order (charts without data are left out). `counts`: the tables' counts when already made
+    (card_files counts files batch by batch); otherwise `tables` are counted here."""
     dest.mkdir(parents=True, exist_ok=True)
     c = counts if counts is not None else ChartCounts.of(tables)
-    return {
+    drawn = {
         "articles_per_month": chart_month(c, dest / "articles_per_month.png"),
         "articles_per_province": chart_provinces(c, dest / "articles_per_province.png"),
         "legal_refs_top": _chart_bars(c.legal_doc_counts(), "legal_refs_top", "articles citing it",
@@ -202,7 +229,8 @@ def make_charts(tables: dict[str, pa.Table], dest: Path, counts: ChartCounts | N
         "quarantine_reasons": _chart_bars(c.reason_counts(), "quarantine_reasons", "inputs",
                                           dest / "quarantine_reasons.png"),
     }
+    return {name: path for name, path in drawn.items() if path is not None}
 
 
 __all__ = ["CHART_TITLES", "ChartCounts", "make_charts", "month_counts", "province_counts", "legal_doc_counts",
-           "quantity_values", "boilerplate_counts", "reason_counts"]
+           "quantity_groups", "boilerplate_counts", "reason_counts"]

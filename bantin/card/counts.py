@@ -10,6 +10,12 @@ counted in the memory of one batch.
 
 The same accumulator counts in-memory tables (`ChartCounts.of`), so the card of a test table
 and the card of a published file are computed by the same code.
+
+A group of near duplicates (`articles.near_duplicate_of`: the same story republished) counts once:
+its first article. The others are left out of every per-article count (months, provinces, documents
+cited, figures), so a corpus of republished stories does not show each story as many times as it
+was reposted. Their ids are kept while counting (8 bytes each), so `articles` must be added before
+the tables that refer to it, as `of` and the card (files in schemas order) do.
 """
 from __future__ import annotations
 
@@ -24,13 +30,14 @@ import pyarrow.compute as pc
 
 from schemas import KEPT_ROLES
 
-TOP_UNITS = 12
+TOP_NOUNS = 12  # rows of the counts panel of the figures chart
+TOP_MEASURED = 3  # units of measure shown (each its own panel), and rows in each
 NOT_BOILERPLATE = frozenset(KEPT_ROLES) | {"empty"}
 #: The columns each table's counts read (the rest of a file need not be decoded for them).
 COLUMNS: dict[str, list[str]] = {
-    "articles": ["published_date", "provinces", "provinces_2025"],
+    "articles": ["article_id", "near_duplicate_of", "published_date", "provinces", "provinces_2025"],
     "legal_refs": ["article_id", "doc_type", "number", "symbol"],
-    "quantities": ["unit", "value"],
+    "quantities": ["article_id", "unit", "noun", "value"],
     "lines": ["role", "rule"],
     "quarantine": ["reason"],
 }
@@ -48,6 +55,11 @@ def _frame(batch: pa.Table, columns: list[str]) -> pl.DataFrame:
     return df
 
 
+def _id_keys(ids: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Article ids (16 hex digits) as uint64, the compact form the near duplicates are kept in."""
+    return np.array([int(a, 16) for a in ids.to_pylist()], dtype=np.uint64)
+
+
 def _count(c: Counter, df: pl.DataFrame, key: str) -> None:
     g = df.group_by(key).len()
     c.update(dict(zip(g.get_column(key).to_list(), g.get_column("len").to_list())))
@@ -58,21 +70,25 @@ class ChartCounts:
     months: Counter = field(default_factory=Counter)  # "YYYY-MM" -> articles
     first: date | None = None
     last: date | None = None
+    articles: int = 0  # articles counted (a group of near duplicates once)
+    undated: int = 0  # of which without published_date
+    near_duplicates: int = 0  # articles left out as a near duplicate of an earlier one
     provinces: dict[str, Counter] = field(default_factory=lambda: {c: Counter() for c in PROVINCE_COLUMNS})
     legal_docs: Counter = field(default_factory=Counter)  # document label -> articles citing it
-    units: dict[str, list[np.ndarray]] = field(default_factory=dict)  # unit -> positive values, in order
+    units: dict[tuple, list[np.ndarray]] = field(default_factory=dict)  # (unit, noun) -> positive values
     lines: Counter = field(default_factory=Counter)  # (role, rule) -> lines
     reasons: Counter = field(default_factory=Counter)  # quarantine reason -> inputs
     # The labels of the last article seen in legal_refs: a file streamed in batches may split one
     # article's rows over two batches (finalise writes an article's rows together), and an
     # article counts once per document.
     _legal_tail: tuple[str | None, set[str]] = field(default_factory=lambda: (None, set()), init=False, repr=False)
+    _near: list[np.ndarray] = field(default_factory=list, init=False, repr=False)  # ids left out, uint64
 
     @classmethod
     def of(cls, tables: dict[str, pa.Table | None]) -> ChartCounts:
-        """The counts of whole in-memory tables."""
+        """The counts of whole in-memory tables (articles first)."""
         counts = cls()
-        for name, table in tables.items():
+        for name, table in sorted(tables.items(), key=lambda kv: kv[0] != "articles"):
             if table is not None:
                 counts.add(name, table)
         return counts
@@ -85,17 +101,36 @@ class ChartCounts:
             return self
         have = set(t.column_names)
         if name == "articles":
+            t = self._first_of_groups(t)
+            self.articles += t.num_rows
             if "published_date" in have:
+                self.undated += t.column("published_date").null_count
                 self._add_dates(t.column("published_date"))
             for col in PROVINCE_COLUMNS:
                 if col in have:
                     self._add_provinces(t, col)
         elif name in COLUMNS and set(COLUMNS[name]) <= have:
+            t = self._without_near_duplicates(t) if "article_id" in COLUMNS[name] else t
             {"legal_refs": self._add_legal, "quantities": self._add_quantities, "lines": self._add_lines,
              "quarantine": self._add_reasons}[name](t)
         return self
 
     # ------------------------------------------------------------ one batch
+    def _first_of_groups(self, t: pa.Table) -> pa.Table:
+        """The batch without its near duplicates, whose ids are kept for the other tables."""
+        if "near_duplicate_of" not in t.column_names or t.column("near_duplicate_of").null_count == t.num_rows:
+            return t
+        near = pc.is_valid(t.column("near_duplicate_of"))
+        self._near.append(_id_keys(t.filter(near).column("article_id")))
+        self.near_duplicates += len(self._near[-1])
+        return t.filter(pc.invert(near))
+
+    def _without_near_duplicates(self, t: pa.Table) -> pa.Table:
+        if not self._near:
+            return t
+        left_out = np.isin(_id_keys(t.column("article_id")), np.concatenate(self._near))
+        return t.filter(pa.array(~left_out)) if left_out.any() else t
+
     def _add_dates(self, col: pa.ChunkedArray) -> None:
         col = col.drop_null()
         if len(col) == 0:
@@ -135,10 +170,12 @@ class ChartCounts:
         self._legal_tail = (last, (tail_labels | mine) if last == tail_id else mine)
 
     def _add_quantities(self, t: pa.Table) -> None:
-        df = _frame(t, COLUMNS["quantities"]).filter(
-            pl.col("unit").is_not_null() & (pl.col("unit") != "") & (pl.col("value") > 0))
-        for unit, values in df.group_by("unit", maintain_order=True).agg(pl.col("value").cast(pl.Float64)).iter_rows():
-            self.units.setdefault(unit, []).append(np.asarray(values, dtype=np.float64))
+        """Positive values per (unit, noun); a count without a noun has nothing to compare with."""
+        df = _frame(t, ["unit", "noun", "value"]).filter(
+            (pl.col("unit").is_not_null() | pl.col("noun").is_not_null()) & (pl.col("value") > 0))
+        groups = df.group_by(["unit", "noun"], maintain_order=True).agg(pl.col("value").cast(pl.Float64))
+        for unit, noun, values in groups.iter_rows():
+            self.units.setdefault((unit, noun), []).append(np.asarray(values, dtype=np.float64))
 
     def _add_lines(self, t: pa.Table) -> None:
         g = t.select(["role", "rule"]).group_by(["role", "rule"]).aggregate([([], "count_all")])
@@ -168,11 +205,22 @@ class ChartCounts:
         """(document, articles citing it), most cited first."""
         return ranked(self.legal_docs)
 
-    def quantity_values(self, top: int = TOP_UNITS) -> list[tuple[str, list[float]]]:
-        """(unit, positive values in table order) for the `top` most frequent units."""
-        sizes = {u: sum(len(a) for a in arrays) for u, arrays in self.units.items()}
-        best = sorted(sizes, key=lambda u: (-sizes[u], u))[:top]
-        return [(u, np.concatenate(self.units[u]).tolist()) for u in best]
+    def quantity_groups(self) -> list[tuple[str | None, list[tuple[str, list[float]]]]]:
+        """[(unit, [(noun, positive values in table order)])], values comparable only within a
+        group: counts first (unit None: the TOP_NOUNS most reported nouns), then the TOP_MEASURED
+        most reported units of measure (their TOP_MEASURED most reported nouns; '' for none)."""
+        sizes = {k: sum(len(a) for a in arrays) for k, arrays in self.units.items()}
+        by_unit: dict[str | None, int] = Counter()
+        for (unit, _), n in sizes.items():
+            by_unit[unit] += n
+        units = ([None] if None in by_unit else []) + sorted(
+            (u for u in by_unit if u is not None), key=lambda u: (-by_unit[u], u))[:TOP_MEASURED]
+        out = []
+        for unit in units:
+            keys = sorted((k for k in sizes if k[0] == unit), key=lambda k: (-sizes[k], k[1] or ""))
+            keys = keys[:TOP_NOUNS if unit is None else TOP_MEASURED]
+            out.append((unit, [(k[1] or "", np.concatenate(self.units[k]).tolist()) for k in keys]))
+        return out
 
     def boilerplate_counts(self) -> list[tuple[str, int]]:
         """('rule (role)', lines) for every line kept out of the body; blank lines are not counted."""

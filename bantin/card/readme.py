@@ -8,6 +8,7 @@ describes the files next to it. Links and code use paths relative to the output 
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from bantin.card.snippets import KNOWN_LIMITATIONS, loading_snippets
 from bantin.card.counts import ChartCounts
 from bantin.card.charts import CHART_TITLES, make_charts
 from bantin.card.profile import percent, profile_table
+
+CATALOGUE_PATH = "bantin/clean/rules/catalogue.py"
 
 CHARTS_DIR = "charts"
 README = "README.md"
@@ -89,8 +92,16 @@ def _counts(table_rows: dict[str, int]) -> list[str]:
     return out
 
 
-def _charts(paths: dict[str, Path]) -> list[str]:
-    out = []
+def _charts(paths: dict[str, Path], counts: ChartCounts) -> list[str]:
+    per_story = ("Counts are per story: a group of near duplicates (`near_duplicate_of`, the same story "
+                 f"republished) counts once; {counts.near_duplicates} article(s) were left out as near duplicates.")
+    out = [per_story, ""]
+    if counts.undated:
+        out += [f"{counts.undated} of {counts.articles} articles have no `published_date` and are not in the "
+                "month chart.", ""]
+    missing = [title for name, title in CHART_TITLES.items() if name not in paths]
+    if missing:
+        out += ["Left out, having nothing to show in this snapshot: " + "; ".join(missing) + ".", ""]
     for name in paths:
         out += [f"### {CHART_TITLES[name]}", "", f"![{CHART_TITLES[name]}]({CHARTS_DIR}/{name}.png)", ""]
     return out
@@ -134,10 +145,15 @@ def _rules(summary: dict) -> list[str]:
         from bantin.clean.rules.catalogue import RULES
     except (ImportError, AttributeError):
         return out
-    out += ["Cleaning rules (each line of `lines.parquet` names the rule that gave its role; "
-            "roles `lead`, `body` and `subheading` form the body):", "",
-            "| rule | role | what it does |", "|---|---|---|"]
-    out += [f"| `{r.id}` | {cell(r.role)} | {cell(r.description)} |" for r in RULES]
+    # Counts per role, not the catalogue itself: the catalogue (id, role, description, examples of
+    # each rule) lives with the code of this version and would be most of the card if copied here.
+    per_role = Counter(r.role for r in RULES)
+    out += [f"{len(RULES)} cleaning rules decide the role of every unit of text; each row of "
+            "`lines.parquet` names its rule. The rules, with their descriptions and examples, are the "
+            f"catalogue `{CATALOGUE_PATH}` of bantin at this `pipeline_version`; `bantin lines FILE` shows "
+            "them at work on one article. Roles `lead`, `body` and `subheading` form the body.", "",
+            "| role | rules |", "|---|---:|",
+            *[f"| {cell(role)} | {n} |" for role, n in sorted(per_role.items(), key=lambda kv: (-kv[1], kv[0]))]]
     return out + [""]
 
 
@@ -157,13 +173,16 @@ def _quality(summary: dict) -> list[str]:
 
 
 def markdown(tables: dict[str, pa.Table], summary: dict, charts: dict[str, Path],
-             limitations: Sequence[str], profiles: dict[str, list] | None = None) -> str:
+             limitations: Sequence[str], profiles: dict[str, list] | None = None,
+             counts: ChartCounts | None = None) -> str:
     """The whole card as markdown. `profiles`: column profiles per table computed elsewhere
-    (from files, see card_files), used instead of profiling `tables`."""
+    (from files, see card_files), used instead of profiling `tables`; `counts`: the charts'
+    counts (made from `tables` when not given)."""
     rows = _rows(tables, profiles)
+    counts = counts if counts is not None else ChartCounts.of(tables)
     parts = [
         [f"# {TITLE}", "", INTRO, ""], _overview(summary, rows), ["", "## Tables", ""], _counts(rows),
-        ["", "## The corpus at a glance", ""], _charts(charts), ["## How to load it", ""], _loading(tables),
+        ["", "## The corpus at a glance", ""], _charts(charts, counts), ["## How to load it", ""], _loading(tables),
         ["## Columns", ""], _columns(tables, profiles), ["## Rules in force", ""], _rules(summary),
         ["## Quality", ""], _quality(summary), ["## Known limitations", ""],
         [f"- {item}" for item in limitations],
@@ -190,8 +209,9 @@ def write_card(tables: dict[str, pa.Table], dest: Path, *, summary: dict,
     `profiles` and `counts`: column profiles and chart counts made from files (card_files);
     without them `tables` are profiled and counted here."""
     dest.mkdir(parents=True, exist_ok=True)
+    counts = counts if counts is not None else ChartCounts.of(tables)
     charts = make_charts(tables, dest / CHARTS_DIR, counts)
-    md = markdown(tables, summary, charts, limitations, profiles)
+    md = markdown(tables, summary, charts, limitations, profiles, counts)
     readme, page = dest / README, dest / HTML
     readme.write_text(md, encoding="utf-8")
     page.write_text(to_html(md), encoding="utf-8")

@@ -10,15 +10,16 @@ KNOWN_LIMITATIONS: tuple[str, ...] = (
     "Extraction is rule-based and prefers an empty field to a wrong one: `outlet`, `authors`, "
     "`published_date`, people and their posts are left empty when the evidence is weak, so "
     "coverage below 100% is expected (see the null rate and coverage columns).",
-    "`published_date` comes from the best evidence found (`date_source`: dateline, body, image file "
-    "name); a date taken from the body may be the event date rather than the publication date.",
+    "`published_date` comes from the best evidence found (`date_source`: dateline, body, photo_filename; "
+    "null when there is no date); a date taken from the body may be the event date rather than the publication date.",
     "`provinces` lists the provinces the text names, not necessarily where the event happened; "
     "`provinces_2025` maps those names through the 1 July 2025 merger (34 units), it does not "
     "re-read the text.",
     "People are not resolved across articles: the same person may appear under different spellings "
     "or with posts held at different times; `posts` are as written in that article.",
-    "`quantities.unit` is the counted noun phrase as written, so one kind of figure can appear "
-    "under several units (e.g. `công dân` and `thanh niên`); `value` is not normalised across units.",
+    "A figure is `value` + `unit` (a unit of measure; null for a count) + `noun` (what is counted, as "
+    "written), so one kind of count can appear under several nouns (e.g. `công dân` and `thanh niên`); "
+    "values are not converted between units (`kg` and `tấn` stay apart).",
     "Legal references without a symbol (e.g. `Chỉ thị 48`) are ambiguous: the issuer is often "
     "not stated and the same number exists at several levels.",
     "Damaged or legacy-encoded text is repaired only when the repair is unambiguous; the rest is "

@@ -15,7 +15,6 @@ says which raw line a unit is (part of), each sentence keeps its trailing spaces
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from bantin.clean.repair import fingerprint, repair_line
@@ -36,6 +35,7 @@ from bantin.clean.rules.structure import (
     is_subheading_like,
     is_title_shape,
 )
+from bantin.clean import frequency
 from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.units import split_units
 from bantin.clean.wrap import joined_view, wrap_heads
@@ -47,9 +47,6 @@ IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
 MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
 CAPTION_MAX_WORDS = 30
-# What a repeated heading inside a story never holds, and a repeated widget does: a label
-# (`Đường dây nóng:`) or a long number (a phone, a code).
-LABEL_OR_NUMBER_RE = re.compile(r":|\d{3,}")
 
 
 class _Page:
@@ -146,23 +143,7 @@ def _title(p: _Page) -> int | None:
     if _is_title(p.clean[first]):
         p.set(first, "title", "structure.title")
         return first
-    return _repeated_title(p, first)
-
-
-def _repeated_title(p: _Page, lead: int) -> int | None:
-    """Frequency alone never takes the title: a title-shaped line that only `corpus.repeated`
-    claimed, the last line above the story's first paragraph that is not other furniture, is the
-    headline (a story printed on
-    several pages of the corpus repeats its own title)."""
-    if not is_prose(p.clean[lead]):
-        return None
-    above = p.prev_non_empty(lead)
-    while above is not None and p.role[above] is not None and p.rule[above] != "corpus.repeated":
-        above = p.prev_non_empty(above)  # over the furniture between headline and lead (counters, dates)
-    if above is not None and p.rule[above] == "corpus.repeated" and _is_title(p.clean[above]):
-        p.set(above, "title", "structure.title")
-        return above
-    return None
+    return frequency.repeated_title(p, first)
 
 
 def _n_short(text: str) -> bool:
@@ -249,28 +230,8 @@ def _media_marker(p: _Page, i: int) -> bool:
     return p.rule[i] in MEDIA_MARKER_RULES or (p.role[i] == "ui_text" and is_player(p.clean[i]))
 
 
-def _release_repeats(p: _Page, title: int | None) -> None:
-    """Frequency alone never removes what the page's structure reads as story or byline: a line
-    only `corpus.repeated` claimed is released when it is a sentence or a heading inside the story
-    (between its first and last paragraphs), and is the byline when it is a name after the story.
-    (One reporter signs many stories; a story printed on several pages repeats its headings.)"""
-    start = title if title is not None else -1
-    prose = [i for i in p.free() if i > start and is_prose(p.clean[i])]
-    if not prose:
-        return
-    first, last = prose[0], prose[-1]
-    for i, rule in enumerate(p.rule):
-        if rule != "corpus.repeated":
-            continue
-        c = p.clean[i]
-        if first < i < last and (is_prose(c) or (is_subheading_like(c) and not LABEL_OR_NUMBER_RE.search(c))):
-            p.role[i] = p.rule[i] = None
-        elif i > last and is_name_like(c):
-            p.set(i, "byline", "byline.tail_name")
-
-
 def _body(p: _Page, title: int | None) -> None:
-    _release_repeats(p, title)
+    frequency.release_repeats(p, title)
     free = p.free()
     prose = [i for i in free if is_prose(p.clean[i])]
     last_prose = prose[-1] if prose else -1

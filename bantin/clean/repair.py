@@ -18,10 +18,25 @@ import unicodedata
 import ftfy
 from ftfy import badness
 
+from bantin.printable import BIDI_RE
+
+# Terminal escape sequences, dropped whole (not only their ESC byte, which left `[2J[H[31;1m`):
+# CSI (colours, cursor moves, screen clears), OSC up to BEL or ST (window titles, OSC 8 links:
+# their text stays), DCS/APC/PM/SOS strings, and the short ESC sequences; 7-bit and C1 forms.
+# Every part is a bounded run of one class: linear.
+ANSI_RE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[P_^X]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]")
 NBSP_RE = re.compile("[\u00a0\u2007\u202f\u3000]")
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # incl. soft hyphen
 CONTROL_RE = re.compile("[\u0000-\u0008\u000b-\u000d\u000e-\u001f\u007f-\u009f]")
-TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+# A run of more spaces than any layout needs is one space in the cleaned text: the rules then
+# never see a run longer than this, which bounds every `\s*…\s*` pattern (a run of 20,000
+# spaces after `Tác giả` made one of them take minutes). The raw text keeps the run.
+LONG_SPACE_RE = re.compile(r"(?<! ) {41,}")
+TRAILING_SPACE_RE = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)  # a run is tried once, from its start
 WORD_RE = re.compile(r"[^\W\d_]+")
 # Only whole words of 2-4 letters can be onset + oa/oe/uy (the longest onsets have 2 letters), so
 # only they are looked at: the same result as every word, at a fraction of the cost.
@@ -79,9 +94,12 @@ def _repair(text: str) -> tuple[str, list[str]]:
     out = text
     out = step("mojibake", "\n".join(_fix_mojibake(ln) for ln in out.split("\n")), out)
     # Invisible characters go before NFC: removing them can join a letter and its combining mark.
+    out = step("ansi", ANSI_RE.sub("", out), out)  # before `control`, which would keep `[31m`
+    out = step("bidi", BIDI_RE.sub("", out), out)  # U+202E and friends: they reorder what follows
     out = step("control", CONTROL_RE.sub("", out.replace("\t", " ")), out)
     out = step("zero_width", ZERO_WIDTH_RE.sub("", out), out)
     out = step("nbsp", NBSP_RE.sub(" ", out), out)
+    out = step("long_space", LONG_SPACE_RE.sub(" ", out), out)
     out = step("nfc", unicodedata.normalize("NFC", out), out)
     out = step("tone_marks", fix_tone_marks(out), out)
     out = step("trailing_space", TRAILING_SPACE_RE.sub("", out), out)

@@ -20,11 +20,14 @@ from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 
 DUMP_MIN_CHARS = 400
+#: A line longer than this is cut into sentences even when the document has other lines (the
+#: longest real line seen, in the development corpus, has about 12,000 characters).
+LONG_LINE_CHARS = 20_000
 # An abbreviation before a full stop (`TP.`, `PGS.`, `Tp.`, `ThS.`, `Q.`), where no sentence ends; a
 # capitalised word (`Bắc Ninh.`, `Hà Nội.`) ends one.
 ABBREV_RE = re.compile(r"(\b[A-ZĐ]{1,4}|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr|Co|Ltd|Jr)|\b\w)\.$")
-ABBREV_WINDOW = 8  # ABBREV_RE looks at this many characters before a full stop: linear time
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
+ABBREV_SPAN = 4  # letters an ABBREV_RE match may have before its full stop
+SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
 # A sentence end with no space after it: a lowercase word, a stop, a capitalised word
 # (`hành vi trên.Phùng Sơn`, `cảm xúc.VTV.vn -`); initials (`Đ.Hà`), `TP.HCM`, domains never do.
 # Found by `_glued_ends` with str.islower/isupper: Vietnamese capitals and small letters
@@ -91,7 +94,9 @@ def split_sentences(line: str) -> list[str]:
     length of the line: every check looks at a bounded window around a match."""
     cuts = {0, len(line)}
     for m in SENTENCE_END_RE.finditer(line):
-        if not ABBREV_RE.search(line[max(0, m.start() + 1 - ABBREV_WINDOW): m.start() + 1]):
+        # Only the few characters before the full stop are looked at (pos/endpos keep `\b` and
+        # `$` exact): searching the whole prefix at every full stop was quadratic in the line.
+        if not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
             cuts.add(m.end())
     cuts.update(_glued_ends(line))
     cuts.update(m.start() for m in GLUED_CREDIT_RE.finditer(line)
@@ -172,19 +177,36 @@ def _caps_banner_end(line: str) -> int:
 
 def split_units(text: str) -> list[tuple[str, str, int]]:
     """(raw unit text, split kind, raw line) for every unit of the document before roles are
-    decided: the lines, except that a one-line dump (a whole page flattened into one line) is
-    cut into sentences already, since its furniture and its story share the line."""
+    decided: the lines, except that a one-line dump (a whole page flattened into one line) is cut
+    into sentences already, since its furniture and its story share the line; so is any line
+    longer than LONG_LINE_CHARS, and a sentence still longer than that is cut at spaces
+    (`_capped`): no rule reads more than LONG_LINE_CHARS at once, whatever the input (a 5 MB
+    line, a 1 MB word)."""
     lines = text.split("\n")
     non_empty = [ln for ln in lines if ln.strip()]
-    if len(non_empty) == 1 and len(non_empty[0]) >= DUMP_MIN_CHARS:
-        units: list[tuple[str, str, int]] = []
-        for k, ln in enumerate(lines):
-            if ln.strip():
-                units.extend((s, "sentence", k) for s in split_sentences(ln))
-            else:
-                units.append((ln, "line", k))
-        return units
-    return [(ln, "line", k) for k, ln in enumerate(lines)]
+    dump = len(non_empty) == 1 and len(non_empty[0]) >= DUMP_MIN_CHARS
+    if not dump and all(len(ln) <= LONG_LINE_CHARS for ln in lines):
+        return [(ln, "line", k) for k, ln in enumerate(lines)]
+    units: list[tuple[str, str, int]] = []
+    for k, ln in enumerate(lines):
+        if ln.strip() and (dump or len(ln) > LONG_LINE_CHARS):
+            units.extend((piece, "sentence", k) for s in split_sentences(ln) for piece in _capped(s))
+        else:
+            units.append((ln, "line", k))
+    return units
+
+
+def _capped(unit: str) -> list[str]:
+    """`unit` in pieces of at most LONG_LINE_CHARS, cut after a space when there is one;
+    ''.join(pieces) == unit."""
+    pieces, pos = [], 0
+    while len(unit) - pos > LONG_LINE_CHARS:
+        cut = unit.rfind(" ", pos + 1, pos + LONG_LINE_CHARS)
+        cut = cut + 1 if cut > pos else pos + LONG_LINE_CHARS
+        pieces.append(unit[pos:cut])
+        pos = cut
+    pieces.append(unit[pos:])
+    return pieces
 
 
 def reconstruct(decisions: list[LineDecision]) -> str:

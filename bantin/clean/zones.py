@@ -31,7 +31,7 @@ from bantin.clean.rules.ui import footer_hits
 
 HEADER_MAX_UNITS = 10
 # A sentence ending inside the line (`… tỉnh nhà. Sau đó …`), not an abbreviation (`TP. Huế`).
-INNER_SENTENCE_RE = re.compile(r"[^\W\d_]{2,}[.!?…][\"”’)]?\s+\S")
+INNER_SENTENCE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}[.!?…][\"”’)]?\s+\S")
 MENU_RUN_RE = re.compile(r"^(Trang chủ|TRANG CHỦ|Home|HOME)\s+[A-ZĐ]")
 IMAGE_ROLES = ("image_file", "photo_credit")
 END_ROLES = frozenset({"byline", "source_credit", "share_prompt", "comment_prompt", "navigation", "ui_text",

@@ -94,9 +94,9 @@ def gold_errors(record: dict) -> list[str]:
     for k in ("title", "section", "outlet"):
         if record[k] is not None and not (isinstance(record[k], str) and record[k].strip()):
             errs.append(f"{k} must be a non-empty string or null")
-    if record["date_source"] not in DATE_SOURCES:
+    if record["date_source"] is not None and record["date_source"] not in DATE_SOURCES:
         errs.append(f"bad date_source {record['date_source']!r}")
-    if (record["published_date"] is None) != (record["date_source"] == "none"):
+    if (record["published_date"] is None) != (record["date_source"] is None):
         errs.append("published_date and date_source disagree")
     for k in LIST_KEYS:
         if not isinstance(record[k], list):

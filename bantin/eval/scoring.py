@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from bantin.extract import measures
 from bantin.vi.names import fold_tones
 
 SCALAR_FIELDS = ("title", "section", "published_date", "date_source", "outlet")
@@ -225,7 +226,7 @@ def to_gold_shape(fields: dict, ex, body: str) -> dict:
                    for p in ex.people],
         "organisations": [o["name"] for o in ex.organisations],
         "legal_refs": [{k: r[k] for k in ("doc_type", "number", "symbol", "issuer")} for r in ex.legal_refs],
-        "quantities": [{"value": q["value"], "unit": q["unit"], "qualifier": q["qualifier"]}
+        "quantities": [{"value": q["value"], "unit": measures.written(q), "qualifier": q["qualifier"]}
                        for q in ex.quantities],
         "periods": [{"start_year": p["start_year"], "end_year": p["end_year"]} for p in ex.periods],
         "acronyms": [{"acronym": a["acronym"], "expansion": a["expansion"]}

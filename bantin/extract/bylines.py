@@ -30,9 +30,11 @@ SPLIT_CREDIT_RE = re.compile(
     r"^(?:Bài|Tin)\s*:\s*(?P<text>.+?)\s*(?:[-–;,/]|\s)\s*(?:Ảnh|ảnh|Clip|Video)\s*:\s*(?P<photo>.+)$"
 )
 SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s*(?P<src>.+)$", re.I)
-PAREN_HINT_RE = re.compile(r"\s*\((?P<hint>[^()]+)\)\s*$")
+PAREN_HINT_RE = re.compile(r"(?<!\s)\s*\((?P<hint>[^()]+)\)\s*$")
 # `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau).
-SLASH_HINT_RE = re.compile(r"\s*/\s*(?P<hint>[A-ZĐ][A-ZĐa-z.]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3})?)\s*$")
+SLASH_HINT_RE = re.compile(
+    r"(?<!\s)\s*/\s*(?P<hint>[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
+    r"|(?:\s+[^\W\d_&]+|\s*&\s*[^\W\d_]+){1,6})?)\s*$")  # `/VOV online`, `/Báo Tin tức và Dân tộc`
 # Academic titles before a name, comma-joined: `PGS, TS.`, `PGS.TS`, `ThS.`.
 ACADEMIC_RUN_RE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN)\.?\s*[,.]?\s*)+(?=\S)")
 TITLE_PREFIX_RE = re.compile(
@@ -64,7 +66,7 @@ UI_CAPS = frozenset(w.strip() for w in UI_CAPS)
 NON_PERSON_CREDIT = frozenset(
     "tư liệu|sưu tầm|internet|minh họa|nvcc|nhân vật cung cấp|btc|ban tổ chức|đơn vị cung cấp".split("|")
 )
-NAME_SEP_RE = re.compile(r"\s*(?:,|;|\s[-–]\s|\svà\s|&)\s*")
+NAME_SEP_RE = re.compile(r"(?<!\s)\s*(?:,|;|\s[-–]\s|\svà\s|&)\s*")
 _NAME_SYL = rf"(?:{CAP_SYL}|[{UPPER}]{{2,7}})"
 PHOTO_CREDIT_RE = re.compile(
     rf"(?:Ảnh|ẢNH|Photo)(?:\s+(?:minh\s+họa|MINH\s+HỌA|tư\s+liệu))?\s*:\s*"

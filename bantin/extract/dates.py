@@ -9,7 +9,7 @@ Order of evidence, strongest first:
    - with a year -> source `body`;
    - without one the year comes ONLY from evidence, never from today's date:
      a) a camera/image file name with a date (`vlcsnap-2020-11-11-14h39m56s038`,
-        `IMG_20201111_...`) within 31 days of the day -> that year, source `image_file`;
+        `IMG_20201111_...`) within 31 days of the day -> that year, source `photo_filename`;
      b) the same day and month written with a year elsewhere in the article -> source `body`;
      c) a year-end review named in the lead (`tổng kết công tác năm 2023` on 15/11) -> that
         year for October-December, the next one for January-March; source `body`.
@@ -38,6 +38,8 @@ VN_TZ = timezone(timedelta(hours=7))
 MIN_PUBLISHED = date(1945, 1, 1)
 EVENT_YEARS = (1900, 2100)
 IMAGE_WINDOW_DAYS = 31
+#: date_source of a year read from a camera file name; date_source is None when there is no date.
+PHOTO_FILENAME = "photo_filename"
 
 FULL_DATE_RE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?![\d/])"
@@ -84,7 +86,7 @@ DATELINE_FILLER_RE = re.compile(
 )
 DATELINE_MAX_CHARS = 60
 # A short label after the last `|` of a dated line (its section), not more of the date.
-TRAILING_LABEL_RE = re.compile(r"\s*\|\s*[^\W\d_][^\d|:]{0,30}$")
+TRAILING_LABEL_RE = re.compile(r"(?<!\s)\s*\|\s*[^\W\d_][^\d|:]{0,30}$")
 WEEKDAY_DATELINE_RE = re.compile(
     r"^\s*(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,\s*"
     r"(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
@@ -249,7 +251,7 @@ def find_dates(
     """Publication date/time, where it came from, and the dated events of one article."""
     texts = [t for t in ([lead] if lead else []) + list(body) if t]
     events = {d for t in texts for d, _, _ in full_dates(t)}
-    published, at, source = None, None, "none"
+    published, at, source = None, None, None
     if dateline and (parsed := parse_dateline(dateline, arrived)):
         (published, at), source = parsed, "dateline"
     elif lead and (found := lead_date(lead)):
@@ -257,16 +259,16 @@ def find_dates(
         if year is not None:
             published, source = _date(year, month, day), "body"
         elif cand := _year_from_images(day, month, image_dates(image_files)):
-            published, source = cand, "image_file"
+            published, source = cand, PHOTO_FILENAME
         elif cand := _year_from_text(day, month, sorted(events)):
             published, source = cand, "body"
         elif cand := year_from_review(lead, day, month):
             published, source = cand, "body"
         if published and published in {r["issued_date"] for t in texts for r in find_legal_refs(t)}:
             events.add(published)  # the day a quoted document was issued: dates the document
-            published, source = None, "none"
+            published, source = None, None
         if not _publishable(published, arrived):
-            published, source = None, "none"
+            published, source = None, None
         else:
             events.add(published)
     return DateFinding(

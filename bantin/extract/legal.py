@@ -9,8 +9,8 @@ Vietnamese document symbols come in three shapes:
 - laws: `NUMBER/YEAR/QHnn` (`24/2018/QH14`).
 The shape seen in the text is kept; the type code is rewritten in its official case (`Ctr` ->
 `CTr`, `ND` -> `NĐ`) and the issuer upper-cased (`TTg` is the one official mixed-case issuer).
-A reference without a symbol (`Chỉ thị số 46`) keeps its number, and its issuer when a `của Bộ Chính trị`-style phrase follows it (or follows the list it
-is part of: `Chỉ thị số 48, Chỉ thị số 46 của Bộ Chính trị`).
+A reference without a symbol (`Chỉ thị số 46`) keeps its number, and its issuer when a
+`của Bộ Chính trị`-style phrase follows it (or follows the list it is part of: `Chỉ thị số 48, Chỉ thị số 46 của Bộ Chính trị`).
 `number` is the document number as written (`08`); `08` and `8` are one document when deduping.
 A law may carry its title before the symbol: `Luật Biên phòng Việt Nam số 66/2020/QH14`.
 A plenum resolution (`Nghị quyết Trung ương 8 khóa XI`) is NOT kept: `8` numbers the plenum, not
@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from bantin.extract import issuers
 
 DOC_TYPES = (
     "Chương trình hành động", "Chương trình", "Nghị quyết liên tịch", "Nghị quyết", "Nghị định",
@@ -52,7 +54,7 @@ REF_RE = re.compile(
     r"|(?P<bare>\d{1,5})(?![\w/-]|[.,]\d))"
 )
 DATE_AFTER_RE = re.compile(
-    r"\s*,?\s*(?i:ngày)\s+(?:(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})"
+    r"\s*+,?\s*+(?i:ngày)\s+(?:(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})\s*[/-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
 )
 # Issuer named after the reference (`của Bộ Chính trị`), optionally after a `(khóa XI)`.
@@ -66,11 +68,11 @@ NAMED_ISSUERS = (
     (r"Quốc hội", "QH"), (r"Bộ Công an", "BCA"), (r"Bộ Quốc phòng", "BQP"), (r"Đảng ủy", "ĐU"),
 )
 _ISSUER_ALT = "|".join(f"(?P<i{k}>{pat})" for k, (pat, _) in enumerate(NAMED_ISSUERS))
-OF_ISSUER_RE = re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:,\s*)?(?:của|do)\s+(?i:{_ISSUER_ALT})(?![^\W\d_])")
+OF_ISSUER_RE = re.compile(rf"\s*+(?:\([^()]{{1,30}}\)\s*+)?(?:,\s*+)?(?:của|do)\s+(?i:{_ISSUER_ALT})(?![^\W\d_])")
 # Type words that are also verbs (`thông báo 3 trường hợp`, `quy định 5 nhóm`): without a
 # symbol they name a document only when capitalised or followed by `số`.
 VERB_TYPES = frozenset({"Thông báo", "Hướng dẫn", "Quy định", "Kết luận", "Kế hoạch", "Quy chế"})
-TRAILING_DIGITS_RE = re.compile(r"\d+$")
+TRAILING_DIGITS_RE = re.compile(r"(?<!\d)\d+$")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 LIST_GAP_RE = re.compile(r"\s*(?:,|;|và)\s*$")
 _SPACES_RE = re.compile(r"\s+")
@@ -122,13 +124,16 @@ def _issued(text: str, end: int) -> date | None:
         return None
 
 
-def _named_issuer(text: str, end: int) -> str | None:
+def _named_issuer(text: str, end: int) -> tuple[str | None, str | None]:
+    """(issuer code, the body as the alternative of NAMED_ISSUERS writes it) named after `end`."""
     date_m = DATE_AFTER_RE.match(text, end)
     m = OF_ISSUER_RE.match(text, date_m.end() if date_m else end)
     if not m:
-        return None
-    k = next(int(name[1:]) for name, val in m.groupdict().items() if val)
-    return NAMED_ISSUERS[k][1]
+        return None, None
+    k, written = next((int(name[1:]), val) for name, val in m.groupdict().items() if val)
+    body = next((alt for alt in NAMED_ISSUERS[k][0].split("|")
+                 if alt.casefold() == _SPACES_RE.sub(" ", written).casefold()), None)
+    return NAMED_ISSUERS[k][1], body
 
 
 def _number_key(raw: str) -> str:
@@ -150,15 +155,17 @@ def find_legal_refs(text: str) -> list[dict]:
             continue  # a verb with a count, not a document (VERB_TYPES)
         number, symbol, issuer = _symbol(m)
         end = m.end()
+        named, body = _named_issuer(text, end)  # the body named after it, used when it agrees with the symbol
         mentions.append({
             "doc_type": _canon_type(m.group("type")), "number": number, "symbol": symbol,
-            "issued_date": _issued(text, end), "issuer": issuer or _named_issuer(text, end),
+            "issued_date": _issued(text, end), "issuer": issuer or named,
+            "issuer_name": issuers.full_name(issuer or named, body if named == (issuer or named) else None),
             "mention": _SPACES_RE.sub(" ", m.group(0).strip()), "_span": (m.start(), end),
         })
     for left, right in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         gap = text[left["_span"][1]:right["_span"][0]]
         if left["issuer"] is None and left["symbol"] is None and LIST_GAP_RE.fullmatch(gap):
-            left["issuer"] = right["issuer"]
+            left["issuer"], left["issuer_name"] = right["issuer"], right["issuer_name"]
     return _dedupe(mentions)
 
 
@@ -183,4 +190,6 @@ def _dedupe(mentions: list[dict]) -> list[dict]:
             for field in ("issued_date", "issuer"):
                 if out[key][field] is None:
                     out[key][field] = r[field]
+                    if field == "issuer":  # the name goes with its code
+                        out[key]["issuer_name"] = r["issuer_name"]
     return list(out.values())

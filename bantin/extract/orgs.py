@@ -104,7 +104,7 @@ _CANON_RE = re.compile(
     r"(?<![\w])(" + "|".join(re.escape(c) for c in sorted(CANON, key=len, reverse=True)) + r")(?![\w])",
     re.IGNORECASE,
 )
-_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+_PAREN_RE = re.compile(r"(?<!\s)\s*\([^()]*\)")
 
 
 def canonical_org(name: str) -> str:

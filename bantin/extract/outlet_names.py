@@ -53,7 +53,7 @@ LOCAL_PORTAL_RE = re.compile(
     r"(?P<name>[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){0,3})$", re.IGNORECASE
 )
 # Trailing `điện tử` of `Báo Lào Cai điện tử` names the paper's online edition: same outlet.
-E_EDITION_RE = re.compile(r"\s+(?i:điện tử)$")
+E_EDITION_RE = re.compile(r"(?<!\s)\s+(?i:điện tử)$")
 # A self-named portal masthead: `Cổng thông tin điện tử Tỉnh Đoàn Thanh Hóa`.
 OWN_PORTAL_RE = re.compile(
     r"^(?P<kind>Cổng|Trang)\s+(?i:TTĐT|thông tin điện tử)\s+(?P<owner>[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+[^\W_]+){0,5}\s+(?:[A-ZÀ-ỸĐ][^\W\d_]*|\d+))$"

@@ -70,7 +70,7 @@ OWNER_RE = re.compile(
     r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s*(?:[-–,]|$)", re.IGNORECASE
 )
 INLINE_CREDIT_RE = re.compile(r"(?<![^\W\d_])(?:Theo|Nguồn\s*:)\s+Báo\s+(?P<rest>[^,.;:]{2,40})")
-SEGMENT_RE = re.compile(r"\s+[-–|]\s+|\.\s|[.:,]$|:\s")
+SEGMENT_RE = re.compile(r"(?<!\s)\s+[-–|]\s+|\.\s|[.:,]$|:\s")
 
 
 def _owner_portal(kind: str, owner_line: str) -> str | None:

@@ -12,9 +12,13 @@ before the name (`Đại tá`, `Thiếu tướng`), which is how such officers a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from bantin.extract.other_names import other_names
+from bantin.linear import ends_with
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
@@ -25,6 +29,8 @@ ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối t
 HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
 PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
 CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
+POST_WINDOW = 300  # a post (`Phó Chủ tịch UBND tỉnh ...`) starts at most this far before its holder
+RANK_BEFORE_RE = re.compile(rf"(?:{RANK_RE.pattern})\s+$", re.IGNORECASE)
 # Syllables that cannot end a name when a post or honorific follows: `Nguyễn Văn Danh Bí thư`.
 _HONORIFIC_WORD_RE = re.compile(r"(?:Ông|Bà|Đồng chí)(?![\w])")
 _PER_TAGS = {"B-PER", "I-PER"}
@@ -61,16 +67,37 @@ def _ner_tag(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str
 
 def _post_before(text: str, pos: int) -> tuple[str, int] | None:
     """The post that ends with the comma right before `pos` (posts listed before a name)."""
-    left = text[:pos].rstrip()
-    if not left.endswith(","):
+    end = _rstrip_at(text, pos)
+    if not end or text[end - 1] != ",":
         return None
-    left = left[:-1].rstrip()
-    clause = max((m.end() for m in CLAUSE_START_RE.finditer(left)), default=0)
-    for head in HEAD_RE.finditer(left, clause):
+    end = _rstrip_at(text, end - 1)
+    for head in HEAD_RE.finditer(text, _clause_start(text, end), end):
         got = read_post(text, head.start())
-        if got and got[0] and got[2] == len(left):
+        if got and got[0] and got[2] == end:
             return got[0], head.start()
     return None
+
+
+def _rstrip_at(text: str, pos: int) -> int:
+    """`len(text[:pos].rstrip())`, without the copy."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+@lru_cache(maxsize=8)
+def _clause_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in CLAUSE_START_RE.finditer(text))
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts (after the last punctuation before it), but no
+    further back than POST_WINDOW: a post is read from there to the name. Found by bisection in
+    the sentence's punctuation, computed once per sentence (scanning the prefix again for every
+    name was quadratic on a long sentence of names)."""
+    ends = _clause_ends(text)
+    i = bisect.bisect_right(ends, pos) - 1
+    return max(ends[i] if i >= 0 else 0, pos - POST_WINDOW)
 
 
 def _cue_after(text: str, end: int) -> bool:
@@ -81,22 +108,19 @@ def _cue_after(text: str, end: int) -> bool:
 
 def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bool]:
     """Honorific, post and rank immediately before a name; returns where the mention starts."""
-    left = text[:start]
     honorific, posts, m_start, rank = None, [], start, False
-    clause = max((m.end() for m in CLAUSE_START_RE.finditer(left)), default=0)
-    for head in HEAD_RE.finditer(left, clause):
+    for head in HEAD_RE.finditer(text, _clause_start(text, start), start):
         got = read_post(text, head.start())
         if got and got[0] and not text[got[2]:start].strip():
             posts, m_start = [got[0]], head.start()
             break
     while posts and (prev := _post_before(text, m_start)):  # `Phó Chủ tịch UBND tỉnh, Trưởng ban ... X`
         posts, m_start = [prev[0], *posts], prev[1]
-    before = text[:m_start]
-    r = re.search(rf"(?:{RANK_RE.pattern})\s+$", before, re.IGNORECASE)
+    r = ends_with(RANK_BEFORE_RE, text, m_start)
     if r:
-        rank, m_start, before = True, r.start(), before[: r.start()]
+        rank, m_start = True, r.start()
         honorific = squash(r.group(0)).capitalize()  # `Đại tá`: a rank is the form of address
-    h = HONORIFIC_RE.search(before)
+    h = ends_with(HONORIFIC_RE, text, m_start)
     if h:
         honorific, m_start = h.group(1).lower(), h.start(1)
     return honorific, posts, m_start, rank
@@ -105,7 +129,7 @@ def _left_context(text: str, start: int) -> tuple[str | None, list[str], int, bo
 def _name_after_post(text: str, start: int, run: str) -> str | None:
     """`Chủ tịch HĐND tỉnh Hoàng Công Thủy`: a post ending in a place word (`tỉnh`) is followed by
     the holder's name, not a place, when the whole run is a 3-4 syllable person name."""
-    clause = max((m.end() for m in CLAUSE_START_RE.finditer(text[:start])), default=0)
+    clause = _clause_start(text, start)
     if len(run.split()) < 3 or not is_person_name(run) or canonical_province(run):
         return None
     for head in HEAD_RE.finditer(text, clause, start):
@@ -118,10 +142,10 @@ def _name_after_post(text: str, start: int, run: str) -> str | None:
 def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
     text = squash(fold_tones(sentence))
     spans = _tag_spans(text, tags) if tags else []
-    found = []
+    found, taken = [], []
     for run_m in CAP_RUN_RE.finditer(text):
         trimmed = _trim_run(text, run_m.start(), run_m.group(0))
-        place = bool(PLACE_WORD_RE.search(text[: run_m.start()]))
+        place = bool(ends_with(PLACE_WORD_RE, text, run_m.start()))
         name = split_run(strip_leading(trimmed), after_place_word=place)
         if not name and place:
             name = _name_after_post(text, run_m.start(), strip_leading(trimmed))
@@ -129,12 +153,12 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
             continue
         start = run_m.start() + trimmed.rindex(name)
         end = start + len(name)
-        if PHOTO_CREDIT_RE.search(text[:start]):
+        if ends_with(PHOTO_CREDIT_RE, text, start):
             continue
         honorific, posts, m_start, rank = _left_context(text, start)
         after, m_end = read_post_list(text, end)
         tagset = _ner_tag(spans, start, end)
-        cued = _cue_after(text, end) or bool(ROLE_CUE_RE.search(text[:start]))
+        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start))
         patterned = bool(honorific or posts or after or rank or cued)
         if not patterned and (not tagset & _PER_TAGS or tagset & _NONPER_TAGS or len(name.split()) < 3):
             continue  # NER alone is trusted only for 3+ syllable names (`Ninh Bình` is tagged PER)
@@ -142,6 +166,13 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
             "name": name, "posts": posts + after, "honorific": honorific,
             "mention": text[m_start:max(m_end, end)].strip(" ,–-"),
         })
+        taken.append((start, end))
+    for name, start, end in other_names(text, spans):  # foreign and ethnic-minority names
+        if any(s < end and e > start for s, e in taken) or PHOTO_CREDIT_RE.search(text[:start]):
+            continue
+        h = HONORIFIC_RE.search(text[:start])
+        found.append({"name": name, "posts": [], "honorific": h.group(1).lower() if h else None,
+                      "mention": text[start:end]})
     return found
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bantin.linear import ends_with
+
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, CAP_SYL, COMMON_SURNAMES, PLACE_WORD_RE, UPPER, is_person_name, split_run
 
@@ -48,7 +50,10 @@ _ALLOWED_LOWER = [
 _CAP_ONLY = ["Tổ chức", "Kiểm tra", "Giám sát", "Điều tra", "Tham mưu", "Chỉ đạo", "Chỉ huy",
              "Dân vận", "Tuyên giáo", "Thi đua", "Khen thưởng", "Giáo dục", "Đào tạo"]
 # `và` joins two parts of one name (`Sở Giáo dục và Đào tạo`) unless another entity follows.
-_VA = r"và(?=\s+[{U}])(?!\s+(?:Nghị|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Chương trình|Thông tư|Luật|Đề án|Ban|Bộ|Sở|Ủy|UBND|HĐND|Hội đồng|Công an|Mặt trận|MTTQ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Sư đoàn|Lữ đoàn|Trung đoàn|Tiểu đoàn|Đồn))"
+_VA_NOT_BEFORE = ["Nghị", "Chỉ thị", "Kết luận", "Quyết định", "Kế hoạch", "Chương trình", "Thông tư", "Luật",
+                  "Đề án", "Ban", "Bộ", "Sở", "Ủy", "UBND", "HĐND", "Hội đồng", "Công an", "Mặt trận", "MTTQ",
+                  "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Tiểu đoàn", "Đồn"]
+_VA = r"và(?=\s+[{U}])(?!\s+(?:" + "|".join(_VA_NOT_BEFORE) + "))"
 # `ban hành` (to issue) is the verb that most often follows an organisation: `ban` is not part of it.
 # `sở tại` (local) is not `Sở` (department); `tổ chức` (to organise) is not `tổ` (team).
 _NOT_AFTER = {"ban": r"(?!\s+hành)", "sở": r"(?!\s+tại)", "tổ": r"(?!\s+chức)", "bản": r"(?!\s+(?:án|đồ|tin))"}
@@ -56,12 +61,13 @@ _LOWER_ALT = "|".join(re.escape(w) + _NOT_AFTER.get(w, "")
                       for w in sorted(_ALLOWED_LOWER, key=len, reverse=True))
 _CAP_ONLY_ALT = "|".join(sorted(_CAP_ONLY, key=len, reverse=True))
 _TOKEN_RE = re.compile(
-    rf"(?:(?P<low>(?i:{_LOWER_ALT})|{_CAP_ONLY_ALT}|{_VA.replace('{U}', UPPER)})|(?P<cap>{CAP_SYL})|(?P<acr>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ0-9](?:-[A-ZĐ0-9]+)?)"
+    rf"(?:(?P<low>(?i:{_LOWER_ALT})|{_CAP_ONLY_ALT}|{_VA.replace('{U}', UPPER)})|(?P<cap>{CAP_SYL})"
+    rf"|(?P<acr>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ0-9](?:-[A-ZĐ0-9]+)?)"
     rf"|(?P<num>\d+)|(?P<paren>\([A-ZĐ][A-ZĐ0-9]+\))|(?P<dash>[-–](?=\s*[{UPPER}])))(?![\w])"
 )
 _WS_RE = re.compile(r"\s*")
-_TRAILING_JUNK_RE = re.compile(r"(?:\s+(?:và|kiêm|[-–]))+$")
-_PAREN_RE = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9]+\)")
+_TRAILING_JUNK_RE = re.compile(r"(?<!\s)(?:\s+(?:và|kiêm|[-–]))+$")
+_PAREN_RE = re.compile(r"(?<!\s)\s*\([A-ZĐ][A-ZĐ0-9]+\)")
 
 
 def _holder_after_place(run: str, place: bool) -> str | None:
@@ -81,7 +87,7 @@ def read_tail(text: str, end: int, common_names_only: bool = False) -> int:
         p = _WS_RE.match(text, end).end()
         c = CAP_RUN_RE.match(text, p)
         if c:
-            place = bool(PLACE_WORD_RE.search(text[:p]))
+            place = bool(ends_with(PLACE_WORD_RE, text, p))
             name = split_run(c.group(0), after_place_word=place) or _holder_after_place(c.group(0), place)
             if name and (not common_names_only or name.split()[0] in COMMON_SURNAMES):
                 keep = c.group(0)[: len(c.group(0)) - len(name)].rstrip()
@@ -92,7 +98,7 @@ def read_tail(text: str, end: int, common_names_only: bool = False) -> int:
         if t.group("dash") and HEAD_RE.match(text, _WS_RE.match(text, t.end()).end()):
             break  # `X – Ủy viên ...` starts a new post
         end = t.end()
-    junk = _TRAILING_JUNK_RE.search(text[:end])
+    junk = ends_with(_TRAILING_JUNK_RE, text, end)
     return junk.start() if junk else end
 
 

@@ -21,10 +21,15 @@ follows a counted noun (`nhập ngũ`, `tham gia`, `đảm nhiệm`): `7.900 cô
 `công dân`, `9 nhiệm vụ công tác trọng tâm để` -> `nhiệm vụ công tác trọng tâm`, `461 đồng chí
 Công an chính quy đảm nhiệm` -> `đồng chí Công an chính quy`. A classifier (`buổi`, `lượt`)
 keeps its complement even when that is a verb (`buổi tuyên truyền`). `%` is its own unit.
+The phrase is then split into a unit of measure and the counted noun (`kg ma túy` -> `kg`,
+`ma túy`; `đối tượng` -> no unit, `đối tượng`): bantin/extract/measures.py.
 """
 from __future__ import annotations
 
 import re
+
+from bantin.extract import measures
+from bantin.linear import ends_with
 
 NUMBER_RE = re.compile(
     r"(?<![\w/.,:–-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:]|[.,]\d|[-–]\S)"
@@ -130,23 +135,28 @@ def _unit_words(text: str, pos: int) -> tuple[list[str], int]:
     return [w for w, _ in words], (words[-1][1] if words else pos)
 
 
-def _excluded(sentence: str, m: re.Match) -> bool:
+def _excluded(sentence: str, m: re.Match, lead: int) -> bool:
+    """`lead`: where the sentence's first non-space character is. What comes before the number
+    is read in place, in a bounded window (`bantin.linear.ends_with`): copying the prefix at
+    every number made a sentence of numbers quadratic."""
     raw = m.group("num")
-    before = sentence[:m.start()]
+    start = m.start()
     if YEAR_RE.fullmatch(raw) and not m.group("pct"):
         return True
-    if not before.strip() and LIST_MARKER_RE.match(sentence, m.end()):
+    if start <= lead and LIST_MARKER_RE.match(sentence, m.end()):
         return True
-    if RANGE_BEFORE_RE.search(before) or RANGE_AFTER_RE.match(sentence, m.end()) or COUNTER_BEFORE_RE.search(before):
+    if (ends_with(RANGE_BEFORE_RE, sentence, start) or RANGE_AFTER_RE.match(sentence, m.end())
+            or ends_with(COUNTER_BEFORE_RE, sentence, start)):
         return True
-    return bool(DESIGNATOR_RE.search(before) or ACRONYM_BEFORE_RE.search(before))
+    return bool(ends_with(DESIGNATOR_RE, sentence, start) or ends_with(ACRONYM_BEFORE_RE, sentence, start))
 
 
 def find_quantities(sentence: str) -> list[dict]:
     """Reported figures in one sentence: value, unit, qualifier and the mention text."""
     out: list[dict] = []
+    lead = len(sentence) - len(sentence.lstrip())
     for m in NUMBER_RE.finditer(sentence):
-        if _excluded(sentence, m):
+        if _excluded(sentence, m, lead):
             continue
         if m.group("pct"):
             unit, end = "%", m.end()
@@ -156,14 +166,14 @@ def find_quantities(sentence: str) -> list[dict]:
             if not words or first in DURATIONS or " ".join(words[:2]) in DURATIONS or first in MEASUREMENTS:
                 continue
             unit = " ".join(words)
-        q = QUALIFIER_RE.search(sentence[:m.start()])
+        q = ends_with(QUALIFIER_RE, sentence, m.start())
         start = q.start() if q else m.start()
         qualifier = q.group("q").lower() if q else None
-        if FROM_BEFORE_RE.search(sentence[:m.start()]) and AT_LEAST_AFTER_RE.match(sentence, end):
-            qualifier, start = "ít nhất", FROM_BEFORE_RE.search(sentence[:m.start()]).start()
+        if (f := ends_with(FROM_BEFORE_RE, sentence, m.start())) and AT_LEAST_AFTER_RE.match(sentence, end):
+            qualifier, start = "ít nhất", f.start()
         out.append({
             "value": parse_number(m.group("num"), m.group("scale")),
-            "unit": unit,
+            **measures.split(unit),
             "qualifier": qualifier,
             "mention": sentence[start:end],
         })
@@ -177,6 +187,6 @@ def _all_of(sentence: str) -> list[dict]:
         words, end = _unit_words(sentence, m.end())
         if not words or words[0].lower() in DURATIONS or words[0].lower() in MEASUREMENTS or not words[0].islower():
             continue
-        out.append({"value": float(m.group("num")), "unit": " ".join(words), "qualifier": None,
+        out.append({"value": float(m.group("num")), **measures.split(" ".join(words)), "qualifier": None,
                     "mention": sentence[m.start():end]})
     return out

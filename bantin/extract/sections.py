@@ -22,7 +22,7 @@ from bantin.vi.names import LOWER, UPPER
 
 LABEL_RE = re.compile(r"^\s*(?:Chuyên mục|Danh mục|Mục|Chuyên đề)\s*:\s*(?P<name>\S.{0,60}?)\s*$", re.I)
 BREADCRUMB_PREFIX_RE = re.compile(r"^\s*(?:Bạn đang ở|Vị trí|You are here)\s*:\s*", re.I)
-BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→)\s*|\s+/\s+")
+BREADCRUMB_SEP_RE = re.compile(r"(?<!\s)(?:\s*(?:>|»|›|→)\s*|\s+/\s+)")
 MAX_SECTION_WORDS = 7
 _UP, _LO = UPPER, LOWER
 _SIDE = rf"[{_UP}][{_LO}]+(?:\s[{_LO}]+){{0,3}}"

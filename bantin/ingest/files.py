@@ -6,7 +6,10 @@ Memory stays bounded: hashes are computed in fixed-size chunks, and no file larg
 `max_bytes` is ever read whole.
 
 Every `*.txt` path ends as exactly one of: an `InputFile` (then `load` returns a `RawDoc` or a
-`Quarantined`), or a `Quarantined` from `scan`. Everything else is listed in `ignored`.
+`Quarantined`), or a `Quarantined` from `scan`. Everything else is listed in `ignored`, and the
+directories the walk could not or would not enter (unreadable, a link out of the raw directory,
+a link loop) in `skipped`, so a run can say what it did not see. Names are stored escaped
+(`bantin.ingest.names`); nothing outside the raw directory is opened (`bantin.ingest.boundary`).
 """
 from __future__ import annotations
 
@@ -16,14 +19,18 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from bantin.errors import UsageError
+from bantin.ingest import boundary
+from bantin.ingest.boundary import NotRegularFile, open_regular
+from bantin.ingest.names import escape_name
 from bantin.ingest.inputs import Inputs
 from bantin.records import InputFile, Quarantined, RawDoc
 from bantin.ingest.decode import DecodeError, decode
+from bantin.ingest.html import html_evidence
 
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -39,6 +46,7 @@ class ScanResult:
     files: Inputs  # a sequence of InputFile held as Arrow columns (bantin/ingest/inputs.py)
     ignored: tuple[str, ...]
     quarantined: tuple[Quarantined, ...]
+    skipped: tuple[tuple[str, str], ...] = ()  # (directory + "/", why it was not entered)
 
 
 def _mb(n: int) -> str:
@@ -63,27 +71,15 @@ def _unreadable(source_file: str, exc: OSError) -> Quarantined:
               "and that the disk or network share holding it is available, then run again.")
 
 
-def _display_name(rel: str) -> str:
-    """The relative path as a printable string (undecodable file-name bytes shown escaped)."""
-    return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
-
-
-class NotRegularFile(OSError):
-    """The path was a regular file at scan time but is not one now."""
-
-
-def open_regular(path: str):
-    """Open for reading without ever blocking: O_NONBLOCK makes a pipe (FIFO) that replaced
-    the file after the scan return at once instead of waiting for a writer forever."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise NotRegularFile(errno.EINVAL, "not a regular file")
-    return os.fdopen(fd, "rb")
+def _outside(source_file: str, target: str) -> Quarantined:
+    return _q(source_file, None, "outside_raw",
+              f"The file is a symbolic link to {target!r}, which is outside the raw "
+              "directory; bantin never reads anything outside it (a link could publish any file "
+              "of the machine). Copy the article into the raw directory instead of linking to it.")
 
 
 def sha256_file(path: str) -> str:
-    """SHA-256 of a file, read in CHUNK-sized pieces (bounded memory whatever the size)."""
+    """SHA-256 of a regular file, read in CHUNK-sized pieces (bounded memory whatever the size)."""
     h = hashlib.sha256()
     with open_regular(path) as fh:
         while chunk := fh.read(CHUNK):
@@ -93,14 +89,17 @@ def sha256_file(path: str) -> str:
 
 def _link_target(path: str) -> str:
     try:
-        return _display_name(os.readlink(path))
+        return escape_name(os.readlink(path))
     except OSError:
         return "?"
 
 
-def _classify(path: str, rel: str, max_bytes: int) -> InputFile | Quarantined:
-    """Stat (following symlinks) and hash one `*.txt` entry, or say why it cannot be an input."""
+def _classify(path: str, rel: str, max_bytes: int, root_real: str) -> InputFile | Quarantined:
+    """Say what one `*.txt` entry is: an input (its resolved path, size and hash), or why it
+    cannot be one. A link is resolved first and refused when it leads out of the raw directory;
+    only a regular file is ever opened."""
     try:
+        is_link = stat.S_ISLNK(os.lstat(path).st_mode)
         st = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
@@ -113,14 +112,22 @@ def _classify(path: str, rel: str, max_bytes: int) -> InputFile | Quarantined:
                       f"The file is a symbolic link to {_link_target(path)!r}, which does not "
                       "exist. Restore the target or remove the link.")
         return _unreadable(rel, exc)
+    if is_link:
+        target = boundary.real(path)
+        if not boundary.inside(root_real, target):
+            return _outside(rel, _link_target(path))
+        path = target
     if not stat.S_ISREG(st.st_mode):
         kind = "a directory" if stat.S_ISDIR(st.st_mode) else "a special file (pipe, socket or device)"
         return _q(rel, None, "not_a_file",
                   f"The path ends in .txt but is {kind}, not a regular file, so it was not "
-                  "read. Rename it if it is not meant to be an article.")
+                  "opened. Rename it if it is not meant to be an article.")
     mtime = datetime.fromtimestamp(st.st_mtime, tz=timezone.utc)
     try:
         sha = sha256_file(path)
+    except NotRegularFile:
+        return _q(rel, None, "not_a_file", "The path was replaced by something that is not a regular "
+                  "file while it was scanned, so it was not read. Run again once nothing changes it.")
     except OSError as exc:
         return _unreadable(rel, exc)
     if st.st_size > max_bytes:
@@ -128,39 +135,57 @@ def _classify(path: str, rel: str, max_bytes: int) -> InputFile | Quarantined:
     return InputFile(path=path, source_file=rel, size_bytes=st.st_size, mtime=mtime, content_sha256=sha)
 
 
-def _walk(root: str, rel: str, ancestors: frozenset[tuple[int, int]], out: list[tuple[str, str]],
-          ignored: list[str]) -> None:
-    """Depth-first, name-sorted walk; follows directory links unless they loop back."""
+@dataclass
+class _Walk:
+    """What the walk collects: `*.txt` entries, other files, and directories it did not enter."""
+
+    root_real: str
+    found: list[tuple[str, str]] = field(default_factory=list)  # (path, stored name)
+    ignored: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (stored name + "/", why)
+
+
+def _walk(w: _Walk, dir_path: str, rel: str, ancestors: frozenset[tuple[int, int]]) -> None:
+    """Depth-first, name-sorted walk of one directory. Follows a link to a directory only when
+    it resolves inside the raw directory and does not loop back to a parent."""
     try:
-        entries = sorted(os.scandir(os.path.join(root, rel) if rel else root), key=lambda e: e.name)
-    except OSError:
-        ignored.append((rel or ".") + "/")
+        entries = sorted(os.scandir(dir_path), key=lambda e: e.name)
+    except OSError as exc:
+        w.skipped.append((escape_name(rel or ".") + "/", f"unreadable ({exc.strerror or exc})"))
         return
     for e in entries:
         r = f"{rel}/{e.name}" if rel else e.name
-        if e.name.lower().endswith(SUFFIX):
-            out.append((e.path, r))
+        is_txt = e.name.lower().endswith(SUFFIX)
+        if is_txt:
+            w.found.append((e.path, escape_name(r)))
         try:
             is_dir = e.is_dir(follow_symlinks=True)
         except OSError:
             is_dir = False
-        if is_dir:
-            try:
-                st = os.stat(e.path)
-            except OSError:
-                ignored.append(r + "/")
-                continue
-            key = (st.st_dev, st.st_ino)
-            if key in ancestors:  # a link back to a parent: following it would never end
-                ignored.append(r + "/")
-                continue
-            _walk(root, r, ancestors | {key}, out, ignored)
-        elif not e.name.lower().endswith(SUFFIX):
-            ignored.append(r)
+        if not is_dir:
+            if not is_txt:
+                w.ignored.append(escape_name(r))
+            continue
+        target = boundary.real(e.path) if e.is_symlink() else e.path  # the walk's directories are real
+        if not boundary.inside(w.root_real, target):
+            if not is_txt:  # a `*.txt` one is quarantined as outside_raw
+                w.skipped.append((escape_name(r) + "/", "a link to a directory outside the raw directory"))
+            continue
+        try:
+            st = os.stat(target)
+        except OSError as exc:
+            w.skipped.append((escape_name(r) + "/", f"unreadable ({exc.strerror or exc})"))
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in ancestors:  # a link back to a parent: following it would never end
+            w.skipped.append((escape_name(r) + "/", "a link back to a directory that contains it"))
+            continue
+        _walk(w, target, r, ancestors | {key})
 
 
 def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
-    """Every `*.txt` under raw_dir (recursive, sorted): inputs, ignored paths, quarantined paths."""
+    """Every `*.txt` under raw_dir (recursive, sorted by stored name): inputs, ignored paths,
+    quarantined paths, and the directories that could not be entered (`skipped`)."""
     raw = Path(raw_dir)
     if not raw.exists():
         raise UsageError(
@@ -172,7 +197,7 @@ def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
             f"The input path {str(raw)!r} is a file, not a directory. Pass the folder that holds "
             "the article .txt files with --raw DIR."
         )
-    root = os.path.abspath(raw)
+    root = boundary.real(raw)
     try:
         st = os.stat(root)
         os.scandir(root).close()
@@ -181,21 +206,20 @@ def scan(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ScanResult:
             f"The input directory {str(raw)!r} cannot be read ({exc.strerror or exc}). Check its "
             "permissions, or pass another folder with --raw DIR."
         ) from exc
-    found: list[tuple[str, str]] = []
-    ignored: list[str] = []
-    _walk(root, "", frozenset({(st.st_dev, st.st_ino)}), found, ignored)
+    w = _Walk(root)
+    _walk(w, root, "", frozenset({(st.st_dev, st.st_ino)}))
     quarantined: list[Quarantined] = []
 
     def inputs() -> Iterator[InputFile]:
-        for path, rel in sorted(found, key=lambda t: t[1]):
-            res = _classify(path, _display_name(rel), max_bytes)
+        for path, rel in sorted(w.found, key=lambda t: t[1]):
+            res = _classify(path, rel, max_bytes, root)
             if isinstance(res, InputFile):
                 yield res
             else:
                 quarantined.append(res)
 
     files = Inputs.of(inputs())  # columns, built a chunk at a time: no record per file is kept
-    return ScanResult(files, tuple(sorted(ignored)), tuple(quarantined))
+    return ScanResult(files, tuple(sorted(w.ignored)), tuple(quarantined), tuple(sorted(w.skipped)))
 
 
 def normalise_newlines(text: str) -> str:
@@ -243,5 +267,10 @@ def load(f: InputFile, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc | Quaran
         return _q(f.source_file, sha, "whitespace_only",
                   f"The file has {len(data)} bytes but only spaces, line breaks or invisible "
                   "characters: there is no article text. Re-download or re-export it.")
+    if (why := html_evidence(text)) is not None:
+        return _q(f.source_file, sha, "html",
+                  f"The file is an HTML page, not plain text: {why}. bantin reads the text of an article "
+                  "as a reader sees it; save the page as text (or copy the article into a .txt file) and "
+                  "run again.")
     return RawDoc(source_file=f.source_file, content_sha256=sha, size_bytes=len(data), mtime=f.mtime,
                   text=normalise_newlines(text), encoding=encoding, repairs=repairs)

@@ -1,17 +1,22 @@
 """Run summary: counts per table, plan, timings and validation outcome, as a dict (for
 manifest.json and the CLI) and as markdown/table rows (for the Prefect artifacts).
 
-Pure apart from the progress bar, which only draws when stderr is a terminal.
+Every input is accounted for once: `inputs` = `articles` + `aliases` (exact duplicates folded
+into another article) + `quarantined`, in the dict, the CLI table and the artifacts alike.
 """
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
 from bantin.errors import QualityGateError
+from bantin.publish import snapshot as snap
 
 
 def sum_seconds(parts: Iterable[dict[str, float]]) -> dict[str, float]:
@@ -20,21 +25,6 @@ def sum_seconds(parts: Iterable[dict[str, float]]) -> dict[str, float]:
         for k, v in part.items():
             total[k] += v
     return {k: round(v, 3) for k, v in total.items()}
-
-
-def progress(results: Iterable, total: int, label: str):
-    """Yield `results` (an iterator of `total` items) unchanged, drawing a rich progress bar on a
-    terminal as each one arrives."""
-    if not sys.stderr.isatty() or total < 2:
-        yield from results
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        for r in results:
-            bar.advance(task)
-            yield r
 
 
 def summary(plan: dict, counts: dict[str, int], quarantine, validation, timings, stage_secs, *, version, run_id,
@@ -54,6 +44,7 @@ def summary(plan: dict, counts: dict[str, int], quarantine, validation, timings,
         "inputs": counts.get("state", 0),
         "ignored_files": ignored,
         "articles": counts["articles"],
+        "aliases": counts.get("aliases", 0),
         "quarantined": len(reasons),
         "quarantine_reasons": _count(reasons),
         "counts": counts,
@@ -65,6 +56,29 @@ def summary(plan: dict, counts: dict[str, int], quarantine, validation, timings,
         },
         "changed": True,
     }
+
+
+def unchanged_summary(out_dir: Path, plan: dict, *, version: str, run_id: str | None, timings: dict,
+                      peaks: dict) -> dict:
+    """The summary of a run with nothing to do: the current snapshot's figures."""
+    cur = snap.current_snapshot(out_dir)
+    outcomes = _column(cur, "state", "outcome")
+    return {"run_id": run_id, "pipeline_version": version, "mode": plan["mode"], "inputs": len(outcomes),
+            "articles": len(_column(cur, "articles", "article_id")), "aliases": _count_of(outcomes, "alias"),
+            "processed": 0, "quarantined": len(_column(cur, "quarantine", "source_file")),
+            "snapshot": str(cur) if cur is not None else None, "timings": timings, "peak_rss_mb": peaks,
+            "plan": plan, "changed": False}
+
+
+def _column(snapshot: Path | None, table: str, column: str) -> pa.Array | pa.ChunkedArray:
+    path = snapshot / f"{table}.parquet" if snapshot is not None else None
+    if path is None or not path.exists():
+        return pa.array([], pa.string())
+    return pq.read_table(path, columns=[column]).column(0)
+
+
+def _count_of(values: pa.Array | pa.ChunkedArray, value: str) -> int:
+    return (pc.sum(pc.equal(values, value)).as_py() or 0) if len(values) else 0
 
 
 def metric_rows(summary: dict) -> list[dict]:
@@ -89,6 +103,14 @@ def _count(items: Iterable[str]) -> dict[str, int]:
     return dict(out)
 
 
+def accounting(s: dict) -> list[str]:
+    """Where every input went, as a markdown table: read = articles + aliases + quarantined."""
+    return ["| read | articles | aliases (exact duplicates) | quarantined | ignored (not .txt) |",
+            "|---:|---:|---:|---:|---:|",
+            f"| {s.get('inputs', 0)} | {s.get('articles', 0)} | {s.get('aliases', 0)} | {s.get('quarantined', 0)} | "
+            f"{s.get('ignored_files', 0)} |"]
+
+
 def markdown(s: dict, validation_md: str | None) -> str:
     plan = s.get("plan", {})
     lines = [
@@ -96,10 +118,12 @@ def markdown(s: dict, validation_md: str | None) -> str:
         "",
         f"pipeline_version `{s.get('pipeline_version', '')}`, mode **{s.get('mode')}**",
         "",
-        "| new | changed | unchanged | deleted | processed | articles | quarantined |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        *accounting(s),
+        "",
+        "| new | changed | unchanged | deleted | processed |",
+        "|---:|---:|---:|---:|---:|",
         f"| {plan.get('new', 0)} | {plan.get('changed', 0)} | {plan.get('unchanged', 0)} | "
-        f"{plan.get('deleted', 0)} | {plan.get('to_process', 0)} | {s.get('articles', 0)} | {s.get('quarantined', 0)} |",
+        f"{plan.get('deleted', 0)} | {plan.get('to_process', 0)} |",
         "",
         "## Time per stage (s)",
         "",
@@ -113,8 +137,21 @@ def markdown(s: dict, validation_md: str | None) -> str:
     if validation_md:
         lines += ["", "## Validation", "", validation_md]
     if s.get("quality_index"):
-        lines += ["", f"Data Docs: {s['quality_index']}"]
+        lines += ["", f"Data Docs: `{s['quality_index']}`"]
     return "\n".join(lines)
+
+
+def data_docs_markdown(s: dict, validation_md: str | None) -> str:
+    """The Data Docs artifact: where the page is and what it says in short. A path, not a
+    file:// link: a browser does not open file:// links from the Prefect UI. The path is the
+    stable one (`<out>/quality/index.html`, through the `current` link), so it stays valid after
+    the snapshot it shows today is pruned."""
+    return "\n".join([
+        "# Data Docs", "",
+        f"Every suite and expectation with its result: `{s.get('quality_index')}` (open it in a browser on the "
+        "machine that ran bantin; it always shows the current snapshot's results).", "",
+        *accounting(s), "", "## Validation", "", validation_md or "not run",
+    ])
 
 
 def table_rows(s: dict) -> list[dict]:

@@ -18,7 +18,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from bantin.errors import DISK_FULL_ERRNOS
+from bantin.ingest.boundary import copy_bounded
 from bantin.publish import partitions
+from bantin.settings import DEFAULT_MAX_BYTES
 
 SNAPSHOTS = "snapshots"
 CURRENT = "current"
@@ -90,10 +93,14 @@ def publish(
     quarantine_files: dict[str, Path] | None = None,
     extra_files: dict[str, Path] | None = None,
     keep: int = 3,
+    raw_root: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Path:
     """Write every table into a new snapshot and make it current in one atomic switch.
 
-    quarantine_files: source_file -> original path, copied byte for byte under quarantine/.
+    quarantine_files: source_file -> original path, copied byte for byte under quarantine/ when it
+    is a regular file inside `raw_root` (default: the file's own directory) of at most `max_bytes`
+    bytes (`bantin.ingest.boundary.copy_bounded`: never a device, a FIFO or a link out of raw/).
     extra_files: relative name -> existing file or directory moved into the snapshot (e.g. Data Docs).
     The articles table is also written as a year-partitioned dataset (bantin/publish/partitions.py)
     whose unchanged partitions are hard links into the previous snapshot. manifest.json gets the
@@ -117,12 +124,12 @@ def publish(
     qdir = stage / "quarantine"
     qdir.mkdir()
     for rel, src in (quarantine_files or {}).items():
-        dest = qdir / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
         try:
-            shutil.copyfile(src, dest, follow_symlinks=True)
-        except OSError:
-            pass  # unreadable or a symlink loop: the quarantine row says so, nothing to copy
+            copy_bounded(os.fspath(src), qdir / rel, root=raw_root or Path(src).parent, max_bytes=max_bytes)
+        except OSError as exc:
+            if exc.errno in DISK_FULL_ERRNOS:
+                raise
+            # a name too long once escaped, or the like: the quarantine row still says why
     for rel, src in (extra_files or {}).items():  # copied, not moved, so a retried publish still finds them
         if Path(src).is_dir():
             shutil.copytree(src, stage / rel, symlinks=True)

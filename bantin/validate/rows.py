@@ -44,6 +44,12 @@ def runtime_values(tables: dict[str, pa.Table]) -> tuple[dict[str, Any], dict[st
         values["provinces_2025"] = list(gazetteer.PROVINCES_2025)
     except (ImportError, AttributeError) as e:  # another module's job: skip only its checks
         missing["provinces"] = missing["provinces_2025"] = f"gazetteer not importable: {e}"
+    for name, module, attr in (("issuer_names", "bantin.extract.issuers", "NAMES"),
+                               ("units", "bantin.extract.measures", "UNITS")):
+        try:
+            values[name] = sorted(getattr(importlib.import_module(module), attr))
+        except (ImportError, AttributeError) as e:
+            missing[name] = f"{module} not importable: {e}"
     return values, missing
 
 

@@ -40,7 +40,7 @@ _TONE_FOLD = {
 }
 _TONE_FOLD.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_FOLD.items())})
 TONE_FOLD_RE = re.compile("(" + "|".join(_TONE_FOLD) + r")(?![^\W\d_])")
-DASH_RE = re.compile(r"\s*[-–—]\s*")
+DASH_RE = re.compile(r"(?<!\s)\s*[-–—]\s*")
 
 # Aliases on top of the data's names (tone variants are handled by folding, not listed).
 ALIASES: dict[str, str] = {

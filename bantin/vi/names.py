@@ -51,7 +51,7 @@ _OLD_TONE_RE = re.compile(
     r"(?<![qQ])(" + "|".join(list(_OLD_TONES) + [k.capitalize() for k in _OLD_TONES]) + r")(?![\w])"
 )
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,;:.)])")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<!\s)\s+([,;:.)])")
 
 
 def fold_tones(text: str) -> str:
@@ -102,10 +102,19 @@ def is_person_name(name: str) -> bool:
         and all(is_cap_syllable(s) or s in MIDDLE_LETTERS for s in syls[:-1])
 
 
+# How papers sign staff reporters with initials: `Q.M`, `T.N`, `P.Hậu`, `X.T.`, `Đ.Hà`, `P.C.Tùng`.
+INITIALS_NAME_RE = re.compile(r"^(?:[A-ZĐ]\.){1,3}\s?(?:[A-ZĐ][^\W\d_]{0,8}\.?)?$")
+
+
+def is_initials_name(name: str) -> bool:
+    return bool(INITIALS_NAME_RE.match(name.strip()))
+
+
 def is_byline_name(name: str) -> bool:
-    """A byline name: 2-5 capitalised syllables; given names alone (`Trọng Hiếu`) are allowed."""
+    """A byline name: 2-5 capitalised syllables (given names alone, `Trọng Hiếu`, are allowed), or
+    a reporter's initials (`Q.M`, `P.Hậu`)."""
     syls = name.split()
-    return 2 <= len(syls) <= 5 and all(map(is_cap_syllable, syls))
+    return (2 <= len(syls) <= 5 and all(map(is_cap_syllable, syls))) or is_initials_name(name)
 
 
 def split_run(run: str, after_place_word: bool = False) -> str | None:

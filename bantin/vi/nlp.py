@@ -31,8 +31,10 @@ NerToken = tuple[str, str, str, str]  # word, POS, chunk, NER tag (BIO: B-PER, I
 #: A name NER can add to a field has at least this many capitalised syllables in a row: the only
 #: use of NER tags is `bantin.extract.people`, which trusts an NER PER tag (and heeds a LOC/ORG
 #: veto) only for a name of 3+ syllables without pattern evidence, and finds every candidate
-#: inside a `CAP_RUN_RE` run of the sentence; `orgs` takes no tags. Tested as a contract in
-#: tests/vi/test_ner_gate.py; proved on the development gold in tests/eval/test_ner_gate_gold.py.
+#: inside a `CAP_RUN_RE` run of the sentence; `orgs` takes no tags. The one other use, the
+#: LOC/ORG veto on foreign and ethnic-minority names (`bantin.extract.other_names`), is covered
+#: in `needs_ner` apart. Tested as a contract in tests/vi/test_ner_gate.py; proved on the
+#: development gold in tests/eval/test_ner_gate_gold.py.
 NAME_MIN_SYLLABLES = 3
 _gate = {"on": True}
 
@@ -112,16 +114,26 @@ def ner(sentence: str) -> list[NerToken]:
 
 def needs_ner(sentence: str) -> bool:
     """Whether NER's tags can change a field for this sentence: it has a run of at least
-    NAME_MIN_SYLLABLES capitalised syllables (`CAP_RUN_RE`, as the people rules read it).
+    NAME_MIN_SYLLABLES capitalised syllables (`CAP_RUN_RE`, as the people rules read it), or a
+    foreign or ethnic-minority name that `other_names` accepts without tags (which a LOC/ORG tag
+    could veto).
 
     Why not every sentence: on the development corpus underthesea tags outside such runs are
     single capitalised words (`Tyler`, a given name opening the sentence, `Chelsea`), two-word
     names and lowercase words and numbers as LOC (`ngày`, `2/11`), none of which any field takes
-    from NER; 81% of story sentences have no such run (72% of NER's time)."""
+    from NER; 81% of story sentences have no such run (72% of NER's time; measured before the
+    other_names path existed, which sends a few more sentences to NER)."""
     if not _gate["on"]:
         return True
     text = squash(fold_tones(sentence))
-    return any(m.group(0).count(" ") + 1 >= NAME_MIN_SYLLABLES for m in CAP_RUN_RE.finditer(text))
+    if any(m.group(0).count(" ") + 1 >= NAME_MIN_SYLLABLES for m in CAP_RUN_RE.finditer(text)):
+        return True
+    # A foreign or ethnic-minority name other_names accepts without tags (`Tiền đạo Danny
+    # Welbeck`, a run of 2) can still be vetoed by an LOC/ORG tag; tags never add one, so when
+    # it finds nothing untagged, NER cannot change its answer.
+    from bantin.extract.other_names import other_names  # noqa: PLC0415 - bantin.extract imports this module
+
+    return bool(other_names(text))
 
 
 @contextmanager

@@ -8,6 +8,7 @@ separate at a glance.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from rich.console import Console
@@ -15,6 +16,11 @@ from rich.markup import escape
 
 from bantin.clean.repeats import corpus_repeats
 from bantin.clean.classify import classify
+from bantin.errors import BantinError, UsageError
+from bantin.ingest.files import load
+from bantin.ingest.names import escape_name
+from bantin.printable import printable
+from bantin.records import InputFile, Quarantined
 from schemas.lines import KEPT_ROLES as KEPT
 
 ROLE_STYLE = {
@@ -27,9 +33,22 @@ PREVIEW_CHARS = 160
 
 
 def read_text(path: Path) -> str:
-    """Decode like the ingest stage: UTF-8 with or without BOM, line endings normalised."""
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Decode exactly as the ingest stage does (`bantin.ingest.files.load`: UTF-8 with or
+    without BOM, UTF-16/32, mojibake, the legacy Vietnamese encodings, line endings normalised).
+    A file the pipeline would quarantine is a DataError naming the reason."""
+    if not path.is_file():
+        raise UsageError(f"No such file: {printable(str(path))!r}. Pass the path of an article .txt file.")
+    st = path.stat()
+    f = InputFile(path=os.path.realpath(path), source_file=escape_name(path.name), size_bytes=st.st_size,
+                  mtime=None, content_sha256=None)
+    doc = load(f)
+    if isinstance(doc, Quarantined):
+        raise DataError(f"{printable(str(path))} would be quarantined by a run ({doc.reason}): {doc.detail}")
+    return doc.text
+
+
+class DataError(BantinError):
+    """The file cannot be shown: a run would quarantine it (exit 1, as for data failures)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,22 +64,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _repeated(directory: Path | None, min_docs: int) -> frozenset[str]:
     if directory is None:
         return frozenset()
-    texts = (read_text(p) for p in sorted(directory.rglob("*.txt")))
+    texts = (doc.text for p in sorted(directory.rglob("*.txt")) if p.is_file()
+             for doc in [load(InputFile(os.path.realpath(p), escape_name(p.name), p.stat().st_size, None, None))]
+             if not isinstance(doc, Quarantined))
     return corpus_repeats(texts, min_docs=min_docs)
 
 
 def run(args: argparse.Namespace) -> int:
     console = Console(no_color=args.no_color, highlight=False, soft_wrap=True)
-    if not args.file.is_file():
-        console.print(f"[red]no such file:[/red] {escape(str(args.file))}")
-        return 2
     decisions = classify(read_text(args.file), repeated=_repeated(args.repeated_from, args.min_docs))
     for d in decisions:
         text = d.text if args.full or len(d.text) <= PREVIEW_CHARS else d.text[:PREVIEW_CHARS] + "…"
         style = ROLE_STYLE.get(d.role, "green") if d.role in KEPT or d.role in ROLE_STYLE else DROPPED_STYLE
         split = "" if d.split == "line" else " (sentence)"
         no = d.raw_line if d.raw_line is not None else d.line_no  # the raw line; its sentences share it
-        console.print(f"{no:>4}  {d.role:<14} {d.rule:<22}{split} {escape(text)}", style=style)
+        # The raw text as printable: an escape sequence or a bidi override in it is shown, not obeyed.
+        console.print(f"{no:>4}  {d.role:<14} {d.rule:<22}{split} {escape(printable(text))}", style=style)
     kept = sum(d.role in KEPT for d in decisions)
     dropped = sum(d.role not in KEPT and d.role != "empty" for d in decisions)
     console.print(f"{len(decisions)} units: {kept} kept, {dropped} dropped", style="bold")

@@ -19,13 +19,14 @@ from rich.table import Table
 from flows.commands._output import read_tables
 from bantin.errors import UsageError
 from bantin.card.profile import format_value
+from bantin.printable import printable
 
 LONG_FIELDS = ("body", "raw_text")
 ENTITY_TABLES = {
     "people": ("name", "posts", "honorific"),
     "organisations": ("name", "kind", "mentions"),
     "legal_refs": ("doc_type", "number", "symbol", "issuer", "issued_date", "mention"),
-    "quantities": ("value", "unit", "qualifier", "mention"),
+    "quantities": ("value", "unit", "noun", "qualifier", "mention"),
     "periods": ("start_year", "end_year", "mention"),
     "acronyms": ("acronym", "expansion", "source"),
 }
@@ -62,17 +63,23 @@ def find_article(articles: pa.Table, query: str) -> dict:
     if not hits:
         raise UsageError(f"No article matches {query!r}: give an article_id (or a unique prefix of it) "
                          "or an input file name; `bantin stats` or articles.parquet lists them.")
-    names = ", ".join(f"{rows[i]['article_id']} ({rows[i]['source_file']})" for i in hits[:MAX_CANDIDATES])
+    names = ", ".join(f"{rows[i]['article_id']} ({printable(rows[i]['source_file'])})" for i in hits[:MAX_CANDIDATES])
     more = f" and {len(hits) - MAX_CANDIDATES} more" if len(hits) > MAX_CANDIDATES else ""
     raise UsageError(f"{query!r} matches {len(hits)} articles: {names}{more}. Give more of the id.")
+
+
+def _safe(text: str, *, keep_newlines: bool = False) -> str:
+    """Text from the data as rich markup that prints it, never obeys it: control characters,
+    escape sequences and bidi overrides shown escaped (bantin.printable), brackets escaped."""
+    return escape(printable(text, keep_newlines=keep_newlines))
 
 
 def _value(v: object) -> str:
     if v is None or v == []:
         return "[dim]–[/dim]"
     if isinstance(v, list) and all(isinstance(x, str) for x in v):
-        return escape(format_value(", ".join(v), FIELD_CHARS))
-    return escape(format_value(v, FIELD_CHARS))
+        return _safe(format_value(", ".join(v), FIELD_CHARS))
+    return _safe(format_value(v, FIELD_CHARS))
 
 
 def fields_table(row: dict) -> Table:
@@ -102,13 +109,13 @@ def run(args: argparse.Namespace) -> int:
     tables = read_tables(args.out)
     row = find_article(tables["articles"], args.article)
     console = Console(no_color=args.no_color, highlight=False)
-    console.print(Panel(fields_table(row), title=f"[bold]{escape(row.get('title') or row['article_id'])}[/]",
-                        subtitle=escape(row["article_id"]), title_align="left"))
-    console.print(Panel(escape(row.get("body") or ""), title="cleaned body", title_align="left"))
+    console.print(Panel(fields_table(row), title=f"[bold]{_safe(row.get('title') or row['article_id'])}[/]",
+                        subtitle=_safe(row["article_id"]), title_align="left"))
+    console.print(Panel(_safe(row.get("body") or "", keep_newlines=True), title="cleaned body", title_align="left"))
     extras = [t for n in ENTITY_TABLES if n in tables
               for t in [entity_table(n, tables[n], row["article_id"])] if t is not None]
     if extras:
         console.print(Group(*extras))
     if args.raw:
-        console.print(Panel(escape(row.get("raw_text") or ""), title="raw text", title_align="left"))
+        console.print(Panel(_safe(row.get("raw_text") or "", keep_newlines=True), title="raw text", title_align="left"))
     return 0

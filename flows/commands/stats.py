@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 import schemas
+from bantin.printable import printable
 from flows.commands._output import manifest, read_tables
 from bantin.card.charts import legal_doc_counts, province_counts
 from bantin.card.profile import percent, profile_table
@@ -62,7 +63,7 @@ def top_table(title: str, label: str, items: list[tuple[str, int]], unit: str) -
     t.add_column(label)
     t.add_column(unit, justify="right")
     for i, (name, n) in enumerate(items, 1):
-        t.add_row(str(i), escape(name), str(n))
+        t.add_row(str(i), escape(printable(name)), str(n))  # from the text: shown, never obeyed
     if not items:
         t.add_row("", "(none)", "")
     return t

@@ -90,7 +90,7 @@ def test_decisions_exact_duplicate_alias_row_failure_and_identical_bytes(both):
     assert {q.reason for q in d.quarantined_now} == {"empty", "row_expectation_failed"}
     outcomes = {r["source_file"]: r["outcome"] for r in d.state.to_pylist()}
     assert outcomes[f"{COPY}.txt"] == "alias" and outcomes[f"{BAD}.txt"] == "quarantine"
-    assert d.counts == {"aliases": 2, "near_duplicates": 0, "row_failures": 1}
+    assert d.counts == {"aliases": 2, "near_duplicates": 0, "row_failures": 1, "quarantined_copies": 0}
 
 
 def test_kept_aliases_survive_an_incremental_run():

@@ -215,3 +215,14 @@ def test_known_articles_is_limited_to_the_files_to_process():
                  ("c.txt", "sa", V, "ka", "id-a", "alias"))
     assert plan.known_articles(kept, {"sa", "sz"}) == {"sa": "id-a"}
     assert plan.known_articles(kept, set()) == {} and plan.known_articles(None, {"sa"}) == {}
+
+
+def test_inputs_under_a_directory_that_cannot_be_read_are_kept_not_deleted():
+    """`sub/` is unreadable today: its inputs are not seen, but they were not deleted either."""
+    prev = state(("a.txt", "sa", V, "ka", "id-a", "article"), ("sub/b.txt", "sb", V, "kb", "id-b", "article"),
+                 ("sub/c.txt", "sc", V, None, None, "quarantine"), ("subway.txt", "sw", V, "kw", "id-w", "article"))
+    p = plan.make_plan([f("a.txt", "sa")], prev, version=V, context_keys=CTX, full=False, unseen=["sub/"])
+    assert (p.keep, p.deleted, list(p.todo)) == (("a.txt", "sub/b.txt", "sub/c.txt"), ("subway.txt",), [])
+    assert not plan.is_noop(p)  # subway.txt is gone: the snapshot changes
+    full = plan.make_plan([f("a.txt", "sa")], prev, version=V, context_keys=CTX, full=True, unseen=["sub/"])
+    assert "sub/b.txt" in full.deleted  # --full reprocesses what it sees; nothing is carried over

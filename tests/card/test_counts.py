@@ -14,7 +14,7 @@ from bantin.card.counts import ChartCounts
 
 import dataset_factory
 
-RESULTS = ("month_counts", "legal_doc_counts", "quantity_values", "boilerplate_counts", "reason_counts")
+RESULTS = ("month_counts", "legal_doc_counts", "quantity_groups", "boilerplate_counts", "reason_counts")
 
 
 def _results(c: ChartCounts) -> dict:

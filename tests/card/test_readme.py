@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ IMG_RE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
 
 def publish_with_card(out: Path, tables: dict, staging: Path) -> Path:
     written = card.write_card(tables, staging, summary=dataset_factory.summary(tables))
-    assert {p.name for p in written} >= {"README.md", "card.html", *(f"{n}.png" for n in CHART_TITLES)}
+    assert {p.name for p in written} >= {"README.md", "card.html"}
+    assert {p.stem for p in written if p.suffix == ".png"} <= set(CHART_TITLES)
     dataset_factory.publish(out, tables, extra_files={n: staging / n for n in ("README.md", "card.html", "charts")})
     return out
 
@@ -123,12 +125,27 @@ def test_charts_are_embedded_with_relative_links_that_resolve(crafted, readme):
         assert (crafted / link).read_bytes()[:4] == b"\x89PNG"
 
 
-def test_rules_in_force_list_the_catalogue(readme):
+def test_the_glance_says_what_the_charts_leave_out(readme, tmp_path):
+    glance = readme.split("## The corpus at a glance", 1)[1].split("\n## ", 1)[0]
+    assert "a group of near duplicates (`near_duplicate_of`, the same story republished) counts once" in glance
+    assert "1 of 4 articles have no `published_date`" in glance
+    tables = dataset_factory.build_tables()
+    tables["quarantine"] = schemas.QUARANTINE.empty()
+    card.write_card(tables, tmp_path, summary=dataset_factory.summary(tables))
+    text = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "Left out, having nothing to show in this snapshot: Quarantined inputs per reason." in text
+    assert "charts/quarantine_reasons.png" not in text
+
+
+def test_rules_in_force_point_to_the_catalogue_and_count_it(readme):
     from bantin.clean.rules.catalogue import RULES
 
-    assert "`0.1.0+test`" in readme.split("## Rules in force", 1)[1]
-    for rule in RULES:
-        assert f"| `{rule.id}` | {card.cell(rule.role)} |" in readme
+    rules = readme.split("## Rules in force", 1)[1].split("\n## ", 1)[0]
+    assert "`0.1.0+test`" in rules and "`bantin/clean/rules/catalogue.py`" in rules
+    assert (Path(__file__).parents[2] / "bantin/clean/rules/catalogue.py").is_file()  # the pointer is real
+    counts = dict(re.findall(r"^\| (\w+) \| (\d+) \|$", rules, re.MULTILINE))
+    assert {role: int(n) for role, n in counts.items()} == dict(Counter(r.role for r in RULES))
+    assert not any(f"`{rule.id}`" in rules for rule in RULES)  # linked, not copied
 
 
 def test_limitations_and_quality(readme):

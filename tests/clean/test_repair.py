@@ -77,3 +77,26 @@ def test_tone_fix_on_candidate_words_equals_the_fix_on_every_word(text):
 
     every_word = normalize.WORD_RE.sub(lambda m: normalize._fix_tone(m.group(0)), text)
     assert normalize.fix_tone_marks(text) == every_word
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Tin\x1b[2J\x1b[H\x1b[31;1m nóng\x1b[0m", "Tin nóng"),  # CSI: screen clear, cursor home, colours
+    ("\x1b]0;pwned\x07Tiêu đề", "Tiêu đề"),  # OSC window title, ended by BEL
+    ("Xem \x1b]8;;http://evil/\x1b\\liên kết\x1b]8;;\x1b\\ này", "Xem liên kết này"),  # OSC 8 link: its text stays
+    ("a\x9b31mb", "ab"),  # the one-byte C1 CSI
+    ("Reset\x1bc máy", "Reset máy"),  # a short ESC sequence
+])
+def test_terminal_escape_sequences_are_dropped_whole(raw, clean):
+    """Not only the ESC byte (that left `[2J[H[31;1m` in titles): the whole sequence."""
+    out, applied = repair(raw)
+    assert out == clean and "ansi" in applied
+
+
+def test_bidi_controls_are_dropped_and_recorded():
+    out, applied = repair("Tiêu \u202eđề\u202c \u2066bài\u2069 \u200fviết")
+    assert out == "Tiêu đề bài viết" and "bidi" in applied
+
+
+def test_text_without_escapes_is_untouched_by_these_repairs():
+    text = "Giá 3 [triệu] đồng; [31m] là chữ, không phải mã."
+    assert repair(text) == (text, ())

@@ -71,13 +71,13 @@ def test_image_dates():
 def test_year_from_image_file_near_the_day():
     got = find_dates(dateline=None, lead="Chiều 30/12, hội nghị", body=[],
                      image_files=["IMG_20210102_0900.jpg"], arrived=date(2021, 2, 1))
-    assert (got.published_date, got.date_source) == (date(2020, 12, 30), "image_file")
+    assert (got.published_date, got.date_source) == (date(2020, 12, 30), "photo_filename")
 
 
 def test_image_file_too_far_from_the_day_is_not_evidence():
     got = find_dates(dateline=None, lead="Chiều 30/6, hội nghị", body=[],
                      image_files=["IMG_20210102_0900.jpg"], arrived=None)
-    assert (got.published_date, got.date_source) == (None, "none")
+    assert (got.published_date, got.date_source) == (None, None)
 
 
 def test_year_from_same_day_written_in_full_elsewhere():
@@ -89,7 +89,7 @@ def test_year_from_same_day_written_in_full_elsewhere():
 def test_referenced_years_alone_do_not_give_a_year():
     got = find_dates(dateline=None, lead="Chiều 27/12, tổng kết giai đoạn 2015 - 2020.",
                      body=["năm 2020 là thời điểm diễn ra nhiều sự kiện"], image_files=[], arrived=None)
-    assert (got.published_date, got.published_at, got.date_source) == (None, None, "none")
+    assert (got.published_date, got.published_at, got.date_source) == (None, None, None)
 
 
 def test_dateline_wins_and_event_dates_are_full_dates():
@@ -105,20 +105,20 @@ def test_dateline_wins_and_event_dates_are_full_dates():
 def test_lead_date_after_arrival_is_rejected():
     got = find_dates(dateline=None, lead="Ngày 26/02/2020, hội nghị", body=[], image_files=[],
                      arrived=date(2020, 1, 1))
-    assert (got.published_date, got.date_source) == (None, "none")
+    assert (got.published_date, got.date_source) == (None, None)
 
 
 def test_seed_000_december_event_without_year_stays_empty():
     lines = _lines("000_e6de8c14b1126a16.txt")
     got = find_dates(dateline=None, lead=lines[1], body=lines[2:], image_files=[], arrived=date(2025, 1, 1))
-    assert (got.published_date, got.date_source, got.event_dates) == (None, "none", ())
+    assert (got.published_date, got.date_source, got.event_dates) == (None, None, ())
 
 
 def test_lead_date_that_is_a_cited_documents_issue_date_is_not_the_publication_date():
     lead = "Ngày 17/9/2019, Tỉnh ủy ban hành Kết luận số 249-KL/TU."
     body = ["Thực hiện Kết luận số 249-KL/TU ngày 17/9/2019 của Tỉnh ủy."]
     got = find_dates(dateline=None, lead=lead, body=body, image_files=[], arrived=None)
-    assert (got.published_date, got.date_source, got.event_dates) == (None, "none", (date(2019, 9, 17),))
+    assert (got.published_date, got.date_source, got.event_dates) == (None, None, (date(2019, 9, 17),))
     got = find_dates(dateline=None, lead="Ngày 17/9/2019, Tỉnh ủy họp.", body=body[:0], image_files=[],
                      arrived=None)
     assert (got.published_date, got.date_source) == (date(2019, 9, 17), "body")
@@ -127,7 +127,7 @@ def test_lead_date_that_is_a_cited_documents_issue_date_is_not_the_publication_d
 def test_seed_001_lead_date_is_the_conclusions_issue_date():
     lines = _lines("001_0bd30eea7aaaa816.txt")
     got = find_dates(dateline=None, lead=lines[1], body=lines[2:], image_files=[], arrived=date(2025, 1, 1))
-    assert (got.published_date, got.date_source) == (None, "none")
+    assert (got.published_date, got.date_source) == (None, None)
     assert got.event_dates == (date(2013, 10, 25), date(2014, 6, 20), date(2014, 11, 5),
                                date(2017, 10, 25), date(2019, 9, 17))
 
@@ -143,14 +143,14 @@ def test_seed_003_year_from_camera_file_names():
     lines = _lines("003_59b5e6cddb52a0b1.txt")
     images = [ln for ln in lines if ln.startswith("vlcsnap")]
     got = find_dates(dateline=None, lead=lines[1], body=lines[2:], image_files=images, arrived=date(2025, 1, 1))
-    assert (got.published_date, got.published_at, got.date_source) == (date(2020, 11, 11), None, "image_file")
+    assert (got.published_date, got.published_at, got.date_source) == (date(2020, 11, 11), None, "photo_filename")
     assert got.event_dates == (date(2020, 11, 11),)
 
 
 def test_seed_003_without_images_has_no_year():
     lines = _lines("003_59b5e6cddb52a0b1.txt")
     got = find_dates(dateline=None, lead=lines[1], body=[], image_files=[], arrived=None)
-    assert (got.published_date, got.date_source) == (None, "none")
+    assert (got.published_date, got.date_source) == (None, None)
 
 
 def test_seed_004_dateline():

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bantin.extract.measures import phrase
 from bantin.extract.quantities import find_quantities, parse_number
 from locations import RAW
 
@@ -17,7 +18,7 @@ def test_parse_number(raw, scale, value):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "value", "unit", "qualifier", "mention"),
+    ("sentence", "value", "unit", "qualifier", "mention"),  # unit: the phrase, unit and noun joined
     [
         ("đã bàn giao 7.900 công dân nhập ngũ cho các đơn vị", 7900, "công dân", None, "7.900 công dân"),
         ("tổ chức được 1.931 buổi tuyên truyền với", 1931, "buổi tuyên truyền", None, "1.931 buổi tuyên truyền"),
@@ -46,7 +47,9 @@ def test_parse_number(raw, scale, value):
 def test_quantities(sentence, value, unit, qualifier, mention):
     got = find_quantities(sentence)
     assert len(got) == 1, got
-    assert got[0] == {"value": float(value), "unit": unit, "qualifier": qualifier, "mention": mention}
+    assert set(got[0]) == {"value", "unit", "noun", "qualifier", "mention"}
+    assert {**got[0], "unit": phrase(got[0]), "noun": None} == {"value": float(value), "unit": unit, "noun": None,
+                                                               "qualifier": qualifier, "mention": mention}
 
 
 @pytest.mark.parametrize(
@@ -83,7 +86,7 @@ def test_not_quantities(sentence):
 
 def _seed_quantities(name: str) -> list[tuple[float, str]]:
     text = (RAW / name).read_text(encoding="utf-8")
-    return [(q["value"], q["unit"]) for line in text.splitlines() for q in find_quantities(line)]
+    return [(q["value"], phrase(q)) for line in text.splitlines() for q in find_quantities(line)]
 
 
 def test_seed_000():
@@ -133,7 +136,7 @@ def test_seed_004():
     ],
 )
 def test_exclusions_and_shapes(sentence, expected):
-    assert [(q["value"], q["unit"], q["qualifier"]) for q in find_quantities(sentence)] == expected
+    assert [(q["value"], phrase(q), q["qualifier"]) for q in find_quantities(sentence)] == expected
 
 
 @pytest.mark.parametrize(
@@ -148,5 +151,5 @@ def test_exclusions_and_shapes(sentence, expected):
     ],
 )
 def test_unit_boundaries(sentence, expected):
-    got = [(q["value"], q["unit"], q["qualifier"]) for q in find_quantities(sentence)]
+    got = [(q["value"], phrase(q), q["qualifier"]) for q in find_quantities(sentence)]
     assert got == [(float(v), u, q) for v, u, q in expected]

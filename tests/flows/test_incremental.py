@@ -150,6 +150,7 @@ def test_nothing_new_does_no_work_and_says_so(history):
     assert summary["changed"] is False and summary["processed"] == 0
     assert "process" not in summary["timings"] and "validate" not in summary["timings"]
     assert after["snapshot"] == before["snapshot"]
+    assert summary["inputs"] == summary["articles"] + summary["aliases"] + summary["quarantined"] > 0
     md = _artifacts(summary["run_id"])["bantin-run-summary"].data
     assert md.startswith("**Nothing new or changed")
 
@@ -223,9 +224,10 @@ def _rows(data) -> list[dict]:
 def test_each_run_leaves_markdown_and_table_artifacts_in_prefect(history):
     summary, t, _ = history["added"]
     arts = _artifacts(summary["run_id"])
-    assert {"bantin-run-summary", "bantin-table-counts", "bantin-run-metrics"} <= set(arts)
+    assert {"bantin-run-summary", "bantin-table-counts", "bantin-run-metrics", "bantin-data-docs"} <= set(arts)
     md = arts["bantin-run-summary"].data
-    assert "| 1 | 0 | 6 | 0 | 1 | 5 | 2 |" in md  # new, changed, unchanged, deleted, processed, articles, quarantined
+    assert "| 7 | 5 | 0 | 2 | 0 |" in md  # read = articles + aliases + quarantined, ignored
+    assert "| 1 | 0 | 6 | 0 | 1 |" in md  # new, changed, unchanged, deleted, processed
     assert "| validate |" in md and "| write |" in md and "## Validation" in md
     metrics = {r["metric"]: r["value"] for r in _rows(arts["bantin-run-metrics"].data)}
     assert (metrics["new"], metrics["deleted"], metrics["quarantined"], metrics["validation"]) == (1, 0, 2, "passed")
@@ -237,6 +239,18 @@ def test_each_run_leaves_markdown_and_table_artifacts_in_prefect(history):
     assert counts["articles"] == len(t["articles"]) == t["manifest"]["counts"]["articles"]
 
 
+def test_the_data_docs_artifact_is_markdown_with_the_stable_absolute_path(history):
+    """Not a file:// link into a snapshot that is pruned a few runs later: the stable path
+    through `current`, absolute, and the summary table."""
+    summary, _, _ = history["added"]
+    docs = _artifacts(summary["run_id"])["bantin-data-docs"]
+    assert docs.type == "markdown"
+    stable = str(history["out"].absolute() / "quality" / "index.html")
+    assert f"`{stable}`" in docs.data and "snapshots" not in docs.data and "file://" not in docs.data
+    assert "| 7 | 5 | 0 | 2 | 0 |" in docs.data and "| articles |" in docs.data
+    assert Path(stable).is_file()
+
+
 def test_manifest_records_run_inputs_counts_durations_and_validation(history):
     summary, t, _ = history["added"]
     m = t["manifest"]
@@ -244,6 +258,7 @@ def test_manifest_records_run_inputs_counts_durations_and_validation(history):
     # the inputs are the state table's rows; the manifest gives their number
     assert {r["source_file"] for r in t["state"]} == {p.name for p in history["raw"].iterdir()} | {DELETED}
     assert m["inputs"] == len(t["state"])  # (DELETED is deleted after this run)
+    assert m["inputs"] == m["articles"] + m["aliases"] + m["quarantined"]  # every input accounted for once
     assert set(m["timings"]) >= {"scan", "corpus", "process", "assemble", "validate", "write"}
     assert m["validation"]["success"] is True and all(m["validation"]["suites"].values())
     assert {n: len(t[n]) for n in ("articles", "state", "quarantine", "lines")} == {

@@ -118,7 +118,23 @@ def test_scan_follows_directory_links_without_looping(tmp_path):
     os.symlink(tmp_path, tmp_path / "sub" / "up")  # a loop back to the root
     res = scan(tmp_path)
     assert [f.source_file for f in res.files] == ["linked/a.txt", "sub/a.txt"]
-    assert "sub/up/" in res.ignored and "linked/up/" in res.ignored
+    skipped = dict(res.skipped)  # not entered, and said why (not lumped with the non-.txt files)
+    assert "loop" in skipped["sub/up/"] or "contains it" in skipped["sub/up/"]
+    assert "linked/up/" in skipped and not {"sub/up/", "linked/up/"} & set(res.ignored)
+
+
+def test_scan_never_enters_a_directory_outside_raw(tmp_path):
+    raw, outside = tmp_path / "raw", tmp_path / "outside"
+    raw.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("bí mật", encoding="utf-8")
+    os.symlink(outside, raw / "elsewhere")
+    os.symlink(outside, raw / "elsewhere.txt")  # a directory link named like an article
+    res = scan(raw)
+    assert list(res.files) == []
+    assert dict(res.skipped) == {"elsewhere/": "a link to a directory outside the raw directory"}
+    assert [(q.source_file, q.reason, q.content_sha256) for q in res.quarantined] == [
+        ("elsewhere.txt", "outside_raw", None)]
 
 
 def test_undecodable_file_name_bytes_are_shown_escaped_and_still_read(tmp_path):
@@ -126,7 +142,7 @@ def test_undecodable_file_name_bytes_are_shown_escaped_and_still_read(tmp_path):
     with open(os.path.join(os.fsencode(tmp_path), name), "wb") as fh:
         fh.write("Bản tin của tỉnh Quảng Bình hôm nay.".encode())
     f = scan(tmp_path).files[0]
-    assert f.source_file == "tin \\xff so 1.txt"
+    assert f.source_file == "tin \\xff so 1.txt"  # bantin.ingest.names: reversible, see tests/ingest/test_names.py
     f.source_file.encode("utf-8")  # printable, storable in Parquet
     doc = load(f)
     assert isinstance(doc, RawDoc) and doc.source_file == f.source_file

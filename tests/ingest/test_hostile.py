@@ -1,86 +1,34 @@
-"""Hostile inputs: every way a raw directory can be wrong ends in an article or in quarantine.
+"""Hostile inputs at the ingest stage: every way a raw directory can be wrong ends in a decoded
+text or in quarantine, and nothing outside the raw directory is read.
 
-Each case is built in tmp_path. The invariant test mixes the five seeds with all of them and
-checks that every `*.txt` path ends in exactly one of (RawDoc from load) or (Quarantined).
+The cases and their expected outcomes are tests/hostile_corpus.py (shared with the end-to-end
+run, tests/flows/test_hostile_run.py); here each is scanned and loaded alone, and all of them
+together with the seeds.
 """
 from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import tempfile
 import time
 import tracemalloc
-import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
-import ftfy.bad_codecs  # noqa: F401  (registers 'sloppy-windows-1252')
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import hostile_corpus as hc
 from bantin.errors import UsageError
+from bantin.ingest.files import _classify, load, scan
+from bantin.ingest.legacy_vn import encode_vni
+from bantin.ingest.names import escape_name
 from bantin.records import Quarantined, RawDoc
-from bantin.ingest.files import load, scan
 from bantin.vi.language import detect_language
-from bantin.ingest.legacy_vn import encode_cp1258, encode_tcvn3, encode_vni
 from locations import SEEDS
 
-SEED_TEXT = unicodedata.normalize("NFC", SEEDS[1].read_text(encoding="utf-8"))
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-ENGLISH = ("The provincial people's committee said on Monday that the new bridge over the river "
-           "will be opened to traffic in the spring, and that the work has been finished ahead "
-           "of schedule by the contractors who were hired for it.\n")
-HUGE = 100 * 1024 * 1024
-
-
-def _write(data: bytes) -> Callable[[Path], None]:
-    return lambda p: p.write_bytes(data)
-
-
-def _sparse(p: Path) -> None:
-    with open(p, "wb") as fh:
-        fh.truncate(HUGE)
-
-
-def _invalid_utf8(p: Path) -> None:
-    data = SEED_TEXT.encode()
-    p.write_bytes(data[:3000] + b"\xff" + data[3000:])
-
-
-# name -> (builder, expected): ("doc", encoding, repairs) or ("q", reason).
-CASES: dict[str, tuple[Callable[[Path], None], tuple]] = {
-    "empty.txt": (_write(b""), ("q", "empty")),
-    "whitespace.txt": (_write(" \n\t\r\n \u00a0\u200b\ufeff\n".encode()), ("q", "whitespace_only")),
-    "image.txt": (_write(PNG), ("q", "binary")),
-    "nul.txt": (_write(SEED_TEXT[:500].encode() + b"\x00\x00" + SEED_TEXT[500:].encode()), ("q", "binary")),
-    "utf16.txt": (_write(codecs.BOM_UTF16_LE + SEED_TEXT.encode("utf-16-le")), ("doc", "utf-16-le", ("bom", "utf16"))),
-    "mojibake.txt": (_write(SEED_TEXT.encode().decode("sloppy-windows-1252").encode()), ("doc", "utf-8", ("mojibake",))),
-    "cp1258.txt": (_write(encode_cp1258(SEED_TEXT)), ("doc", "cp1258", ("cp1258",))),
-    "vni.txt": (_write(encode_vni(SEED_TEXT)), ("doc", "vni", ("vni",))),
-    "tcvn3.txt": (_write(encode_tcvn3(SEED_TEXT)), ("doc", "tcvn3", ("tcvn3",))),
-    "invalid_utf8.txt": (_invalid_utf8, ("q", "undecodable")),
-    "huge.txt": (_sparse, ("q", "too_large")),
-    "Tin tức Quảng Bình số 1.txt": (_write(SEED_TEXT.encode()), ("doc", "utf-8", ())),
-    "link.txt": (lambda p: os.symlink(SEEDS[0], p), ("doc", "utf-8", ())),
-    "loop.txt": (lambda p: os.symlink(p.name, p), ("q", "symlink_loop")),
-    "dangling.txt": (lambda p: os.symlink(p.parent / "gone.txt", p), ("q", "dangling_symlink")),
-    # Tests run as root, where chmod 000 does not stop reading. /proc/self/mem is a real
-    # regular file whose read fails (EIO at offset 0) for every user, like a failing disk.
-    "unreadable.txt": (lambda p: os.symlink("/proc/self/mem", p), ("q", "unreadable")),
-    "folder.txt": (lambda p: p.mkdir(), ("q", "not_a_file")),
-    "pipe.txt": (lambda p: os.mkfifo(p), ("q", "not_a_file")),  # opening it would block forever
-    "english.txt": (_write(ENGLISH.encode()), ("doc", "utf-8", ())),
-}
-IGNORED = {"notes.md": b"# notes", "photo.jpg": PNG, "sub/data.csv": b"a,b\n1,2\n"}
-
-
-def build(root: Path, names=None) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for name in names or CASES:
-        CASES[name][0](root / name)
-    return root
+SEED_TEXT = hc.SEED_TEXT
+CASES = hc.case_names()
 
 
 def outcome(raw_dir: Path, **kw) -> dict[str, RawDoc | Quarantined]:
@@ -92,11 +40,21 @@ def outcome(raw_dir: Path, **kw) -> dict[str, RawDoc | Quarantined]:
     return out
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+def one(tmp_path: Path, name: str) -> RawDoc | Quarantined:
+    corpus = hc.build(tmp_path, only={name} | ({p.name for p in SEEDS} if name == "link.txt" else set()))
+    try:
+        return outcome(corpus.raw)[name]
+    finally:
+        hc.unlock(corpus)
+
+
+@pytest.mark.parametrize("name", CASES)
 def test_each_hostile_input(tmp_path, name):
-    got = outcome(build(tmp_path / "raw", [name]))
-    assert list(got) == [name]
-    res, expected = got[name], CASES[name][1]
+    corpus = hc.build(tmp_path, only={name} | ({p.name for p in SEEDS} if name == "link.txt" else set()))
+    got = outcome(corpus.raw)
+    hc.unlock(corpus)
+    assert name in got
+    res, expected = got[name], corpus.cases[name].ingest
     if expected[0] == "doc":
         assert isinstance(res, RawDoc), res
         assert (res.encoding, res.repairs) == expected[1:]
@@ -104,24 +62,23 @@ def test_each_hostile_input(tmp_path, name):
         assert isinstance(res, Quarantined), res
         assert (res.stage, res.reason) == ("ingest", expected[1])
         assert len(res.detail) > 60 and "\n" not in res.detail  # one paragraph for a person
+        assert "\x1b" not in res.detail and "\u202e" not in res.detail
 
 
 @pytest.mark.parametrize("name", ["utf16.txt", "mojibake.txt", "cp1258.txt", "vni.txt", "Tin tức Quảng Bình số 1.txt"])
 def test_decoded_hostile_text_equals_the_original(tmp_path, name):
-    doc = outcome(build(tmp_path / "raw", [name]))[name]
-    assert doc.text == SEED_TEXT
+    assert one(tmp_path, name).text == SEED_TEXT
 
 
 def test_invalid_utf8_detail_gives_the_offset(tmp_path):
-    q = outcome(build(tmp_path / "raw", ["invalid_utf8.txt"]))["invalid_utf8.txt"]
-    assert "byte offset 3000 " in q.detail
+    assert "byte offset 3000 " in one(tmp_path, "invalid_utf8.txt").detail
 
 
 def test_huge_file_is_quarantined_quickly_in_bounded_memory(tmp_path):
-    raw = build(tmp_path / "raw", ["huge.txt"])
+    corpus = hc.build(tmp_path, only={"huge.txt"})
     tracemalloc.start()
     t0 = time.perf_counter()
-    got = outcome(raw)
+    got = outcome(corpus.raw)
     elapsed = time.perf_counter() - t0
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -132,9 +89,39 @@ def test_huge_file_is_quarantined_quickly_in_bounded_memory(tmp_path):
     assert elapsed < 10
 
 
-def test_symlink_is_followed_to_the_seed_text(tmp_path):
-    doc = outcome(build(tmp_path / "raw", ["link.txt"]))["link.txt"]
-    assert doc.text == SEEDS[0].read_text(encoding="utf-8")
+def test_a_link_inside_raw_is_followed_to_its_text(tmp_path):
+    assert one(tmp_path, "link.txt").text == SEEDS[0].read_text(encoding="utf-8")
+
+
+def test_links_out_of_raw_are_never_opened(tmp_path):
+    """A link to a file outside raw/ (a secret, /etc/passwd, /dev/zero, a directory) is
+    quarantined as outside_raw without a hash: its target was not even opened."""
+    names = {"secret_link.txt", "passwd.txt", "zero.txt", "outside_dir.txt"}
+    corpus = hc.build(tmp_path, only=names)
+    res = scan(corpus.raw)
+    assert list(res.files) == []
+    assert {(q.source_file, q.reason, q.content_sha256) for q in res.quarantined} == {
+        (n, "outside_raw", None) for n in names}
+    assert all(hc.SECRET.decode() not in q.detail for q in res.quarantined)
+
+
+def test_a_link_resolved_at_load_time_never_leaves_raw(tmp_path):
+    """A file replaced by a link after the scan is not followed when it is read."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Tin tức địa phương hôm nay.", encoding="utf-8")
+    f = scan(raw).files[0]
+    (raw / "a.txt").unlink()
+    os.symlink("/etc/passwd", raw / "a.txt")
+    q = load(f)
+    assert isinstance(q, Quarantined) and q.reason in ("not_a_file", "unreadable")
+
+
+def test_unreadable_file_is_quarantined_with_the_cause():
+    """/proc/self/mem is a regular file whose read fails for every user (EIO), like a failing
+    disk; classified directly, with / as the raw directory."""
+    q = _classify("/proc/self/mem", "mem.txt", 1 << 20, "/")
+    assert isinstance(q, Quarantined) and q.reason == "unreadable" and "could not be read" in q.detail
 
 
 def test_two_links_pointing_at_each_other_are_a_loop(tmp_path):
@@ -146,54 +133,47 @@ def test_two_links_pointing_at_each_other_are_a_loop(tmp_path):
     assert {k: v.reason for k, v in got.items()} == {"a.txt": "symlink_loop", "b.txt": "symlink_loop"}
 
 
-def test_non_txt_files_are_ignored_and_counted(tmp_path):
-    raw = build(tmp_path / "raw", ["english.txt"])
-    for rel, data in IGNORED.items():
-        (raw / rel).parent.mkdir(parents=True, exist_ok=True)
-        (raw / rel).write_bytes(data)
-    res = scan(raw)
-    assert [f.source_file for f in res.files] == ["english.txt"]
-    assert res.ignored == tuple(sorted(IGNORED))
-
-
 def test_missing_directory_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="does not exist"):
         scan(tmp_path / "no-such-dir")
 
 
 def test_english_text_is_flagged_by_language(tmp_path):
-    doc = outcome(build(tmp_path / "raw", ["english.txt"]))["english.txt"]
-    assert detect_language(doc.text) == "en"
+    assert detect_language(one(tmp_path, "english.txt").text) == "en"
     assert detect_language(SEED_TEXT) == "vi"
 
 
+def test_file_names_are_stored_losslessly_and_uniquely(tmp_path):
+    """`x\\xe9.txt` (a Latin-1 byte) and a file literally named `x\\\\xe9.txt` used to print the
+    same; stored names keep them apart, are printable, and find the file again."""
+    corpus = hc.build(tmp_path, only={escape_name(b"x\xe9.txt"), escape_name(b"x\\xe9.txt"),
+                                      escape_name(b"\x1b[31mred\xe2\x80\xae.txt")})
+    names = [f.source_file for f in scan(corpus.raw).files]
+    assert sorted(names) == sorted(["x\\xe9.txt", "x\\\\xe9.txt", "\\x1b[31mred\\xe2\\x80\\xae.txt"])
+    assert all(n.isprintable() for n in names)
+    for f in scan(corpus.raw).files:
+        assert isinstance(load(f), RawDoc)
+
+
 def test_invariant_every_input_ends_in_exactly_one_place(tmp_path):
-    """Seeds + every hostile case + ignored files: each *.txt is an article xor quarantined."""
-    raw = build(tmp_path / "raw")
+    """The whole corpus (seeds, every hostile case, ignored files, links out): each `*.txt`
+    entry is decoded xor quarantined, exactly as the corpus says, and nothing else is."""
+    corpus = hc.build(tmp_path)
+    try:
+        res = scan(corpus.raw)
+        decoded = {f.source_file: load(f) for f in res.files}
+    finally:
+        hc.unlock(corpus)
+    placed = [q.source_file for q in res.quarantined] + list(decoded)
+    assert sorted(placed) == sorted(corpus.cases)  # every input, none twice, nothing from outside
+    for name, case in corpus.cases.items():
+        got = decoded.get(name) or next(q for q in res.quarantined if q.source_file == name)
+        kind = "doc" if isinstance(got, RawDoc) else "q"
+        assert kind == case.ingest[0] and (kind == "doc" or got.reason == case.ingest[1]), name
+    assert set(res.ignored) == corpus.ignored
+    assert {d for d, _ in res.skipped} == corpus.skipped
     for p in SEEDS:
-        shutil.copy2(p, raw / p.name)
-    (raw / "nested").mkdir()
-    shutil.copy2(SEEDS[2], raw / "nested" / "copy of seed.txt")
-    for rel, data in IGNORED.items():
-        (raw / rel).parent.mkdir(parents=True, exist_ok=True)
-        (raw / rel).write_bytes(data)
-    res = scan(raw)
-    txt_paths = sorted(
-        str(Path(d, n).relative_to(raw)) for d, ds, fs in os.walk(raw) for n in ds + fs if n.endswith(".txt")
-    )
-    articles = [f.source_file for f in res.files if isinstance(load(f), RawDoc)]
-    quarantined = [q.source_file for q in res.quarantined] + [
-        f.source_file for f in res.files if isinstance(load(f), Quarantined)
-    ]
-    assert sorted(articles + quarantined) == txt_paths  # every input, none twice
-    assert not set(articles) & set(quarantined)
-    assert {p.name for p in SEEDS} <= set(articles)  # the seeds stay intact
-    expected_q = {n for n, (_, e) in CASES.items() if e[0] == "q"}
-    assert set(quarantined) == expected_q
-    assert set(res.ignored) == set(IGNORED)
-    for p in SEEDS:
-        doc = load(next(f for f in res.files if f.source_file == p.name))
-        assert doc.text == p.read_text(encoding="utf-8")
+        assert decoded[p.name].text == p.read_text(encoding="utf-8")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -201,7 +181,8 @@ def test_invariant_every_input_ends_in_exactly_one_place(tmp_path):
     st.binary(max_size=2048),
     st.text(max_size=500).map(lambda s: s.encode("utf-8", errors="surrogatepass")),
     st.lists(st.sampled_from([SEED_TEXT[:200].encode(), b"\xff", b"\x00", b"\r", codecs.BOM_UTF8,
-                              codecs.BOM_UTF16_LE, encode_vni(SEED_TEXT[:200])]), max_size=8).map(b"".join),
+                              codecs.BOM_UTF16_LE, encode_vni(SEED_TEXT[:200]), b"\x1b[2J", b"<html>",
+                              "\u202e".encode()]), max_size=8).map(b"".join),
 ))
 def test_fuzz_random_bytes_never_crash(data):
     with tempfile.TemporaryDirectory() as d:

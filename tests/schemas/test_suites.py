@@ -61,7 +61,7 @@ def test_rules_only_for_declared_tables_and_descriptions_unique():
 
 def test_runtime_placeholders_are_known():
     names = {n for _, s in ALL_SPECS for n in s.runtime}
-    assert names == {"article_ids", "tomorrow", "provinces", "provinces_2025"}
+    assert names == {"article_ids", "tomorrow", "provinces", "provinces_2025", "issuer_names", "units"}
     assert ExpectationSpec("X", {"value_set": Runtime("article_ids")}).runtime == ("article_ids",)
 
 

@@ -58,8 +58,9 @@ def good_tables(n: int = 12) -> dict[str, list[dict]]:
         rows["people"].append(dict(article_id=a, name="Nguyễn Thị Thanh", posts=["Bí thư Tỉnh ủy"], honorific="đồng chí"))
         rows["organisations"].append(dict(article_id=a, name="Ban Chỉ đạo 138", kind="committee", mentions=2))
         rows["legal_refs"].append(dict(article_id=a, doc_type="Nghị quyết", number="28", symbol="28-NQ/TW",
-                                       issuer="TW", mention="Nghị quyết số 28-NQ/TW"))
-        rows["quantities"].append(dict(article_id=a, value=7900.0, unit="công dân", mention="7.900 công dân", sentence="Có 7.900 công dân."))
+                                       issuer="TW", issuer_name="Trung ương Đảng", mention="Nghị quyết số 28-NQ/TW"))
+        rows["quantities"].append(dict(article_id=a, value=7900.0, noun="công dân", mention="7.900 công dân", sentence="Có 7.900 công dân."))
+        rows["quantities"].append(dict(article_id=a, value=4e9, unit="đồng", mention="4 tỷ đồng", sentence="Hỗ trợ 4 tỷ đồng."))
         rows["periods"].append(dict(article_id=a, start_year=2015, end_year=2020, mention="giai đoạn 2015 - 2020"))
         rows["acronyms"].append(dict(article_id=a, acronym="ANTQ", expansion="an ninh Tổ quốc", source="in_text"))
         rows["state"].append(dict(source_file=f"{i:03d}.txt", content_sha256=_sha(i), pipeline_version="0.1.0", article_id=a, outcome="article"))
@@ -102,6 +103,8 @@ BAD = [
     ("period_reversed", _set("periods", 11, start_year=2020, end_year=2015), aid(11), "start_year <= end_year", "periods"),
     ("inf_quantity", _set("quantities", 0, value=float("inf")), aid(0), "quantities.value is a finite", "quantities"),
     ("duplicate_line", _add("lines", lambda r: r["lines"][0]), aid(0), "(article_id, line_no) is unique", "lines"),
+    ("noun_as_unit", _set("quantities", 1, unit="công dân"), aid(1), "quantities.unit is a unit of measure", "quantities"),
+    ("unknown_issuer_name", _set("legal_refs", 2, issuer_name="Ban Gotham"), aid(2), "legal_refs.issuer_name", "legal_refs"),
 ]
 
 

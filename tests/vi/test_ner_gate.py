@@ -23,9 +23,11 @@ from locations import RAW
     ("Tại Hà Nội, trời mưa to.", True),  # `Tại Hà Nội` is a run of 3: NER runs (cheap false positive)
     ("Lực lượng chức năng đã có mặt.", False),  # only the first word is capitalised
     ("Ngày 2/11, mưa lớn kéo dài.", False),  # NER tags `2/11` LOC: no field takes it
+    ("Tiền đạo Danny Welbeck ghi bàn.", True),  # a 2-word foreign name after a cue: LOC/ORG could veto it
+    ("Bayern Munich sẽ vô địch Champions League.", False),  # foreign runs with no person cue
     ("", False),
 ])
-def test_gate_wants_a_run_of_three_capitalised_syllables(sentence: str, needed: bool) -> None:
+def test_gate_wants_a_run_of_three_capitalised_syllables_or_a_cued_foreign_name(sentence: str, needed: bool) -> None:
     assert nlp.needs_ner(sentence) is needed
 
 
@@ -55,7 +57,8 @@ def _seed_sentences() -> list[str]:
 
 SKIPPED = [s for s in _seed_sentences() if s.strip() and not nlp.needs_ner(s)]
 CRAFTED = ["Ông Lê Văn cùng bà Hà Thị dự lễ.", "Đại tá Trần Văn trao quà cho xã Hòa Bình.",
-           "“Chúng tôi sẽ làm”, ông Phạm Văn nói.", "Đoàn công tác do đồng chí Lê Hoa dẫn đầu."]
+           "“Chúng tôi sẽ làm”, ông Phạm Văn nói.", "Đoàn công tác do đồng chí Lê Hoa dẫn đầu.",
+           "Bayern Munich sẽ vô địch Champions League năm nay.", "Người dân Hong Kong xuống đường."]
 
 
 @pytest.mark.parametrize("tag", ["B-PER", "B-LOC", "B-ORG", "I-PER"])

@@ -14,7 +14,8 @@ from bantin.clean.rules.base import Rule, line_rule
 
 I = re.IGNORECASE
 COUNTER_RE = re.compile(
-    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ|views?|likes?|thích|shares?|chia sẻ)"
+    r"^(\d{1,7}|(số )?(lần đọc|lần xem|lượt nghe|lượt xem|lượt thích|lượt truy cập|lượt đọc|lượt chia sẻ"
+    r"|views?|likes?|thích|shares?|chia sẻ)"
     r"\s*:?\s*\(?\d[\d.,]*\)?"
     r"|\d[\d.,]*\s*(lượt xem|lượt thích|lượt chia sẻ|views?|likes?|shares?|lượt đọc|lượt truy cập))$", I)
 # What is left of a reaction row once its emoji are gone: numbers, separators, counter words.
@@ -30,7 +31,7 @@ VISITS_RE = re.compile(
     r"|trong (ngày|tuần|tháng|năm)|tổng (số )?(lượt )?truy cập|tổng lượt xem|đã xem|lượt truy cập"
     r"|số người (đang )?(truy cập|online))\s*:?\s*[\d.,]+$", I)
 # Reader reactions printed as words: `Tuyệt vời 24  Hay 6  Xúc động 11`, `Thích 142`.
-REACTION_PAIR_RE = re.compile(r"([^\W\d_]+(?:[ ][^\W\d_]+){0,3})\s*:?\s*\(?(\d[\d.,]*[kK]?)\)?")
+REACTION_PAIR_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?:[ ][^\W\d_]+){0,3})\s*+:?\s*+\(?(\d[\d.,]*[kK]?)\)?")
 REACTION_WORDS = frozenset((
     "thích", "yêu thích", "hay", "tuyệt vời", "xúc động", "đáng chú ý", "vui", "buồn", "phẫn nộ", "giận dữ",
     "ngạc nhiên", "bất ngờ", "hữu ích", "hài lòng", "không hài lòng", "không hữu ích", "thương thương", "haha", "wow", "like",

@@ -15,6 +15,7 @@ from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
 from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
+from bantin.vi.names import is_initials_name
 
 I = re.IGNORECASE
 BYLINE_RE = re.compile(
@@ -40,9 +41,9 @@ PRINT_ISSUE_RE = re.compile(
     r" .{3,80}\b(số|kỳ)\s*\d", I)
 # What may follow an author's name: `(nbtv.vn)`, `- baobinhduong.vn`, `/TTXVN`, `/QĐND-Quân khu 2`.
 NAME_SUFFIX_RE = re.compile(
-    r"\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org)|/\s*(?-i:[A-ZĐ]{2,}[\w.+]*)(\s*[-–]\s*\w+( \w+){0,3})?)\s*$",
+    r"(?<!\s)\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org)|/\s*(?-i:[A-ZĐ]{2,}[\w.+]*)(\s*[-–]\s*\w+( \w+){0,3})?)\s*$",
     re.IGNORECASE)
-NAME_SEP_RE = re.compile(r"\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
+NAME_SEP_RE = re.compile(r"(?<!\s)\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
 ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
 # Military and police ranks, degrees and professions printed before an author's name
 # (`Đại úy LÊ MINH ĐỨC`, `ThS. Nguyễn Văn A`, `Nhà báo Trần B`).
@@ -71,9 +72,6 @@ def is_name_like(text: str) -> bool:
     return all(_is_name(p) for p in parts)
 
 
-# Bylines printed as initials, which papers use for staff reporters: `Q.M`, `T.N`, `P.Hậu`,
-# `X.T.`, `Đ.Hà`, `P.C.Tùng`, optionally in brackets: `(N.V)`.
-INITIALS_RE = re.compile(r"^\(?(?:[A-ZĐ]\.){1,3}\s?(?:[A-ZĐ][^\W\d_]{0,8}\.?)?\)?$")
 # What a signature may carry after the name: `(tổng hợp)`, `/VOV online`, `/Báo Tin tức và Dân tộc`,
 # `- Theo Dân Trí`, `(TTXVN)`.
 SIGNATURE_SUFFIX_RE = re.compile(
@@ -89,7 +87,7 @@ def is_signature(text: str) -> bool:
     """How a reporter signs the end of a story: a name (`Như Phúc`, `QUỐC LINH`), initials (`Q.M`,
     `P.Hậu`), either with an outlet or `(tổng hợp)` after it (`Vũ Hạnh/VOV online`)."""
     core = SIGNATURE_SUFFIX_RE.sub("", text.strip()).strip()
-    return bool(core) and (bool(INITIALS_RE.match(core)) or is_name_like(core))
+    return bool(core) and (is_initials_name(core.strip("()")) or is_name_like(core))
 
 
 def is_tail_source(text: str) -> bool:

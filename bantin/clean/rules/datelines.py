@@ -51,7 +51,7 @@ DATE_OR_TIME_RE = re.compile(rf"{_DATE}|\d{{1,2}}\s*:\s*\d{{2}}|\d{{1,2}}\s+thá
 RELATIVE_TIME_RE = re.compile(
     r"^(\d{1,3}|một|vài)\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*trước$"
     r"|^(hôm qua|hôm nay|vừa xong|vừa mới)(\s*,?\s*(lúc\s*)?\d{1,2}[:h]\d{2})?$", I)
-META_SPLIT_RE = re.compile(r"\s*[|•·]\s*")
+META_SPLIT_RE = re.compile(r"(?<!\s)\s*[|•·]\s*")
 
 
 def has_date_or_time(text: str) -> bool:

@@ -42,7 +42,7 @@ EMBED_RE = re.compile(
     r"|^(bấm|nhấn|nhấp|click|kích) (chuột )?(vào )?(đây|link|liên kết|ảnh)( để (xem|đọc|tải|nghe)[^.!?]{0,30})?$", I)
 ATTACHMENT_RE = re.compile(
     r"^(file|tệp( tin)?|tập tin|tài liệu|văn bản) đính kèm\s*:"
-    r"|\S+\.(pdf|docx?|xlsx?|pptx?|zip|rar)\s*[-–|(]?\s*(tải về|tải xuống|download|xem)\s*\)?$", I)
+    r"|(?<!\S)\S+\.(pdf|docx?|xlsx?|pptx?|zip|rar)\s*[-–|(]?\s*(tải về|tải xuống|download|xem)\s*\)?$", I)
 
 
 def is_player(text: str) -> bool:

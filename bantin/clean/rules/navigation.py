@@ -45,12 +45,12 @@ _ITEM = r"[^>»›|.!?]{1,40}"
 BREADCRUMB_RE = re.compile(
     rf"^((bạn đang ở|vị trí|you are here|đang xem)\s*:?\s*)?{_ITEM}(\s*(>>|>|»|›|\s/\s)\s*{_ITEM})+$", I)
 BREADCRUMB_PREFIX_RE = re.compile(r"^(bạn đang ở|vị trí|you are here|đang xem)\b", I)
-BREADCRUMB_SEP_RE = re.compile(r"\s*(?:>>|>|»|›|\s/\s)\s*")
+BREADCRUMB_SEP_RE = re.compile(r"(?<!\s)\s*(?:>>|>|»|›|\s/\s)\s*")
 BREADCRUMB_ITEM_MAX_WORDS = 6
 MENU_START_RE = re.compile(r"^(trang chủ|home)\s+\S", I)
 MENU_ITEM_RE = re.compile(r"^(trang chủ|home|giới thiệu|liên hệ|dịch vụ công|hỏi đáp|sơ đồ (site|trang|cổng)|sitemap)$", I)
 MENU_MAX_WORDS = 30  # a `Trang chủ …` menu of a dozen two-word sections
-PIPE_SPLIT_RE = re.compile(r"\s*\|\s*")
+PIPE_SPLIT_RE = re.compile(r"(?<!\s)\s*\|\s*")
 GAP_SPLIT_RE = re.compile(r"\s*[•·]\s*|\s{2,}|\t")
 SECTION_LABEL_RE = re.compile(r"^(chuyên mục|danh mục|category|lĩnh vực|thể loại)\s*:\s*[^.!?]{1,60}$", I)
 PAGINATION_RE = re.compile(

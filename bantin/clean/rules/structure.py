@@ -29,7 +29,7 @@ from bantin.clean.rules.ui import footer_hits
 # A sentence end (`.!?…`, maybe closed by a quote, a guillemet or a bracket).
 TERMINAL_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
 SUBHEADING_END_RE = re.compile(r"[.,;:…]$")
-SECTION_SEP_RE = re.compile(r"\s*(,|\||»|›|>|/|\s[-–]\s)\s*")
+SECTION_SEP_RE = re.compile(r"(?<!\s)\s*(,|\||»|›|>|/|\s[-–]\s)\s*")
 DIGIT_RE = re.compile(r"\d")
 # An outlet tag opening the lead: `BDK - `, `(THTG) `, `(*) – `, `(Baohatinh.vn) - `.
 OUTLET_PREFIX_RE = re.compile(
@@ -39,7 +39,7 @@ LEGAL_RE = re.compile(
     r"\b\d+[/-](\d+[/-])?[A-ZĐ]{2,}[\w/-]*\b"
     r"|\b(Điều|Khoản|Luật|Bộ luật|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Quyết định|Hiến pháp|Pháp lệnh)\s+\S",
 )
-QUOTED_RE = re.compile(r"[“\"«][^”\"»]{10,}[”\"»]")
+QUOTED_RE = re.compile(r"[“\"«][^“”\"«»]{10,}[”\"»]")  # no opener inside: each opener is tried once
 PULL_QUOTE_RE = re.compile(r"^[\"“«„'‘]")
 PULL_QUOTE_MIN_WORDS = 6
 # Outlet and organisation names opening a banner or footer line (`Báo …`, `Cổng thông tin …`).

@@ -36,7 +36,7 @@ UI_TEXT_RE = re.compile(
     I)
 # Parts of a widget bar, split on `|`, `•`, `·` or runs of spaces; arrows and brackets are dropped.
 BAR_SPLIT_RE = re.compile(r"\s*[|•·]\s*|\s{2,}")
-BAR_STRIP_RE = re.compile(r"^[\s‹›«»<>\[\]()]+|[\s‹›«»<>\[\]()]+$")
+BAR_STRIP_RE = re.compile(r"^[\s‹›«»<>\[\]()]+|(?<![\s‹›«»<>\[\]()])[\s‹›«»<>\[\]()]+$")
 BAR_WORD_RE = re.compile(
     r"^((trang )?(trước|sau|tiếp|tiếp theo|kế tiếp)|xem bản pdf|pdf|tải về|tải xuống|quay lại|trở về|phản hồi"
     r"|góp ý|in|bản in|in trang|in bài|e-?mail|gửi e-?mail|lưu|rss|chia sẻ|nghe|đọc bài|lên đầu trang|về đầu trang)$", I)

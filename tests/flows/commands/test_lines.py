@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 from pathlib import Path
 
 import pytest
 
+from flows.cli import main
 from flows.commands import lines
 from schemas.lines import KEPT_ROLES
 from locations import RAW
@@ -49,8 +51,33 @@ def test_repeated_from_marks_corpus_repeats(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run([str(tmp_path / "nope.txt")], capsys)
-    assert code == 2 and "no such file" in out[0]
+    assert main(["lines", str(tmp_path / "nope.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bantin: error: No such file") and len(err.strip().splitlines()) == 1
+
+
+def test_decodes_as_the_pipeline_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """UTF-16 (and every other encoding the ingest stage reads) is shown as text, not NUL bytes."""
+    path = RAW / "002_16866fc71d093ade.txt"
+    (tmp_path / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + path.read_text(encoding="utf-8").encode("utf-16-le"))
+    _, want = _run([str(path), "--no-color"], capsys)
+    _, got = _run([str(tmp_path / "utf16.txt"), "--no-color"], capsys)
+    assert got == want and not any("\x00" in ln for ln in got)
+
+
+def test_a_file_a_run_would_quarantine_is_a_data_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "page.txt").write_bytes(b"<!DOCTYPE html><html><body>x</body></html>")
+    assert main(["lines", str(tmp_path / "page.txt")]) == 1
+    assert "would be quarantined by a run (html)" in capsys.readouterr().err
+
+
+def test_escapes_and_bidi_controls_are_shown_not_obeyed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x.txt").write_text("Tiêu đề \x1b[2J\x1b]0;pwned\x07 bài \u202eviết\nNội dung \x1b]8;;http://e/\x1b\\link\n",
+                                    encoding="utf-8")
+    code, out = _run([str(tmp_path / "x.txt"), "--no-color", "--full"], capsys)
+    text = "\n".join(out)
+    assert code == 0 and "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+    assert "\\x1b[2J" in text and "\\u202e" in text  # shown as text
 
 
 def test_full_flag_prints_whole_lines(capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,6 +15,7 @@ from locations import SEEDS
     (["run", "--batch-size", "0"], "positive"),
     (["run", "--inline-max", "-1"], "--inline-max"),
     (["run", "--max-pending", "-3"], "--max-pending"),
+    (["run", "--file-timeout", "-1"], "--file-timeout"),
 ])
 def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert main(argv) == 2
@@ -22,17 +23,19 @@ def test_usage_errors_exit_2_with_a_clear_message(argv, message, capsys):
     assert err.startswith("bantin: error:") and message in err
 
 
-def test_inline_max_and_max_pending_reach_the_settings():
+def test_inline_max_and_max_pending_reach_the_settings(seed_dir, tmp_path):
     import argparse
 
     from flows.commands import run
 
     p = argparse.ArgumentParser()
     run.add_arguments(p)
-    assert run.settings_from(p.parse_args(["--inline-max", "0"])).inline_max == 0
-    assert run.settings_from(p.parse_args([])).inline_max == run.Settings().inline_max > 0
-    assert run.settings_from(p.parse_args(["--max-pending", "5"])).max_pending == 5
-    assert run.settings_from(p.parse_args([])).max_pending == 0  # 0: the window follows the workers
+    paths = ["--raw", str(seed_dir), "--out", str(tmp_path / "out")]
+    assert run.settings_from(p.parse_args([*paths, "--inline-max", "0"])).inline_max == 0
+    assert run.settings_from(p.parse_args(paths)).inline_max == run.Settings().inline_max > 0
+    assert run.settings_from(p.parse_args([*paths, "--max-pending", "5"])).max_pending == 5
+    assert run.settings_from(p.parse_args(paths)).max_pending == 0  # 0: the window follows the workers
+    assert run.settings_from(p.parse_args([*paths, "--file-timeout", "7.5"])).file_timeout == 7.5
 
 
 def test_unknown_command_exits_2(capsys):
@@ -66,3 +69,24 @@ def test_summary_shows_each_stages_peak_rss_when_measured(peaks, header, cells):
     text = console.export_text()
     assert "9.25" in text and ((header in text) if header else ("peak MB" not in text))
     assert all(c in text for c in cells)
+
+
+def test_summary_table_adds_up_and_points_to_make_serve_after_a_temporary_server():
+    from rich.console import Console
+
+    from flows.commands.run import UI_HINT, print_summary
+
+    s = {"mode": "first", "inputs": 9, "articles": 5, "aliases": 1, "quarantined": 3, "ignored_files": 2,
+         "plan": {"to_process": 9}, "timings": {}, "snapshot": "/abs/out/snapshots/x"}
+    console = Console(record=True, width=200)
+    print_summary(s, console, temporary_api=True)
+    text = console.export_text()
+    header = next(ln for ln in text.splitlines() if "read" in ln)
+    row = next(ln for ln in text.splitlines() if "│" in ln and any(c.isdigit() for c in ln))
+    cells = dict(zip([c.strip() for c in header.split("┃")[1:-1]], [c.strip() for c in row.split("│")[1:-1]]))
+    assert cells == {"read": "9", "processed": "9", "articles": "5", "aliases": "1", "quarantined": "3", "ignored": "2"}
+    assert "read = articles + aliases (exact duplicates) + quarantined" in text
+    assert "make serve" in text and "http://127.0.0.1:4200" in text and "View at" not in text
+    quiet = Console(record=True, width=200)
+    print_summary(s, quiet, temporary_api=False)  # a real server (PREFECT_API_URL): Prefect links to its UI
+    assert UI_HINT[:20] not in quiet.export_text()

@@ -58,7 +58,8 @@ def test_show_prints_fields_body_and_entities(crafted, capsys, wide):
 def test_show_raw_text_on_request(crafted, capsys, wide):
     assert cli.main(["show", "bbbb", "--out", str(crafted), "--raw", "--no-color"]) == 0
     out = capsys.readouterr().out
-    assert "raw text" in out and "1.200 công dân" in out and "quantities (1)" in out
+    assert "raw text" in out and "1.200 công dân" in out and "quantities (3)" in out
+    assert "2 tỷ đồng" in out and "noun" in out  # a figure is value, unit and counted noun
 
 
 def test_show_seed_article_by_file_name(tmp_path, capsys, wide):
@@ -79,3 +80,19 @@ def test_unknown_or_ambiguous_id_exits_2(args, message, crafted, capsys):
 def test_no_dataset_exits_2(tmp_path, capsys):
     assert cli.main(["show", BT1, "--out", str(tmp_path)]) == 2
     assert "No dataset in" in capsys.readouterr().err
+
+
+def test_terminal_escapes_in_the_data_are_shown_not_obeyed(tmp_path, capsys, wide):
+    """A title, body, raw text or file name carrying `ESC [2J`, an OSC title, an OSC 8 link or
+    U+202E prints them escaped: the terminal is never cleared, retitled or reversed."""
+    tables = dataset_factory.build_tables()
+    rows = tables["articles"].to_pylist()
+    hostile = "\x1b[2J\x1b]0;pwned\x07 Tiêu đề \u202eđảo\x1b]8;;http://evil/\x1b\\link"
+    rows[0].update(title=hostile, body=hostile, raw_text=hostile, source_file="\x1b[31mred.txt",
+                   authors=[hostile])
+    tables["articles"] = schemas.ARTICLES.from_rows(rows)
+    dataset_factory.publish(tmp_path / "out", tables)
+    assert cli.main(["show", BT1, "--out", str(tmp_path / "out"), "--raw", "--no-color"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "\\x1b[2J" in out and "\\u202e" in out

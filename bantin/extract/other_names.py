@@ -1,0 +1,102 @@
+"""People whose names do not have the Vietnamese name shape: foreign names in Latin script
+(`Keir Starmer`, `Lee Jae Myung`) and ethnic-minority names (`Ksor Phước`, `Rơ Chăm Hyen`).
+
+Why a path of its own: `people.py` keeps a name only when it starts with a Vietnamese surname,
+which is what makes it precise on Vietnamese officials, and which every foreign and many
+ethnic-minority names fail. Capitalised Latin words are also clubs, places and events (`Bayern
+Munich`, `Champions League`, `Hong Kong`), so a run counts only with evidence that it names a
+person: a title, post, honorific or profession written right before it (`Thủ tướng Anh Keir
+Starmer`, `tiền đạo Danny Welbeck`, `ông Ksor Phước`); underthesea's PER tag alone is no evidence
+(it tags clubs and papers too: `Real Madrid`), its LOC or ORG tag is a veto. A country or city
+word opening the run (`Singapore Lawrence Wong`) is cut off, and a foreign name ends where a
+Vietnamese word begins (`Cody Simpson Bắc Âu`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bantin.vi.language import has_vietnamese_marks, is_vietnamese_syllable
+
+# A word: letters, with apostrophes or hyphens inside (`H'Hen`, `Jean-Pierre`).
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# What introduces a person: titles, posts, ranks, honorifics, professions.
+CUE_RE = re.compile(
+    r"(?:tổng thống|phó tổng thống|thủ tướng|phó thủ tướng|bộ trưởng|thứ trưởng|ngoại trưởng|chủ tịch|"
+    r"tổng bí thư|quốc vương|nhà vua|hoàng tử|công chúa|công nương|nữ hoàng|giáo hoàng|thượng nghị sĩ|"
+    r"nghị sĩ|hạ nghị sĩ|thống đốc|thị trưởng|đại sứ|tổng thư ký|người phát ngôn|phát ngôn viên|tướng|"
+    r"đô đốc|tư lệnh|giám đốc|tổng giám đốc|chủ nhiệm|ông|bà|anh|chị|cô|em|cháu|cụ|già làng|"
+    r"hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|cầu thủ|danh thủ|tay vợt|tay đua|võ sĩ|vận động viên|"
+    r"ca sĩ|nam ca sĩ|nữ ca sĩ|diễn viên|nam diễn viên|nữ diễn viên|tài tử|người mẫu|ngôi sao|nhạc sĩ|rapper|"
+    r"đạo diễn|nhà văn|nhà báo|phóng viên|nhà khoa học|giáo sư|tiến sĩ|bác sĩ|luật sư|tỷ phú|doanh nhân|"
+    r"nghi phạm|nghi can|đối tượng|bị cáo|nạn nhân|sĩ quan|binh sĩ|phi công|trung sĩ)"
+    r"(?:\s+[\w.]+){0,3}\s+$", re.IGNORECASE)
+# Words opening a run that are a country or city, not the person after them.
+PLACE_WORDS = frozenset("""Anh Mỹ Pháp Nga Đức Nhật Hàn Trung Úc Ý Lào Campuchia Singapore Malaysia Indonesia
+    Philippines Thái Myanmar Brunei Israel Iran Iraq Ukraine Canada Mexico Brazil Argentina Cuba Ấn Triều Tiên
+    Đài Hong Kong Washington London Paris Moskva Bắc Kinh Seoul Tokyo Mỹ-Nga Venezuela Syria Palestine
+    Qatar Thổ Nhĩ Kỳ Hà Lan Tây Ban Nha Bồ Đào Nha Thụy Sĩ Thụy Điển Na Uy Đan Mạch Ba Lan""".split())
+# Between a cue and its name there is no other name or clause: `ông A và B` cues A only.
+BREAK_RE = re.compile(r"[,;:()]|\svà\s|\svới\s")
+LEADING_TITLES = frozenset("ông bà anh chị cô cụ em cháu hlv sir mr mrs ms dr".split())
+# First words of Tây Nguyên names, whose other words are Vietnamese (`Ksor Phước`, `Y Khiêm Niê`).
+ETHNIC_FIRST = frozenset("Ksor Rơ Y H Siu Rah Nay Kpă Rcom Byă Êban Niê Mlô Hmok".split())
+_NONPER = {"B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+MAX_WORDS = 4
+
+
+def _foreign(word: str) -> bool:
+    """A word Vietnamese spelling does not produce (`Starmer`, `Hyen`, `Ksor`, `H'Hen`)."""
+    return any(not is_vietnamese_syllable(part) for part in re.split(r"['’-]", word) if part)
+
+
+def _name_word(word: str) -> bool:
+    """`Starmer`, `H'Hen`, `Jean-Pierre`: capitalised, not an acronym (`UVBCH`, `TTĐT`, `TP`)."""
+    return all(p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’-]", word) if p)
+
+
+def _tag_at(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> set[str]:
+    return {tag for s, e, tag in spans if s < end and e > start}
+
+
+def _runs(text: str) -> list[list[re.Match]]:
+    """Runs of capitalised words separated by single spaces (str.isupper, since Vietnamese capitals
+    and small letters alternate inside one Unicode block)."""
+    runs: list[list[re.Match]] = []
+    for w in WORD_RE.finditer(text):
+        if not w.group(0)[0].isupper():
+            continue
+        if runs and text[runs[-1][-1].end():w.start()] == " ":
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def other_names(text: str, spans: Sequence[tuple[int, int, str]] = ()) -> list[tuple[str, int, int]]:
+    """(name, start, end) of the names in `text` that only this path finds; `spans` are the
+    sentence's NER tokens as character spans (`people._tag_spans`)."""
+    out: list[tuple[str, int, int]] = []
+    for run in _runs(text):
+        for k in range(len(run) - 1):  # the name is the run's tail: `Theo HLV David Moyes`
+            cand = run[k:]
+            first = cand[0].group(0)
+            if len(cand) > MAX_WORDS or first in PLACE_WORDS or first.casefold() in LEADING_TITLES:
+                continue
+            if not all(_name_word(w.group(0)) for w in cand):
+                continue
+            if not any(_foreign(w.group(0)) for w in cand):
+                break
+            if not (_foreign(first) or first in ETHNIC_FIRST):
+                continue  # `Theo Osorio Chong`, `Với Ronaldo`: a Vietnamese word before the name
+            if first not in ETHNIC_FIRST:  # `Cody Simpson Bắc Âu`: a foreign name ends where Vietnamese begins
+                cand = cand[:next((i for i, w in enumerate(cand) if has_vietnamese_marks(w.group(0))), len(cand))]
+                if len(cand) < 2:
+                    continue
+            start, end = cand[0].start(), cand[-1].end()
+            window = text[max(out[-1][2] if out else 0, start - 60):start]
+            cue = CUE_RE.search(window)
+            if cue is not None and not BREAK_RE.search(cue.group(0)) and not _tag_at(spans, start, end) & _NONPER:
+                out.append((" ".join(w.group(0) for w in cand), start, end))
+                break
+    return out

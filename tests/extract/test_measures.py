@@ -1,0 +1,49 @@
+"""A figure is value + unit of measure + counted noun (bantin/extract/measures.py): the rule the
+`quantities` columns document, on the phrases the extractor finds and on whole sentences."""
+from __future__ import annotations
+
+import pytest
+
+from bantin.extract import measures
+from bantin.extract.quantities import find_quantities
+
+
+@pytest.mark.parametrize(("written", "unit", "noun"), [
+    ("%", "%", None),
+    ("đồng", "đồng", None),            # `4 tỷ đồng`: the scale is in the value
+    ("USD", "USD", None),
+    ("kg ma túy", "kg", "ma túy"),
+    ("tấn hàng hóa", "tấn", "hàng hóa"),
+    ("lít", "lít", None),
+    ("đối tượng", None, "đối tượng"),  # a count: no unit of measure
+    ("bánh heroin", None, "bánh heroin"),
+    ("đồng chí Công an chính quy", None, "đồng chí Công an chính quy"),  # people, not money
+    ("đồng bào", None, "đồng bào"),
+])
+def test_split(written, unit, noun):
+    assert measures.split(written) == {"unit": unit, "noun": noun}
+    assert measures.phrase(measures.split(written)).casefold() == written.casefold()
+    assert unit is None or unit in measures.UNITS
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "noun"), [
+    ("chiếm đoạt 4 tỷ đồng của người dân", 4e9, "đồng", None),
+    ("thu giữ 300 kg ma túy các loại", 300, "kg", "ma túy"),
+    ("bắt giữ 12 đối tượng", 12, None, "đối tượng"),
+    ("đạt 95,5% kế hoạch", 95.5, "%", None),
+])
+def test_figures_in_sentences(sentence, value, unit, noun):
+    (got,) = find_quantities(sentence)
+    assert (got["value"], got["unit"], got["noun"]) == (float(value), unit, noun)
+
+
+@pytest.mark.parametrize(("sentence", "unit", "written"), [
+    ("thu giữ 1.075 gram ma túy", "g", "gram ma túy"),
+    ("giá 41.999.000 VNĐ một chiếc", "đồng", "VNĐ"),
+    ("45 m3 gỗ xoan đào", "m³", "m3 gỗ xoan đào"),
+    ("hơn 18.000 đội viên", None, "đội viên"),
+])
+def test_canonical_unit_and_the_phrase_as_written(sentence, unit, written):
+    """The column holds the canonical unit; the gold files are scored on the text's own words."""
+    (got,) = find_quantities(sentence)
+    assert got["unit"] == unit and measures.written(got) == written

@@ -1,0 +1,38 @@
+"""bantin/extract/other_names.py: foreign and ethnic-minority names need a person cue; clubs, papers,
+acronyms and places never pass."""
+from __future__ import annotations
+
+import pytest
+
+from bantin.extract.other_names import other_names
+from bantin.extract.people import find_people
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Thủ tướng Anh Keir Starmer bày tỏ lo ngại.", ["Keir Starmer"]),
+    ("Tổng thống Lee Jae Myung (phải) và Thủ tướng Singapore Lawrence Wong (trái) tại hội nghị.",
+     ["Lee Jae Myung", "Lawrence Wong"]),
+    ("Bộ trưởng Chiến tranh Mỹ Pete Hegseth tới Hà Nội.", ["Pete Hegseth"]),
+    ("Tiền đạo Danny Welbeck ghi bàn vào lưới Bayern Munich.", ["Danny Welbeck"]),
+    ("Theo HLV David Moyes, Real Madrid sẽ thắng.", ["David Moyes"]),
+    ("Ông Ksor Phước, Chủ tịch xã, cho biết.", ["Ksor Phước"]),
+    ("Ca sĩ Cody Simpson Bắc Âu và nhiều ngôi sao khác.", ["Cody Simpson"]),
+    ("Ông Donald Trump và Manchester United.", ["Donald Trump"]),   # a cue names one person only
+    ("Bayern Munich sẽ vô địch Champions League năm nay.", []),     # no cue: clubs, events
+    ("Người dân Hong Kong xuống đường.", []),                       # a place
+    ("Đồng chí Nguyễn Văn A, UVBCH TW Đảng, phát biểu.", []),       # acronyms are not names
+    ("Theo tờ New York Times, ông đã từ chức.", []),                # a paper, no person cue before it
+])
+def test_names_need_a_person_cue(sentence: str, names: list[str]) -> None:
+    assert [n for n, _, _ in other_names(sentence)] == names
+
+
+def test_a_name_tagged_loc_or_org_is_vetoed() -> None:
+    sentence = "Ông Keir Starmer phát biểu."
+    start = sentence.index("Keir")
+    assert other_names(sentence, [(start, start + 4, "B-ORG")]) == []
+
+
+def test_people_adds_them_beside_vietnamese_names() -> None:
+    got = {p["name"]: p["honorific"] for p in find_people(["Ông Nguyễn Văn An tiếp ông Keir Starmer tại Hà Nội."])}
+    assert got == {"Nguyễn Văn An": "ông", "Keir Starmer": "ông"}

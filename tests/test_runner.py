@@ -1,0 +1,56 @@
+"""The run summary every consumer reads (manifest.json, the CLI table, the artifacts) accounts for
+each input once and names the snapshot the same way on every run."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from bantin import progress, runner
+from bantin.settings import Settings
+from locations import SEEDS
+
+
+class _Recording(progress.Quiet):
+    """A display that records what the runner shows, and the progress reported per article."""
+
+    def __init__(self) -> None:
+        self.stages: list[str] = []
+        self.counted: list[tuple[int, int]] = []  # (total, done when the process stage ended)
+
+    def stage(self, name):
+        self.stages.append(name)
+        return super().stage(name)
+
+    def articles(self, total, progress_dir):
+        from contextlib import contextmanager
+
+        @contextmanager
+        def watch():
+            yield
+            self.counted.append((total, progress.done(progress_dir)))
+        return watch()
+
+
+def test_read_is_articles_plus_aliases_plus_quarantined_and_the_snapshot_is_absolute(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy2(SEEDS[0], raw / SEEDS[0].name)
+    shutil.copy2(SEEDS[0], raw / "copy of the first seed.txt")  # an exact duplicate: an alias
+    (raw / "empty.txt").write_bytes(b"")  # quarantined
+    (raw / "notes.md").write_text("not an input")  # ignored
+    monkeypatch.chdir(tmp_path)  # a relative --out, as `bantin run --out output` gives
+    shown = _Recording()
+    first = runner.run(Settings(raw_dir=Path("raw"), out_dir=Path("out")), display=shown).summary
+    again = runner.run(Settings(raw_dir=Path("raw"), out_dir=Path("out"))).summary
+    for s in (first, again):
+        assert (s["inputs"], s["articles"], s["aliases"], s["quarantined"]) == (3, 1, 1, 1)
+        assert Path(s["snapshot"]).is_absolute() and Path(s["snapshot"]).is_dir()
+    assert again["changed"] is False and again["snapshot"] == first["snapshot"]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["inputs"] == manifest["articles"] + manifest["aliases"] + manifest["quarantined"] == 3
+    assert first["ignored_files"] == 1
+    # the display saw every stage, and each processed file was reported as it finished
+    assert shown.stages == list(runner.STEPS)
+    assert shown.counted == [(2, 2)]  # two files to process (the byte-identical copy is not), both reported
+    assert manifest["quality_index"] == str(tmp_path / "out" / "quality" / "index.html")
