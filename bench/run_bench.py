@@ -9,7 +9,9 @@ processed again, as after a rule change) and, on the synthetic corpus, a re-run 
 Why every measurement runs in a fresh child process: start-up (interpreter, imports, the
 temporary Prefect server) is reported apart from the work, and each run's peak memory is its own.
 The parent samples VmHWM (the kernel's exact peak) of the whole process tree.
-Usage: .venv/bin/python bench/run_bench.py [--n 2000] [--real DIR] [--workers K] [--quick]; bench/README.md.
+The real corpus is the four development folders only: the two blind folders are never read here.
+Usage: .venv/bin/python bench/run_bench.py [--n 2000] [--real DIR] [--per-folder K] [--workers K] [--quick];
+bench/README.md.
 """
 from __future__ import annotations
 
@@ -153,13 +155,15 @@ def synthetic_corpus(n: int, seed: int, cache: Path) -> tuple[Path, list[Path], 
     return cache, paths[:n], paths[n:]
 
 
-def real_corpus(root: Path, quick: bool) -> list[Path]:
-    """Every .txt of every folder of the real corpus (blind folders too: only timed, never read
-    back or printed), or in --quick the first few of each development folder."""
+def real_corpus(root: Path, quick: bool, per_folder: int | None = None) -> list[Path]:
+    """The .txt files of the development folders: all of them, the first `per_folder` of each
+    (by name: a documented, repeatable subset when the whole corpus takes too long), or in
+    --quick the first one of each. Why not the blind folders: their texts stay unread by
+    anything but the final blind evaluation, a benchmark included."""
     if not root.is_dir():
         raise SystemExit(f"the real corpus is not at {root} (--real DIR, or --corpora synthetic)")
-    folders = [root / f for f in DEV_FOLDERS] if quick else sorted(p for p in root.iterdir() if p.is_dir())
-    return [p for d in folders for p in sorted(d.glob("*.txt"))[: QUICK_PER_FOLDER if quick else None]]
+    limit = QUICK_PER_FOLDER if quick else per_folder
+    return [p for f in DEV_FOLDERS for p in sorted((root / f).glob("*.txt"))[:limit]]
 
 
 def _link(paths: list[Path], src: Path, dest: Path) -> None:
@@ -204,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=None, help="articles in the synthetic corpus (default 2000)")
     ap.add_argument("--real", type=Path, default=DEV_CORPUS, help="the real corpus (default ../shared/dev-corpus)")
     ap.add_argument("--corpora", default="real,synthetic", help="comma-separated: real, synthetic")
+    ap.add_argument("--per-folder", type=int, default=None,
+                    help="real corpus: only the first K files (by name) of each development folder")
     ap.add_argument("--workers", type=int, default=os.cpu_count(), help="workers for the all-cores runs")
     ap.add_argument("--quick", action="store_true",
                     help=f"smoke run: {QUICK_PER_FOLDER} files per development folder and {QUICK_SYNTH} synthetic "
@@ -220,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(a.work, ignore_errors=True)
     a.work.mkdir(parents=True)
     meta = {"quick": a.quick, "n_synthetic": n, "workers": a.workers, "cpus": os.cpu_count(), "seed": a.seed,
-            "batch_size": a.batch_size, "dask": a.dask, "python": platform.python_version(),
+            "batch_size": a.batch_size, "dask": a.dask, "per_folder": a.per_folder, "python": platform.python_version(),
             "executor": "bench/pool.py, validation skipped" if a.quick else "Prefect flow (bantin run)",
             "loadavg_start": os.getloadavg()[0], "started_at": datetime.now(timezone.utc).isoformat(),
             "commit": _git_head()}
@@ -229,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for name in corpora:
         if name == "real":
-            files = real_corpus(a.real, a.quick)
+            files = real_corpus(a.real, a.quick, a.per_folder)
             results[name] = bench_corpus(name, a.real, files, [], a.work / name, a)
         elif name == "synthetic":
             cache = a.cache or BENCH / f".corpus-{n}-s{a.seed}"
