@@ -38,7 +38,8 @@ ARTICLES = Table(
                "the text), photo_filename (a lead date without a year, the year read from a camera file name "
                "such as IMG_20201111_0900.jpg on the page); null when there is no date.", True, "dateline"),
         Column("event_dates", pa.list_(pa.date32()), "Dates of events named in the text, resolved with a year."),
-        Column("outlet", pa.string(), "Canonical name of the outlet that published the article.", True),
+        Column("outlet", pa.string(), "Canonical name of the outlet the text names as publisher or source of the "
+               "story (dateline tag, source credit, a byline's outlet such as /TTXVN, masthead); a republishing site is not it.", True),
         Column("outlet_evidence", pa.string(), "Text that identified the outlet (domain, prefix, credit line).", True, "nbtv.vn"),
         Column("authors", STR_LIST, "Authors from the byline."),
         Column("photographers", STR_LIST, "Photographers from photo credits."),

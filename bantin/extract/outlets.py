@@ -34,7 +34,7 @@ from bantin.extract.outlet_names import (
     place_phrase,
 )
 
-__all__ = ["find_outlet", "is_outlet_name", "outlet_for_domain", "outlet_for_name"]
+__all__ = ["find_outlet", "is_outlet_name", "outlet_for_domain", "outlet_for_mark", "outlet_for_name"]
 
 ANONYMOUS_RE = re.compile(r"^\s*\(\*\)")
 LEAD_PREFIX_RE = re.compile(
@@ -69,6 +69,8 @@ OWNER_RE = re.compile(
     r"^(?:Ủy ban nhân dân|UBND)\s+(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn)\s+"
     r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s*(?:[-–,]|$)", re.IGNORECASE
 )
+# `VOV-TP HCM`, `VOV - Tây Nguyên`: an outlet's mark and its regional bureau (the outlet is the mark's).
+BUREAU_RE = re.compile(r"^(?P<mark>[^\W\d_][\w.+]{1,15})\s*[-–]\s*[^\W\d_]")
 INLINE_CREDIT_RE = re.compile(r"(?<![^\W\d_])(?:Theo|Nguồn\s*:)\s+Báo\s+(?P<rest>[^,.;:]{2,40})")
 SEGMENT_RE = re.compile(r"(?<!\s)\s+[-–|]\s+|\.\s|[.:,]$|:\s")
 
@@ -189,6 +191,21 @@ def outlet_for_tag(tag: str) -> tuple[str, str] | None:
     return (name, core) if name else None
 
 
+def outlet_for_mark(mark: str) -> tuple[str, str] | None:
+    """(outlet, evidence) from a whole short mark that names an outlet and nothing else: a byline's
+    hint (`/TTXVN`, `(VOV-Tây Nguyên)`), a credit's name (`Theo Công an nhân dân`) or a sign-off
+    line (`TTO`). A regional bureau names its outlet (`VOV-TP HCM` is VOV). Two outlets in one
+    mark (`TTXVN/Vietnam+`) name none: which one published is not said."""
+    core = " ".join(mark.split()).strip(" .")
+    if not core or len(core) > 60 or "/" in core:
+        return None
+    if hit := outlet_for_tag(core):
+        return hit
+    if (m := BUREAU_RE.match(core)) and (name := PREFIXES.get(m.group("mark"))):
+        return name, core
+    return None
+
+
 def find_outlet(
     *,
     lead: str | None,
@@ -204,11 +221,12 @@ def find_outlet(
         return hit
     if lead and (hit := _from_lead(lead)):
         return hit
-    for line in bylines:
-        if hit := _from_line(line, credit=False):
+    for line in bylines:  # a byline line, or the outlet hint parsed out of one (`/TTXVN`)
+        if hit := _from_line(line, credit=False) or outlet_for_mark(line):
             return hit
     for line in source_credits:
-        if hit := _from_line(line, credit=True):
+        m = CREDIT_RE.match(line)
+        if hit := _from_line(line, credit=True) or outlet_for_mark(m.group("name") if m else line):
             return hit
     for line in lines:  # `... Theo Báo Bạc Liêu Chia sẻ In bài` in a flattened or furniture line
         if not line.rstrip().endswith((".", "!", "?")) and (hit := _inline_credit(line)):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bantin.extract.outlets import find_outlet
+from bantin.extract.outlets import find_outlet, outlet_for_mark
 from locations import RAW
 
 
@@ -22,10 +22,34 @@ def _lines(name: str) -> list[str]:
         (None, ["Nguyễn Giang (nbtv.vn)"], [], ("Đài Phát thanh và Truyền hình Ninh Bình", "nbtv.vn")),
         (None, ["Theo baothanhhoa.vn"], [], ("Báo Thanh Hóa", "baothanhhoa.vn")),
         ("Chiều 27/12, Ban", ["Trọng Hiếu"], [], (None, None)),
+        # real pages: a byline's hint (as parse_byline hands it on) and a credit naming the paper bare
+        (None, ["Bích Huyền/VOV-TP HCM", "VOV-TP HCM"], [], ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV-TP HCM")),
+        (None, ["Hoàng Thị Hoa (TTXVN)", "TTXVN"], [], ("Thông tấn xã Việt Nam", "TTXVN")),
+        (None, [], ["Theo Công an nhân dân"], ("Báo Công an nhân dân", "Công an nhân dân")),
+        (None, ["Hồng Hạnh (TTXVN/Vietnam+)", "TTXVN/Vietnam+"], [], (None, None)),  # two outlets: which?
     ],
 )
 def test_find_outlet(lead, bylines, credits, expected):
     assert find_outlet(lead=lead, bylines=bylines, source_credits=credits) == expected
+
+
+@pytest.mark.parametrize(
+    ("mark", "expected"),
+    [
+        ("TTO", ("Báo Tuổi Trẻ", "TTO")),                                    # a sign-off line
+        ("VOV - Tây Nguyên", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV - Tây Nguyên")),  # a bureau
+        ("VOV- Miền Trung", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV- Miền Trung")),
+        ("Vietnam+", ("VietnamPlus", "Vietnam+")),
+        ("Thanh Niên.", ("Báo Thanh Niên", "Thanh Niên")),
+        ("TTXVN/Vietnam+", None),                                            # two outlets
+        ("Hà Nội", None),                                                    # a place, not an outlet
+        ("Nguyễn Văn An", None),                                             # a person
+        ("KBS", None),                                                       # not in the table
+        ("XYZ - Hà Nội", None),                                              # a bureau of no known outlet
+    ],
+)
+def test_outlet_for_mark(mark, expected):
+    assert outlet_for_mark(mark) == expected
 
 
 def test_story_mention_of_an_outlet_is_not_evidence():
