@@ -46,6 +46,7 @@ from bantin.steps import corpus_step, process_step, publish_step, scan_step, val
 from bantin.validate import accounting
 from bantin.validate.gate import ValidationReport
 from bantin.version import pipeline_version
+from bantin.vi import nercache
 
 STEPS = ("scan", "corpus", "process", "assemble", "validate", "write")
 PUBLISHED = (*schemas.ARTICLE_TABLES, "quarantine", "state")
@@ -238,6 +239,7 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
     parts_dir, built = work / "parts", work / "built"
     kept_q = (planning.carry_over_files(snap.current_snapshot(s.out_dir), kept_state, prev_q, parts_dir)
               if kept_state is not None else None)
+    nercache.prepare(parts_dir, snap.current_snapshot(s.out_dir))  # the NER cache the batches read
     reporting = progress.directory(parts_dir)  # the batches count their inputs there as they go
     sizes = batching.batch_sizes(len(todo), executor.parallelism(len(todo)), s.batch_size)
     with _timed(timings, peaks, "process", display), display.articles(len(todo), reporting):
@@ -285,6 +287,8 @@ def _assemble(s: Settings, p, scanned: ScanResult, ctx: CorpusContext, results: 
         context_keys=ctx.context_keys, version=version, run_id=run_id, near_dup_threshold=s.near_dup_threshold,
         signature_files=parts.part_files(parts_dir, parts.INDEX, order), spill_dir=parts_dir)
     counts = finalise.finalise(parts_dir, order, d, built)
+    # The NER cache for the next run: nothing carried over means every entry still needed was used.
+    nercache.merge(parts_dir, built, prune=kept_state is None)
     counts.update(d.counts)
     # Inputs folded into another article as exact duplicates, counted where every input is
     # accounted for (state: article, alias or quarantine), so articles + aliases + quarantined

@@ -16,11 +16,16 @@ def _call(packed: tuple[Callable, tuple]):
 
 
 class PoolExecutor:
-    """Whole-corpus steps in this process; batches on `workers` forked processes, in order.
-    With `workers=0` the batches run in this process too (a profiler sees them)."""
+    """Whole-corpus steps in this process; batches on `workers` processes, in order.
+    With `workers=0` the batches run in this process too (a profiler sees them).
 
-    def __init__(self, workers: int, initializer: Callable | None = None) -> None:
-        self.workers, self.initializer = workers, initializer
+    `context` "fork" (default) lets the workers inherit this process's patches (the memory
+    benchmarks' NER stub); "spawn" starts clean interpreters, which is what works once this
+    process has used polars (whose thread pool deadlocks in a forked child: seen in
+    `validate.rows` after a runner's scan and corpus pass) or underthesea's models."""
+
+    def __init__(self, workers: int, initializer: Callable | None = None, context: str = "fork") -> None:
+        self.workers, self.initializer, self.context = workers, initializer, context
 
     def call(self, step, fn, *args, **kwargs):
         return fn(*args, **kwargs)
@@ -29,7 +34,7 @@ class PoolExecutor:
         if self.workers == 0:
             yield from (fn(*args) for args in calls)
             return
-        with mp.get_context("fork").Pool(self.workers, initializer=self.initializer) as pool:
+        with mp.get_context(self.context).Pool(self.workers, initializer=self.initializer) as pool:
             yield from pool.imap(_call, ((fn, args) for args in calls), chunksize=1)
 
     def parallelism(self, files: int) -> int:

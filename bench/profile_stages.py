@@ -24,7 +24,12 @@ from pool import PoolExecutor  # noqa: E402
 # function (file suffix, name) -> label; cumulative seconds are reported for each
 WATCH = {
     ("bantin/vi/nlp.py", "ner"): "underthesea ner (per sentence)",
-    ("bantin/vi/nlp.py", "word_tokenize"): "underthesea word_tokenize (n_words)",
+    ("bantin/vi/nlp.py", "word_tokenize"): "underthesea word_tokenize (words)",
+    ("bantin/vi/nlp.py", "needs_ner"): "NER gate (needs_ner)",
+    ("bantin/vi/nercache.py", "get"): "NER cache look-ups",
+    ("bantin/vi/nercache.py", "put"): "NER cache entries (encode)",
+    ("bantin/vi/nercache.py", "_write_part"): "NER cache part files",
+    ("bantin/vi/nercache.py", "merge"): "NER cache merge (assemble)",
     ("bantin/clean/document.py", "clean"): "cleaning (repair + line roles)",
     ("bantin/extract/article.py", "extract"): "extract (rules + NLP)",
     ("bantin/vi/language.py", "detect_language"): "language detection",

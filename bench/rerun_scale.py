@@ -12,7 +12,7 @@ measured; the full run they are compared with is the real one's time, which is n
 this N here but given (`--full-s`) or scaled from the latest `make bench` (its all-cores flow
 seconds per article x N), and said so in the output.
 
-Each run is a fresh `bantin run`-like child with its own start-up (run_bench.measure), on a
+Each run is a fresh `bantin run`-like child with its own start-up (run_bench.measure_child), on a
 frozen copy of the code; results go to bench/results/rerun-<stamp>-nN.json.
 """
 from __future__ import annotations
@@ -33,9 +33,13 @@ BENCH = Path(__file__).resolve().parent
 def full_run_estimate(n: int, latest: Path) -> tuple[float, str]:
     """Seconds of a real all-cores full run of n articles, scaled from the latest benchmark."""
     res = json.loads(latest.read_text())
-    runs, m = res["runs"]["all_cores"], res["meta"]
-    per = runs["flow_s"] / m["n"]
-    return per * n, f"{per:.3f} s/article x {n} (make bench at N = {m['n']}, commit {m.get('commit')})"
+    m = res["meta"]
+    if "corpora" in res:  # issue 23's format: one section per corpus
+        runs, size = res["corpora"]["synthetic"]["runs"]["all_cores"], m["n_synthetic"]
+    else:
+        runs, size = res["runs"]["all_cores"], m["n"]
+    per = runs["flow_s"] / size
+    return per * n, f"{per:.3f} s/article x {n} (make bench at N = {size}, commit {m.get('commit')})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,17 +54,20 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(work, ignore_errors=True)
     (work / "raw").mkdir(parents=True)
     cache = BENCH / f".corpus-{a.n}-s{a.seed}"
-    corpus, extra = run_bench.ensure_corpus(a.n, a.seed, cache)
+    _, corpus, extra = run_bench.synthetic_corpus(a.n, a.seed, cache)
     run_bench._link(corpus, cache, work / "raw")
     run_bench.freeze_code(work)
     run_bench.init_prefect_db(work)
-    raw, out, common = str(work / "raw"), str(work / "out"), [str(a.workers), "64", ""]
-    runs = {"full_stubbed": run_bench.measure("pipeline_stub", [raw, out, *common], work, "full_stubbed")}
+    # workers, batch size, no Dask, not --full
+    raw, out, common = str(work / "raw"), str(work / "out"), [str(a.workers), "64", "", ""]
+    runs = {"full_stubbed": run_bench.measure_child("pipeline_stub", [raw, out, *common], work, "full_stubbed",
+                                                    root=work)}
     print(f"full run, NER stubbed: {runs['full_stubbed']['flow_s']:.1f} s", flush=True)
-    runs["rerun_nochange"] = run_bench.measure("pipeline", [raw, out, *common], work, "rerun_nochange")
+    runs["rerun_nochange"] = run_bench.measure_child("pipeline", [raw, out, *common], work, "rerun_nochange",
+                                                     root=work)
     print(f"re-run, no change: {runs['rerun_nochange']['flow_s']:.1f} s", flush=True)
     run_bench._link(extra, cache, work / "raw")
-    runs["rerun_1pct"] = run_bench.measure("pipeline", [raw, out, *common], work, "rerun_1pct")
+    runs["rerun_1pct"] = run_bench.measure_child("pipeline", [raw, out, *common], work, "rerun_1pct", root=work)
     print(f"re-run, {len(extra)} new files: {runs['rerun_1pct']['flow_s']:.1f} s", flush=True)
     if a.full_s:
         full_s, basis = a.full_s, "given (--full-s)"

@@ -1,10 +1,17 @@
-"""Throughput benchmark (issue 7): NLP floor vs the full pipeline, 1 worker vs all cores,
-peak RSS of every process, and incremental re-runs, in one run; a rich table and a JSON file.
+"""Throughput benchmark (issues 7 and 23): the bare NER floor against the whole pipeline, on the
+real development corpus and on a synthetic one, in one run; a rich table and ONE JSON file.
+
+Per corpus: the floor (underthesea `sent_tokenize` + `ner` per sentence, one process, over the
+same files: bench/measure.py), `bantin run` on 1 worker and on all cores (`--inline-max 0`), a
+no-change re-run, a full re-run with the NER cache the first run left (`--full`: every article
+processed again, as after a rule change) and, on the synthetic corpus, a re-run with 1% new files.
 
 Why every measurement runs in a fresh child process: start-up (interpreter, imports, the
 temporary Prefect server) is reported apart from the work, and each run's peak memory is its own.
-The parent samples VmHWM (the kernel's exact per-process peak) of the whole process tree.
-Usage: .venv/bin/python bench/run_bench.py [--n 2000] [--workers K] [--quick]; see bench/README.md.
+The parent samples VmHWM (the kernel's exact peak) of the whole process tree.
+The real corpus is the four development folders only: the two blind folders are never read here.
+Usage: .venv/bin/python bench/run_bench.py [--n 2000] [--real DIR] [--per-folder K] [--workers K] [--quick];
+bench/README.md.
 """
 from __future__ import annotations
 
@@ -20,101 +27,23 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import psutil
-
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 # Not inserting ROOT into sys.path on purpose: the children must import the frozen copy of the
 # code (PYTHONPATH, see freeze_code), the parent the installed package.
-import synth  # noqa: E402  (bench/ is sys.path[0] when run as a script)
+import measure  # noqa: E402  (bench/ is sys.path[0] when run as a script)
+import figures  # noqa: E402
+import synth  # noqa: E402
 
-TARGETS = {  # issue 7
-    "pipeline_over_floor": ("full pipeline on one worker <= 1.3x the bare NLP floor", 1.3, "<="),
-    "speedup_per_core": ("all cores: speed-up >= 0.85 x cores on the NLP stage", 0.85, ">="),
-    "peak_rss_gb": ("peak RSS of any process < 1.5 GB (at 100,000 articles, flat)", 1.5, "<"),
-    "nochange_over_full": ("no-change re-run < 5% of the full run", 0.05, "<"),
-    "onepct_over_full": ("1% new files re-run < 10% of the full run", 0.10, "<"),
-    "startup_s": ("start-up (import + Prefect server) < 15 s", 15.0, "<"),
-}
+DEV_CORPUS = ROOT.parent / "shared" / "dev-corpus"
+DEV_FOLDERS = ("baomoi2025_daibangsamac", "baomoi2014_daibangsamac", "vietnam-news_nguyenvulebinh",
+               "ktlab-mds_lupanh")  # bantin.eval.realgold.DEV_FOLDERS; --quick reads only these
+QUICK_PER_FOLDER, QUICK_SYNTH = 1, 4
 ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PYTHONWARNINGS": "ignore"}
 
 
-# ---------------------------------------------------------------- child side (one measurement)
-def _since_start() -> float:
-    return time.time() - psutil.Process().create_time()
-
-
-def child_floor(raw: Path) -> dict:
-    """underthesea's calls exactly as bantin.extract.article makes them, over the pipeline's cleaned texts."""
-    from bantin.vi import nlp
-    from bantin.settings import Settings
-    from bantin.clean import document as clean
-    from bantin.build import corpus
-    from bantin.ingest import files as ingest
-    from bantin.vi.sentences import split_sentences
-
-    from bantin.version import pipeline_version
-
-    startup = _since_start()
-    s = Settings()
-    scan = ingest.scan(raw, max_bytes=s.max_bytes)
-    ctx = corpus.corpus_context(list(scan.files), min_docs=s.boilerplate_min_docs, max_bytes=s.max_bytes)
-    t0 = time.perf_counter()
-    docs = [clean.clean(ingest.load(f, max_bytes=s.max_bytes), repeated=ctx.repeated) for f in scan.files]
-    docs = [d for d in docs if d.body.strip()]
-    clean_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    nlp.warm()
-    warm_s = time.perf_counter() - t0
-    split_s = ner_s = words_s = 0.0
-    for d in docs:
-        t0 = time.perf_counter()
-        sents = split_sentences(d.body)
-        people_sents = sents + [x for c in d.captions for x in split_sentences(c)]
-        t1 = time.perf_counter()
-        nlp.ner_sentences(people_sents)
-        t2 = time.perf_counter()
-        nlp.count_words(d.body)
-        t3 = time.perf_counter()
-        split_s, ner_s, words_s = split_s + t1 - t0, ner_s + t2 - t1, words_s + t3 - t2
-    return {"pipeline_version": pipeline_version(), "flows": str(Path(nlp.__file__).parent),
-            "startup_s": startup, "docs": len(docs), "chars": sum(len(d.body) for d in docs),
-            "clean_s": clean_s, "warm_s": warm_s, "split_s": split_s, "ner_s": ner_s, "words_s": words_s,
-            "floor_s": ner_s + words_s + split_s}
-
-
-def child_pipeline(raw: Path, out: Path, workers: int, batch_size: int, dask: str | None) -> dict:
-    """One `bantin run`, started the way flows/commands/run.py starts it: the temporary Prefect
-    server is launched first and boots while this process imports Prefect and the stages."""
-    from flows.server import TemporaryServer
-
-    server = TemporaryServer.launch()
-    from bantin.settings import Settings
-    from bantin.version import pipeline_version
-    from flows import pipeline
-
-    import_s = _since_start()
-    if server is not None:
-        server.wait()
-    startup_s = _since_start()  # imports and server both done: the flow can start
-    try:
-        t1 = time.perf_counter()
-        summary = pipeline.run(Settings(raw_dir=raw, out_dir=out, workers=workers, batch_size=batch_size,
-                                        dask_address=dask), server=server)
-        flow_s = time.perf_counter() - t1
-    finally:
-        if server is not None:
-            server.stop()
-    return {"pipeline_version": pipeline_version(), "flows": str(Path(pipeline.__file__).parent),
-            "import_s": import_s, "server_s": server.boot_seconds if server is not None else 0.0,
-            "startup_s": startup_s, "flow_s": flow_s,
-            "timings": summary.get("timings", {}), "stage_seconds": summary.get("stage_seconds", {}),
-            "articles": summary.get("articles"), "quarantined": summary.get("quarantined"),
-            "plan": summary.get("plan", {}), "changed": summary.get("changed", True)}
-
-
-# ---------------------------------------------------------------- parent side
+# ---------------------------------------------------------------- process tree sampling
 def _hwm_kb(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/status") as fh:
@@ -124,12 +53,16 @@ def _hwm_kb(pid: int) -> int:
     except OSError:
         pass
     try:
+        import psutil
+
         return psutil.Process(pid).memory_info().rss // 1024
-    except psutil.Error:
+    except Exception:  # noqa: BLE001 - the process is gone
         return 0
 
 
-def _role(proc: psutil.Process, root: int) -> str:
+def _role(proc, root: int) -> str:
+    import psutil
+
     if proc.pid == root:
         return "main"
     try:
@@ -146,6 +79,8 @@ def _role(proc: psutil.Process, root: int) -> str:
 def sample_peaks(proc: subprocess.Popen, every: float = 0.2) -> dict[int, tuple[str, int]]:
     """Until `proc` exits, sample the peak RSS (VmHWM, kB) of every process of its tree:
     pid -> (role, peak kB); roles from `_role` (main, worker, prefect_server, other)."""
+    import psutil
+
     peaks: dict[int, tuple[str, int]] = {}
     root = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -161,6 +96,7 @@ def sample_peaks(proc: subprocess.Popen, every: float = 0.2) -> dict[int, tuple[
     return peaks
 
 
+# ---------------------------------------------------------------- parent side
 def freeze_code(work: Path) -> Path:
     """A private copy of the package for the children (PYTHONPATH wins over the editable install):
     other people editing the code during a long benchmark must not change pipeline_version between
@@ -171,10 +107,12 @@ def freeze_code(work: Path) -> Path:
     return code
 
 
-def measure(mode: str, args: list[str], workdir: Path, tag: str) -> dict:
-    """Run one child measurement and sample the peak RSS of its whole process tree."""
+def measure_child(mode: str, args: list[str], workdir: Path, tag: str, root: Path | None = None) -> dict:
+    """Run one child measurement and sample the peak RSS of its whole process tree; the frozen
+    code and the Prefect home are under `root` (default: `workdir`'s parent)."""
     result = workdir / f"{tag}.json"
-    env = {**os.environ, **ENV, "PREFECT_HOME": str(workdir / ".prefect"), "PYTHONPATH": str(workdir / "code")}
+    root = root or workdir.parent
+    env = {**os.environ, **ENV, "PREFECT_HOME": str(root / ".prefect"), "PYTHONPATH": str(root / "code")}
     log = open(workdir / f"{tag}.log", "w")
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, "--_child", mode, str(result), *args],
@@ -195,17 +133,17 @@ def measure(mode: str, args: list[str], workdir: Path, tag: str) -> dict:
     return out
 
 
-def init_prefect_db(workdir: Path) -> float:
+def init_prefect_db(work: Path) -> float:
     """Create the measurements' Prefect database once (its migrations), as `make setup` does for
     `.prefect/`: a one-time installation cost (~10 s here), not part of any run's start-up."""
-    env = {**os.environ, **ENV, "PREFECT_HOME": str(workdir / ".prefect")}
+    env = {**os.environ, **ENV, "PREFECT_HOME": str(work / ".prefect")}
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"], cwd=ROOT, env=env,
                    check=True, capture_output=True, timeout=600)
     return time.perf_counter() - t0
 
 
-def ensure_corpus(n: int, seed: int, cache: Path) -> tuple[list[Path], list[Path]]:
+def synthetic_corpus(n: int, seed: int, cache: Path) -> tuple[Path, list[Path], list[Path]]:
     """The corpus (n files) and 1% extra files, generated once into `cache`."""
     extra = max(1, math.ceil(n / 100))
     marker = cache / ".complete"
@@ -214,7 +152,18 @@ def ensure_corpus(n: int, seed: int, cache: Path) -> tuple[list[Path], list[Path
         synth.generate(n + extra, cache, seed)
         marker.write_text(json.dumps({"n": n, "extra": extra, "seed": seed}))
     paths = [synth.path_for(cache, i) for i in range(n + extra)]
-    return paths[:n], paths[n:]
+    return cache, paths[:n], paths[n:]
+
+
+def real_corpus(root: Path, quick: bool, per_folder: int | None = None) -> list[Path]:
+    """The .txt files of the development folders: all of them, the first `per_folder` of each
+    (by name: a documented, repeatable subset when the whole corpus takes too long), or in
+    --quick the first one of each. Why not the blind folders: their texts stay unread by
+    anything but the final blind evaluation, a benchmark included."""
+    if not root.is_dir():
+        raise SystemExit(f"the real corpus is not at {root} (--real DIR, or --corpora synthetic)")
+    limit = QUICK_PER_FOLDER if quick else per_folder
+    return [p for f in DEV_FOLDERS for p in sorted((root / f).glob("*.txt"))[:limit]]
 
 
 def _link(paths: list[Path], src: Path, dest: Path) -> None:
@@ -227,121 +176,84 @@ def _link(paths: list[Path], src: Path, dest: Path) -> None:
             shutil.copy2(p, target)
 
 
-def _verdict(key: str, value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    _, limit, op = TARGETS[key]
-    ok = value <= limit if op == "<=" else value >= limit if op == ">=" else value < limit
-    return "PASS" if ok else "FAIL"
+def bench_corpus(name: str, src: Path, files: list[Path], extra: list[Path], work: Path, a) -> dict:
+    """Every measurement of one corpus, in the order of the module docstring."""
+    work.mkdir(parents=True)
+    raw = work / "raw"
+    _link(files, src, raw)
+    mode = "pool" if a.quick else "pipeline"
+    tail = [str(a.batch_size)] + ([] if a.quick else [a.dask or ""])
 
+    def run(tag: str, out: str, workers: int, full: bool = False) -> dict:
+        r = measure_child(mode, [str(raw), str(work / out), str(workers), *tail, "1" if full else ""], work, tag)
+        print(f"{name} {tag}: stages {r['stages_s']:.1f} s (process {r['timings'].get('process', 0):.1f} s)",
+              flush=True)
+        return r
 
-def ratios(floor: dict, runs: dict, workers: int) -> dict:
-    one, full = runs.get("one_worker"), runs["all_cores"]
-    r = {"pipeline_over_floor": one["flow_s"] / floor["floor_s"] if one and floor["floor_s"] else None,
-         "process_over_floor": one["timings"].get("process", 0) / floor["floor_s"] if one and floor["floor_s"] else None,
-         "speedup": one["timings"]["process"] / full["timings"]["process"] if one else None}
-    r["speedup_per_core"] = r["speedup"] / workers if r["speedup"] else None
-    r["nochange_over_full"] = runs["rerun_nochange"]["flow_s"] / full["flow_s"]
-    r["onepct_over_full"] = runs["rerun_1pct"]["flow_s"] / full["flow_s"]
-    r["nochange_over_full_with_startup"] = runs["rerun_nochange"]["wall_s"] / full["wall_s"]
-    r["onepct_over_full_with_startup"] = runs["rerun_1pct"]["wall_s"] / full["wall_s"]
-    r["peak_rss_gb"] = max(v for run in [floor, *runs.values()] for v in run["peak_rss_gb"].values())
-    r["startup_s"] = max(run["startup_s"] for run in runs.values())
-    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
-
-
-def print_table(res: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    c = Console(width=150)
-    m = res["meta"]
-    t = Table(title=f"bantin bench: {m['n']} articles, {m['workers']} workers on {m['cpus']} CPUs "
-                    f"(load avg {m['loadavg_start']:.1f} -> {m['loadavg_end']:.1f})")
-    for col in ("measurement", "start-up s", "work s", "process s", "s/article", "peak RSS GB (role)"):
-        t.add_column(col, justify="right" if col != "measurement" else "left")
-    f = res["floor"]
-    t.add_row("NLP floor (1 process)", f"{f['startup_s']:.1f}", f"{f['floor_s']:.1f}",
-              f"ner {f['ner_s']:.1f} + words {f['words_s']:.1f}", f"{f['floor_s'] / max(f['docs'], 1):.3f}",
-              _rss(f))
-    for key, label in (("one_worker", "pipeline, 1 worker"), ("all_cores", f"pipeline, {m['workers']} workers"),
-                       ("rerun_nochange", "re-run, no change"), ("rerun_1pct", "re-run, 1% new files")):
-        if key in res["runs"]:
-            r = res["runs"][key]
-            t.add_row(label, f"{r['startup_s']:.1f}", f"{r['flow_s']:.1f}", f"{r['timings'].get('process', 0):.1f}",
-                      f"{r['flow_s'] / max(m['n'], 1):.3f}", _rss(r))
-    c.print(t)
-    rt = Table(title="ratios vs targets (issue 7)")
-    for col in ("figure", "measured", "target", "verdict"):
-        rt.add_column(col)
-    for key, (text, _, _) in TARGETS.items():
-        v = res["ratios"].get(key)
-        rt.add_row(key, "n/a" if v is None else f"{v:.3f}", text, res["verdicts"][key])
-    rt.add_row("speedup", str(res["ratios"].get("speedup")), f"{m['workers']} workers", "")
-    c.print(rt)
-    c.print(f"JSON: {res['meta']['json']}")
-
-
-def _rss(run: dict) -> str:
-    short = {"main": "main", "worker": "wrk", "prefect_server": "srv"}
-    return " ".join(f"{short[k]} {v:.2f}" for k, v in run["peak_rss_gb"].items() if k in short)
+    floor = measure_child("floor", [str(raw)], work, "floor")
+    print(f"{name} floor: {floor['floor_s']:.1f} s over {floor['files']} files", flush=True)
+    runs = {"one_worker": run("one_worker", "out1", 1), "all_cores": run("all_cores", "out", a.workers)}
+    runs["rerun_nochange"] = run("rerun_nochange", "out", a.workers)
+    runs["rerun_full_warm"] = run("rerun_full_warm", "out", a.workers, full=True)
+    if extra:
+        _link(extra, src, raw)
+        runs["rerun_1pct"] = run("rerun_1pct", "out", a.workers)
+    ratios = figures.ratios(floor, runs, a.workers)
+    return {"files": len(files), "extra_files": len(extra), "source": str(src), "floor": floor, "runs": runs,
+            "ratios": ratios, "verdicts": figures.verdicts(ratios)}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=None, help="articles in the synthetic corpus (default 2000)")
-    ap.add_argument("--workers", type=int, default=os.cpu_count(), help="workers for the all-cores run")
-    ap.add_argument("--quick", action="store_true", help="smoke run: 20 articles unless --n is given")
+    ap.add_argument("--real", type=Path, default=DEV_CORPUS, help="the real corpus (default ../shared/dev-corpus)")
+    ap.add_argument("--corpora", default="real,synthetic", help="comma-separated: real, synthetic")
+    ap.add_argument("--per-folder", type=int, default=None,
+                    help="real corpus: only the first K files (by name) of each development folder")
+    ap.add_argument("--workers", type=int, default=os.cpu_count(), help="workers for the all-cores runs")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"smoke run: {QUICK_PER_FOLDER} files per development folder and {QUICK_SYNTH} synthetic "
+                         "ones, no Prefect, validation skipped (checks the machinery, not the speed)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--dask", default=None, help="run the pipeline runs on Dask ('local' or tcp://host:8786)")
-    ap.add_argument("--skip-one-worker", action="store_true", help="skip the 1-worker run (no speed-up figure)")
     ap.add_argument("--results", type=Path, default=BENCH / "results")
-    ap.add_argument("--cache", type=Path, default=None, help="corpus cache dir (default bench/.corpus-N-sSEED)")
+    ap.add_argument("--work", type=Path, default=BENCH / ".work", help="scratch directory (emptied first)")
+    ap.add_argument("--cache", type=Path, default=None, help="synthetic corpus cache (default bench/.corpus-N-sSEED)")
     a = ap.parse_args(argv)
-    n = a.n or (20 if a.quick else 2000)
-    cache = a.cache or BENCH / f".corpus-{n}-s{a.seed}"
-    work = BENCH / ".work"
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "raw").mkdir(parents=True)
-    meta = {"n": n, "workers": a.workers, "cpus": os.cpu_count(), "seed": a.seed, "batch_size": a.batch_size,
-            "dask": a.dask, "python": platform.python_version(), "loadavg_start": os.getloadavg()[0],
-            "started_at": datetime.now(timezone.utc).isoformat(), "commit": _git_head()}
-    t0 = time.perf_counter()
-    corpus, extra = ensure_corpus(n, a.seed, cache)
-    meta["corpus_s"] = round(time.perf_counter() - t0, 2)
-    _link(corpus, cache, work / "raw")
-    freeze_code(work)
-    meta["prefect_db_init_s"] = round(init_prefect_db(work), 2)
-    raw = str(work / "raw")
-    print(f"corpus: {n} files (+{len(extra)} for the 1% run) in {cache}; measuring in {work}", flush=True)
-    floor = measure("floor", [raw], work, "floor")
-    print(f"floor: {floor['floor_s']:.1f} s", flush=True)
-    runs = {}
-    common = [str(a.batch_size), a.dask or ""]
-    if not a.skip_one_worker:
-        runs["one_worker"] = measure("pipeline", [raw, str(work / "out1"), "1", *common], work, "one_worker")
-        print(f"1 worker: {runs['one_worker']['flow_s']:.1f} s", flush=True)
-    out = str(work / "out")
-    runs["all_cores"] = measure("pipeline", [raw, out, str(a.workers), *common], work, "all_cores")
-    print(f"{a.workers} workers: {runs['all_cores']['flow_s']:.1f} s", flush=True)
-    runs["rerun_nochange"] = measure("pipeline", [raw, out, str(a.workers), *common], work, "rerun_nochange")
-    _link(extra, cache, work / "raw")
-    runs["rerun_1pct"] = measure("pipeline", [raw, out, str(a.workers), *common], work, "rerun_1pct")
+    n = a.n or (QUICK_SYNTH if a.quick else 2000)
+    corpora = [c.strip() for c in a.corpora.split(",") if c.strip()]
+    shutil.rmtree(a.work, ignore_errors=True)
+    a.work.mkdir(parents=True)
+    meta = {"quick": a.quick, "n_synthetic": n, "workers": a.workers, "cpus": os.cpu_count(), "seed": a.seed,
+            "batch_size": a.batch_size, "dask": a.dask, "per_folder": a.per_folder, "python": platform.python_version(),
+            "executor": "bench/pool.py, validation skipped" if a.quick else "Prefect flow (bantin run)",
+            "loadavg_start": os.getloadavg()[0], "started_at": datetime.now(timezone.utc).isoformat(),
+            "commit": _git_head()}
+    freeze_code(a.work)
+    meta["prefect_db_init_s"] = 0.0 if a.quick else round(init_prefect_db(a.work), 2)
+    results = {}
+    for name in corpora:
+        if name == "real":
+            files = real_corpus(a.real, a.quick, a.per_folder)
+            results[name] = bench_corpus(name, a.real, files, [], a.work / name, a)
+        elif name == "synthetic":
+            cache = a.cache or BENCH / f".corpus-{n}-s{a.seed}"
+            src, files, extra = synthetic_corpus(n, a.seed, cache)
+            results[name] = bench_corpus(name, src, files, extra, a.work / name, a)
+        else:
+            raise SystemExit(f"unknown corpus {name!r} (real, synthetic)")
     meta["loadavg_end"] = os.getloadavg()[0]
-    versions = {r["pipeline_version"] for r in runs.values()} | {floor["pipeline_version"]}
-    meta["pipeline_version"] = versions.pop() if len(versions) == 1 else sorted(versions)
-    res = {"meta": meta, "floor": floor, "runs": runs, "ratios": ratios(floor, runs, a.workers)}
-    res["verdicts"] = {k: _verdict(k, res["ratios"].get(k)) for k in TARGETS}
-    res["targets"] = {k: v[0] for k, v in TARGETS.items()}
+    res = {"meta": meta, "corpora": results, "targets": figures.target_texts()}
     a.results.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    path = a.results / f"{stamp}-n{n}.json"
+    path = a.results / f"{stamp}-{'quick' if a.quick else 'bench'}.json"
     meta["json"] = str(path)
     text = json.dumps(res, indent=2, ensure_ascii=False, default=str)
     path.write_text(text)
-    (a.results / "latest.json").write_text(text)
-    print_table(res)
+    if not a.quick:
+        (a.results / "latest.json").write_text(text)
+    figures.print_tables(res)
     return 0
 
 
@@ -356,14 +268,17 @@ def _git_head() -> str | None:
 def _child(argv: list[str]) -> int:
     mode, result, *rest = argv
     if mode == "floor":
-        out = child_floor(Path(rest[0]))
+        out = measure.floor(Path(rest[0]))
+    elif mode == "pool":
+        raw, out_dir, workers, batch, full = rest
+        out = measure.pool(Path(raw), Path(out_dir), int(workers), int(batch), bool(full))
     else:
         if mode == "pipeline_stub":  # NER stubbed in the flow and its workers (bench/stub_nlp.py)
             import stub_nlp
 
             stub_nlp.install()
-        raw, out_dir, workers, batch, dask = rest
-        out = child_pipeline(Path(raw), Path(out_dir), int(workers), int(batch), dask or None)
+        raw, out_dir, workers, batch, dask, full = rest
+        out = measure.pipeline(Path(raw), Path(out_dir), int(workers), int(batch), dask or None, bool(full))
     out["ru_maxrss_self_gb"] = __import__("resource").getrusage(0).ru_maxrss / 1024**2
     Path(result).write_text(json.dumps(out, default=str))
     return 0

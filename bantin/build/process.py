@@ -28,7 +28,7 @@ from bantin import progress
 from bantin.build import budget, parts
 from bantin.dedup import near as signatures
 from bantin.validate.rows import row_failures
-from bantin.vi import nlp
+from bantin.vi import nercache, nlp
 from bantin.vi.language import detect_language
 
 LONG_TABLES = ("people", "organisations", "legal_refs", "quantities", "periods", "acronyms")
@@ -103,9 +103,10 @@ def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], versio
     """`process_batch`, then write the batch's tables as part files and return only a summary.
     Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
     ticker = progress.Ticker(parts_dir, batch_no)  # per-article progress, read by the flow process
-    result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
-                           file_timeout=file_timeout, on_file=ticker.tick)
     name = parts.part_name(batch_no)
+    with nercache.session(parts_dir, name):  # NLP results reused and recorded (bantin/vi/nercache.py)
+        result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
+                               file_timeout=file_timeout, on_file=ticker.tick)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
     index = index_rows(result.tables["articles"])

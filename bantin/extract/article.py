@@ -183,11 +183,13 @@ def _next_to_dateline(doc: CleanDoc) -> list[str]:
     return out
 
 
-def text_stats(body: str, sents: list[str]) -> dict:
+def text_stats(body: str, sents: list[str], tokens: dict[str, list] | None = None) -> dict:
+    """Sizes of the published body; its words are counted per sentence, from the NER tokens of
+    the sentences that already have some (`tokens`: sentence -> tokens), see nlp.count_sentence_words."""
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
     return {
         "n_chars": len(body),
-        "n_words": nlp.count_words(body),
+        "n_words": nlp.count_sentence_words(sents, tokens or {}),
         "n_sentences": len(sents),
         "n_paragraphs": len(paragraphs),
     }
@@ -241,7 +243,8 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
         "provinces": provinces,
         "provinces_2025": _unique(gazetteer.to_2025(p) for p in provinces),
         "localities": localities,
-        **text_stats(doc.body, sentences.split_sentences(doc.body)),  # of the published body
+        # of the published body; its words from the tokens NER produced for the same sentences
+        **text_stats(doc.body, sentences.split_sentences(doc.body), dict(zip(people_sents, tags))),
     }
     return Extraction(
         fields=fields,
