@@ -19,7 +19,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export DO_NOT_TRACK ?= 1
 
-.PHONY: setup run test bench serve server deploy worker lock clean
+.PHONY: setup run test lint bench serve server deploy worker lock clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Static checks (pyflakes, pycodestyle, import order; configuration in pyproject.toml). CI runs it
+# before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py $(BENCH_ARGS)

@@ -28,12 +28,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
-from bantin import memory, progress
+from bantin import memory, preflight, progress
 from bantin.build import assemble, batching, finalise, parts, process
 from bantin.build import plan as planning
 from bantin.build.corpus import CorpusContext
 from bantin.card.files import Drawn, draw_card_files, write_card_files
-from bantin import preflight
 from bantin.errors import QualityGateError, disk_full
 from bantin.ingest import names
 from bantin.ingest.files import ScanResult

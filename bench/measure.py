@@ -84,12 +84,13 @@ def pool(raw: Path, out: Path, workers: int, batch_size: int, full: bool) -> dic
     """`bantin.runner.run` on a fork pool of `workers`, validation skipped (`--quick`)."""
     import shutil
 
+    from pool import PoolExecutor
+
     from bantin import runner
     from bantin.settings import Settings
     from bantin.validate.gate import ValidationReport
     from bantin.version import pipeline_version
     from bantin.vi import nlp
-    from pool import PoolExecutor
 
     def no_validation(tables, quality_dir, run_id):
         Path(quality_dir).mkdir(parents=True, exist_ok=True)

@@ -83,8 +83,8 @@ def child_flow(raw: Path, out: Path, mode: str, workers: int, batch: int) -> dic
     from flows.server import TemporaryServer
 
     server = TemporaryServer.launch()
-    from flows import pipeline
     from bantin.settings import Settings
+    from flows import pipeline
 
     t0 = time.perf_counter()
     try:

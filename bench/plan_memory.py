@@ -24,9 +24,9 @@ def child(variant: str, n: int) -> float:
     import pyarrow as pa
 
     import schemas
-    from bantin.records import InputFile
     from bantin import memory
     from bantin.build import plan
+    from bantin.records import InputFile
 
     names = [f"portal-{i % 50:02d}/2025/{i:06d}_{hashlib.md5(str(i).encode()).hexdigest()[:16]}.txt"
              for i in range(n)]

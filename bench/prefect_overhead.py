@@ -35,8 +35,8 @@ def child(n: int) -> str:
     from prefect.settings import PREFECT_API_URL, temporary_settings
     from prefect.task_runners import ProcessPoolTaskRunner
 
-    from flows import submit
     from bantin import memory
+    from flows import submit
 
     work = task(name="small")(_table)
 

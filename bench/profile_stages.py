@@ -16,10 +16,11 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
+from pool import PoolExecutor  # noqa: E402
+
 from bantin import runner  # noqa: E402
 from bantin.settings import Settings  # noqa: E402
 from bantin.vi import nlp  # noqa: E402
-from pool import PoolExecutor  # noqa: E402
 
 # function (file suffix, name) -> label; cumulative seconds are reported for each
 WATCH = {

@@ -31,8 +31,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 # Not inserting ROOT into sys.path on purpose: the children must import the frozen copy of the
 # code (PYTHONPATH, see freeze_code), the parent the installed package.
-import measure  # noqa: E402  (bench/ is sys.path[0] when run as a script)
 import figures  # noqa: E402
+import measure  # noqa: E402  (bench/ is sys.path[0] when run as a script)
 import synth  # noqa: E402
 
 DEV_CORPUS = ROOT.parent / "shared" / "dev-corpus"

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from schemas.expectations import ExpectationSpec as Spec
+from schemas.expectations import Runtime
 from schemas.lines import ROLES
 from schemas.quarantine import STAGES
 from schemas.state import OUTCOMES
-from schemas.expectations import ExpectationSpec as Spec
-from schemas.expectations import Runtime
 
 ARTICLE_ID_REGEX = r"^[0-9a-f]{16}$"
 SHA256_REGEX = r"^[0-9a-f]{64}$"

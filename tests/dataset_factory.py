@@ -7,22 +7,22 @@ published with the real `snapshot.publish`, so the layout (snapshot, symlinks, J
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
 import atexit
 import shutil
 import tempfile
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from locations import RAW
 
 import schemas
 from bantin import runner
 from bantin.build.finalise import write_jsonl
 from bantin.publish import snapshot
 from bantin.settings import Settings
-from locations import RAW
 
 NOW = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 VERSION = "0.1.0+test"

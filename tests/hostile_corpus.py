@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers 'sloppy-windows-1252')
+from locations import FIXTURES, SEEDS
 
 from bantin.ingest.legacy_vn import encode_cp1258, encode_tcvn3, encode_vni
 from bantin.ingest.names import escape_name
-from locations import FIXTURES, SEEDS
 
 SEED_TEXT = unicodedata.normalize("NFC", SEEDS[1].read_text(encoding="utf-8"))
 PORTALS = sorted((FIXTURES / "portals").glob("p0*.txt"))

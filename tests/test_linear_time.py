@@ -15,6 +15,7 @@ import time
 from datetime import datetime, timezone
 
 import pytest
+from locations import SEEDS
 
 from bantin.clean import document as clean_stage
 from bantin.clean.units import split_units
@@ -22,7 +23,6 @@ from bantin.extract import article as extract_stage
 from bantin.records import RawDoc
 from bantin.vi import nlp
 from bantin.vi.sentences import split_sentences
-from locations import SEEDS
 
 SEED = SEEDS[2].read_text(encoding="utf-8")
 LINE = SEED.replace("\n", " ")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import dataset_factory
 import duckdb
 import pytest
-
-import dataset_factory
 from locations import QUERIES
 
 SQL_FILES = sorted(QUERIES.glob("*.sql"))

@@ -6,9 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
+from locations import SEEDS
+
 from bantin import progress, runner
 from bantin.settings import Settings
-from locations import SEEDS
 
 
 class _Recording(progress.Quiet):

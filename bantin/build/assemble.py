@@ -20,12 +20,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
-from bantin.ingest.inputs import Inputs, lookup
-from bantin.records import InputFile, Quarantined
 from bantin import memory
 from bantin.build import outcomes, parts
 from bantin.dedup import near as signatures
 from bantin.dedup.keys import exact_key
+from bantin.ingest.inputs import Inputs, lookup
+from bantin.records import InputFile, Quarantined
 
 EMPTY_KEY = exact_key("")  # the exact key of a text with no characters but spaces: never a duplicate
 

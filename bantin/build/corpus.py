@@ -15,12 +15,11 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from bantin.ingest.inputs import CHUNK, Inputs, Keyed
-from bantin.records import InputFile, RawDoc
-from bantin.ingest import files as ingest
 from bantin.build.plan import context_key
 from bantin.clean import repeats as boilerplate
-
+from bantin.ingest import files as ingest
+from bantin.ingest.inputs import CHUNK, Inputs, Keyed
+from bantin.records import InputFile, RawDoc
 
 #: Fingerprints are spilled to disk this many at a time (2 MB), and read back as many at a time.
 SPILL_VALUES = 1 << 18

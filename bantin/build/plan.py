@@ -17,11 +17,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 import schemas
-from schemas import ARTICLE_TABLES
+from bantin.build import parts
 from bantin.ingest.inputs import Inputs, Names, lookup
 from bantin.records import InputFile, Quarantined
-from bantin.build import parts
-
+from schemas import ARTICLE_TABLES
 
 
 @dataclass(frozen=True)

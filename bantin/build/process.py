@@ -12,21 +12,20 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 import schemas
-from bantin.printable import printable
-from bantin.records import InputFile, Quarantined, RawDoc
-from bantin.clean import document as clean_stage
-from bantin.extract import article as extract_stage
-from bantin.ingest import files as ingest
 from bantin import progress
 from bantin.build import budget, parts
+from bantin.clean import document as clean_stage
 from bantin.dedup import near as signatures
+from bantin.extract import article as extract_stage
+from bantin.ingest import files as ingest
+from bantin.printable import printable
+from bantin.records import InputFile, Quarantined, RawDoc
 from bantin.validate.rows import row_failures
 from bantin.vi import nercache, nlp
 from bantin.vi.language import detect_language

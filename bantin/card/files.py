@@ -14,9 +14,9 @@ from pathlib import Path
 import pyarrow as pa
 
 import schemas
-from bantin.card import readme as card
 from bantin import memory
 from bantin.build import parts
+from bantin.card import readme as card
 from bantin.card.charts import make_charts
 from bantin.card.counts import ChartCounts
 from bantin.card.profile import ColumnProfile, coverage, first_present, format_value, type_label

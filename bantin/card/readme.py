@@ -15,10 +15,10 @@ from pathlib import Path
 import pyarrow as pa
 
 import schemas
-from bantin.card.snippets import KNOWN_LIMITATIONS, loading_snippets
-from bantin.card.counts import ChartCounts
 from bantin.card.charts import CHART_TITLES, make_charts
+from bantin.card.counts import ChartCounts
 from bantin.card.profile import percent, profile_table
+from bantin.card.snippets import KNOWN_LIMITATIONS, loading_snippets
 
 CATALOGUE_PATH = "bantin/clean/rules/catalogue.py"
 

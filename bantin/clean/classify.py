@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from bantin.clean import frequency
+from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.repair import fingerprint, repair_line
 from bantin.clean.rules.captions import CAPTION_CUE_RE, is_bare_caption
 from bantin.clean.rules.catalogue import LINE_RULES
@@ -35,8 +37,6 @@ from bantin.clean.rules.structure import (
     is_subheading_like,
     is_title_shape,
 )
-from bantin.clean import frequency
-from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.units import split_units
 from bantin.clean.wrap import joined_view, wrap_heads
 from bantin.clean.zones import INNER_SENTENCE_RE, footer_pass, header_pass

@@ -6,11 +6,11 @@ applied to the whole text are reported in `CleanDoc.repairs` (never silent).
 """
 from __future__ import annotations
 
-from bantin.records import CleanDoc, LineDecision, RawDoc
-from bantin.clean.repair import repair
 from bantin.clean.classify import classify
-from schemas.lines import KEPT_ROLES
 from bantin.clean.damaged import find_damaged
+from bantin.clean.repair import repair
+from bantin.records import CleanDoc, LineDecision, RawDoc
+from schemas.lines import KEPT_ROLES
 
 PARAGRAPH_SEP = "\n\n"
 

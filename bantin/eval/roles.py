@@ -13,7 +13,6 @@ from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 
 
-
 def read_labels(path: Path) -> dict[int, tuple[str, str]]:
     """line_no -> (role, text) from a labels TSV (text may be empty; extra tabs stay in text)."""
     out: dict[int, tuple[str, str]] = {}

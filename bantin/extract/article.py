@@ -11,23 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bantin.vi import nlp
-from bantin.records import CleanDoc, Extraction
-from bantin.extract import acronyms
-from bantin.extract import bylines
-from bantin.extract import dates
-from bantin.vi import gazetteer
-from bantin.extract import legal
-from bantin.extract import orgs
-from bantin.extract import outlets
-from bantin.extract import people
-from bantin.extract import periods
+from bantin.extract import acronyms, bylines, dates, legal, orgs, outlets, people, periods, quantities, sections
 from bantin.extract import head as page_head
 from bantin.extract.head import PROSE_ENDS, PROSE_MIN_WORDS
+from bantin.records import CleanDoc, Extraction
+from bantin.vi import gazetteer, nlp, sentences
 from schemas.lines import KEPT_ROLES
-from bantin.extract import quantities
-from bantin.extract import sections
-from bantin.vi import sentences
 
 END_ROLES = ("byline", "source_credit")
 # Page furniture that, once the story has begun, means the article (and its byline) is over.

@@ -31,8 +31,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from bantin.records import DateFinding
 from bantin.extract.legal import find_legal_refs
+from bantin.records import DateFinding
 
 VN_TZ = timezone(timedelta(hours=7))
 MIN_PUBLISHED = date(1945, 1, 1)

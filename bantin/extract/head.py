@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bantin.extract import dates, outlets, sections
 from bantin.records import CleanDoc
 from schemas.lines import KEPT_ROLES
-from bantin.extract import dates
-from bantin.extract import outlets
-from bantin.extract import sections
 
 PROSE_MIN_WORDS = 8
 PROSE_ENDS = (".", "!", "?", "…", '"', "”", ":", ";")

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bantin.extract.posts import HEAD_RE, read_tail
 from bantin.clean.damaged import is_valid_syllable
+from bantin.extract.posts import HEAD_RE, read_tail
 from bantin.vi.names import UPPER, fold_tones, squash
 
 _LEVEL = r"(?:tỉnh|[Tt]hành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|[Tt]rung ương)"

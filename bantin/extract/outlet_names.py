@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bantin.vi.gazetteer import PROVINCE_KIND, PROVINCES, canonical_province
 from bantin.extract.outlet_table import ALIASES, DOMAINS, GENERIC_CORES, PREFIXES
-
+from bantin.vi.gazetteer import PROVINCE_KIND, PROVINCES, canonical_province
 
 KNOWN_OUTLETS = frozenset(PREFIXES.values()) | frozenset(DOMAINS.values())
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bantin.vi.gazetteer import canonical_province
-from bantin.extract.outlet_table import PREFIXES
 from bantin.extract.outlet_names import (
     ALIAS_RE,
     ALIAS_TABLE,
@@ -33,6 +31,8 @@ from bantin.extract.outlet_names import (
     outlet_for_name,
     place_phrase,
 )
+from bantin.extract.outlet_table import PREFIXES
+from bantin.vi.gazetteer import canonical_province
 
 __all__ = ["find_outlet", "is_outlet_name", "outlet_for_domain", "outlet_for_mark", "outlet_for_name"]
 

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bantin.extract.other_names import other_names
-from bantin.linear import ends_with
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
+from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
 

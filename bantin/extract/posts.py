@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from bantin.linear import ends_with
-
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, CAP_SYL, COMMON_SURNAMES, PLACE_WORD_RE, UPPER, is_person_name, split_run
 

@@ -19,8 +19,8 @@ import unicodedata
 
 import ftfy
 
-from bantin.vi.language import non_ascii_syllable_share
 from bantin.ingest.legacy_vn import decode_tcvn3, decode_vni
+from bantin.vi.language import non_ascii_syllable_share
 
 MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),

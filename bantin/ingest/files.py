@@ -26,11 +26,11 @@ from pathlib import Path
 from bantin.errors import UsageError
 from bantin.ingest import boundary
 from bantin.ingest.boundary import NotRegularFile, open_regular
-from bantin.ingest.names import escape_name
-from bantin.ingest.inputs import Inputs
-from bantin.records import InputFile, Quarantined, RawDoc
 from bantin.ingest.decode import DecodeError, decode
 from bantin.ingest.html import html_evidence
+from bantin.ingest.inputs import Inputs
+from bantin.ingest.names import escape_name
+from bantin.records import InputFile, Quarantined, RawDoc
 
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

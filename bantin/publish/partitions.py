@@ -23,7 +23,6 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from bantin import memory
-
 from bantin.build import parts
 
 DATASET = "articles_by_year"

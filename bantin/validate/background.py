@@ -24,7 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bantin.validate.gate import ValidationReport, run_suites as run_here
+from bantin.validate.gate import ValidationReport
+from bantin.validate.gate import run_suites as run_here
 
 GE = "great_expectations"
 _current: Prewarmed | None = None  # the process `run_suites` sends its work to, while `prewarmed` lasts

@@ -18,11 +18,10 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from schemas._base import TZ
 from schemas import ARTICLE_TABLES
+from schemas._base import TZ
 from schemas.expectations import ExpectationSpec, Runtime
 from schemas.suites import suite_specs
-
 
 # ---------------------------------------------------------------- runtime values
 

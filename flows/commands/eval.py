@@ -23,15 +23,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bantin.eval.gold import FIXTURE_DIR, GOLD_DIR, REPO_ROOT, load_gold
-from bantin.records import RawDoc
-from bantin.settings import DEFAULT_MAX_BYTES
+from bantin.build.corpus import corpus_context
 from bantin.clean import document as clean_stage
+from bantin.errors import UsageError
+from bantin.eval import scoring
+from bantin.eval.gold import FIXTURE_DIR, GOLD_DIR, REPO_ROOT, load_gold
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
-from bantin.build.corpus import corpus_context
-from bantin.eval import scoring
-from bantin.errors import UsageError
+from bantin.records import RawDoc
+from bantin.settings import DEFAULT_MAX_BYTES
 from flows.commands import _real
 
 SEEDS_DIR = REPO_ROOT / "raw"

@@ -14,8 +14,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from bantin.clean.repeats import corpus_repeats
 from bantin.clean.classify import classify
+from bantin.clean.repeats import corpus_repeats
 from bantin.errors import BantinError, UsageError
 from bantin.ingest.files import load
 from bantin.ingest.names import escape_name

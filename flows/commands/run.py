@@ -28,7 +28,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--raw", type=Path, default=d.raw_dir, help="directory of input .txt files (default: raw)")
     p.add_argument("--out", type=Path, default=d.out_dir, help="output directory (default: output)")
     p.add_argument("--full", action="store_true", help="reprocess every input, ignoring the incremental state")
-    p.add_argument("--batch-size", type=int, default=d.batch_size, help="most articles per worker task (batches are near-equal, as many as a multiple of the "
+    p.add_argument("--batch-size", type=int, default=d.batch_size,
+                   help="most articles per worker task (batches are near-equal, as many as a multiple of the "
                         "workers: bantin/build/batching.py)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--inline-max", type=int, default=d.inline_max,

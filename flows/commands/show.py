@@ -16,10 +16,10 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from flows.commands._output import read_tables
-from bantin.errors import UsageError
 from bantin.card.profile import format_value
+from bantin.errors import UsageError
 from bantin.printable import printable
+from flows.commands._output import read_tables
 
 LONG_FIELDS = ("body", "raw_text")
 ENTITY_TABLES = {

@@ -14,10 +14,10 @@ from rich.markup import escape
 from rich.table import Table
 
 import schemas
-from bantin.printable import printable
-from flows.commands._output import manifest, read_tables
 from bantin.card.charts import legal_doc_counts, province_counts
 from bantin.card.profile import percent, profile_table
+from bantin.printable import printable
+from flows.commands._output import manifest, read_tables
 
 BAR_WIDTH = 10
 

@@ -10,7 +10,6 @@ import pytest
 from locations import ROOT
 
 
-
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="reads VmHWM (Linux)")
 def test_prints_the_peak_of_both_variants():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "plan_memory.py"), "--n", "2000"],

@@ -11,7 +11,6 @@ import pytest
 from locations import ROOT
 
 
-
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmRSS (Linux)")
 def test_prints_the_flow_process_growth_per_n():
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "prefect_overhead.py"), "--n", "3"],

@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from locations import DEV_CORPUS, ROOT
 
 RUNS = {"one_worker", "all_cores", "rerun_nochange", "rerun_full_warm"}

@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from bantin.records import RawDoc
-from bantin.clean import document as clean_stage
-from bantin.ingest import files as ingest
 from locations import ROOT
 
+from bantin.clean import document as clean_stage
+from bantin.ingest import files as ingest
+from bantin.records import RawDoc
 
 
 def _load_synth():

@@ -10,12 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import schemas
+from bantin.build import assemble, finalise, parts, plan, process
 from bantin.records import InputFile, Quarantined
-from bantin.build import assemble
-from bantin.build import finalise
-from bantin.build import parts
-from bantin.build import plan
-from bantin.build import process
 from bantin.validate.rows import row_failures
 from tests import dataset_factory as factory
 from tests.build.oracles import assemble_in_memory, carry_over

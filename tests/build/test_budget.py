@@ -8,11 +8,11 @@ import threading
 import time
 
 import pytest
+from locations import SEEDS
 
 from bantin.build import budget, process
 from bantin.clean import document
 from bantin.ingest.files import scan
-from locations import SEEDS
 
 
 def _spin(seconds: float) -> None:

@@ -2,16 +2,15 @@
 the per-file fingerprint sets give."""
 from __future__ import annotations
 
-
 import pytest
+from locations import ROOT
 
-from bantin.records import RawDoc
-from bantin.settings import DEFAULT_MAX_BYTES
 from bantin.build import corpus
-from bantin.ingest import files as ingest
 from bantin.build.plan import context_key
 from bantin.clean import repeats as boilerplate
-from locations import ROOT
+from bantin.ingest import files as ingest
+from bantin.records import RawDoc
+from bantin.settings import DEFAULT_MAX_BYTES
 
 DIRS = [ROOT / "raw", ROOT / "tests" / "fixtures" / "portals", ROOT / "tests" / "fixtures" / "portals_blind2"]
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import schemas
-from bantin.records import InputFile, Quarantined
 from bantin.build import plan
+from bantin.records import InputFile, Quarantined
 from tests.build.oracles import carry_over
 
 V = "0.1.0+aaaa"
@@ -126,11 +126,10 @@ def test_carry_over_keeps_only_rows_of_kept_inputs():
 def test_carry_over_files_carries_the_kept_articles_dedup_index(tmp_path, stored_index):
     """The kept articles' signatures come from the previous snapshot's index, or (a snapshot
     written before the index was kept) are computed once from the kept bodies: same rows."""
+    import dataset_factory
     import pyarrow.parquet as pq
 
-    import dataset_factory
-    from bantin.build import parts
-    from bantin.build import process
+    from bantin.build import parts, process
 
     prev = tmp_path / "prev"
     prev.mkdir()

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import dataset_factory
 import pytest
 from matplotlib.image import imread
 
 import schemas
 from bantin.card import charts
-
-import dataset_factory
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

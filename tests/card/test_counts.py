@@ -2,17 +2,16 @@
 and the card made from published files equals the card made from the same tables in memory."""
 from __future__ import annotations
 
+import dataset_factory
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 import schemas
-from bantin.card import readme as card
-from bantin.card import files as card_files
 from bantin.build import parts
+from bantin.card import files as card_files
+from bantin.card import readme as card
 from bantin.card.counts import ChartCounts
-
-import dataset_factory
 
 RESULTS = ("month_counts", "legal_doc_counts", "quantity_groups", "boilerplate_counts", "reason_counts")
 

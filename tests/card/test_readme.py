@@ -11,13 +11,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import dataset_factory
 import pytest
 
 import schemas
 from bantin.card import readme as card
 from bantin.card.charts import CHART_TITLES
-
-import dataset_factory
 
 PY_BLOCK_RE = re.compile(r"^```python\n(.*?)^```", re.M | re.S)
 IMG_RE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")

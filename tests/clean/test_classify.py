@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from bantin.eval.roles import read_labels
-from bantin.clean.repair import fingerprint
-from bantin.clean.classify import classify
-from bantin.clean.units import per_raw_line, reconstruct, split_sentences
 from locations import ROOT
+
+from bantin.clean.classify import classify
+from bantin.clean.repair import fingerprint
+from bantin.clean.units import per_raw_line, reconstruct, split_sentences
+from bantin.eval.roles import read_labels
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden" / "lines"

@@ -4,12 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from bantin.records import DamagedWord
-from bantin.clean.classify import classify
-from bantin.clean.damaged import find_damaged, is_valid_syllable
 from locations import RAW
 
+from bantin.clean.classify import classify
+from bantin.clean.damaged import find_damaged, is_valid_syllable
+from bantin.records import DamagedWord
 
 
 @pytest.mark.parametrize("word", ["Chấp", "Đảng", "nghiêng", "khuyết", "quốc", "giữ", "thủy", "hòa", "Ủy", "oanh",

@@ -5,14 +5,14 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
-from bantin.records import DamagedWord, RawDoc
-from bantin.clean.document import clean
-from bantin.clean.repeats import corpus_repeats
-from bantin.clean.repair import fingerprint
-from bantin.clean.units import reconstruct
-from schemas.lines import KEPT_ROLES
 from locations import RAW
+
+from bantin.clean.document import clean
+from bantin.clean.repair import fingerprint
+from bantin.clean.repeats import corpus_repeats
+from bantin.clean.units import reconstruct
+from bantin.records import DamagedWord, RawDoc
+from schemas.lines import KEPT_ROLES
 
 SEEDS = sorted(RAW.glob("*.txt"))
 FURNITURE = ("BÌNH LUẬN", "Loading...", "Please enter", "Chia sẻ bài viết", "Newer news items", "vlcsnap",

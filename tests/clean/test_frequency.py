@@ -1,10 +1,11 @@
 """bantin/clean/frequency.py: frequency alone never removes a title, a byline or story text."""
 from __future__ import annotations
 
+from locations import RAW
+
 from bantin.clean.classify import classify
 from bantin.clean.repair import fingerprint
 from bantin.clean.repeats import corpus_repeats
-from locations import RAW
 
 
 def _seed_texts() -> list[str]:

@@ -5,13 +5,13 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from locations import ROOT
 
-from bantin.eval.roles import KEPT_ROLES, read_labels
-from bantin.clean.repair import repair, repair_line
 from bantin.clean.classify import classify
 from bantin.clean.document import paragraphs
+from bantin.clean.repair import repair, repair_line
 from bantin.clean.units import reconstruct
-from locations import ROOT
+from bantin.eval.roles import KEPT_ROLES, read_labels
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))
 GOLDEN = {p.stem: read_labels(ROOT / "tests" / "golden" / "lines" / f"{p.stem}.tsv") for p in SEEDS}

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from bantin.eval.roles import Score, read_labels, score
-from bantin.clean.classify import classify
 from locations import ROOT
+
+from bantin.clean.classify import classify
+from bantin.eval.roles import Score, read_labels, score
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden" / "lines"

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from bantin.clean.repair import fingerprint, fix_tone_marks, repair, repair_line
 from locations import RAW
 
+from bantin.clean.repair import fingerprint, fix_tone_marks, repair, repair_line
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
 """Corpus-level boilerplate: hash-and-count of short lines across documents."""
 from __future__ import annotations
 
-
-from bantin.clean.repeats import corpus_repeats, doc_fingerprints, story_key
-from bantin.clean.repair import fingerprint
-from bantin.clean.classify import classify
 from locations import RAW
+
+from bantin.clean.classify import classify
+from bantin.clean.repair import fingerprint
+from bantin.clean.repeats import corpus_repeats, doc_fingerprints, story_key
 
 LEAD = "Ngày 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự năm 2022."
 QUOTE = "“Toàn dân tham gia bảo vệ an ninh Tổ quốc, giữ gìn trật tự an toàn xã hội”"

@@ -1,9 +1,8 @@
 """One-line dumps: a flattened page is cut where furniture starts, and the cut is lossless."""
 from __future__ import annotations
 
-from bantin.clean.units import split_sentences
 from bantin.clean.classify import classify
-from bantin.clean.units import reconstruct
+from bantin.clean.units import reconstruct, split_sentences
 
 STORY = ("Sáng 12/5, Ban Chỉ huy Quân sự huyện tổ chức diễn tập chiến đấu phòng thủ xã năm 2024. "
          "Cuộc diễn tập có sự tham gia của 350 cán bộ, chiến sĩ và dân quân tự vệ trên địa bàn. ")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.lines import KEPT_ROLES
 from bantin.clean.classify import classify
 from bantin.clean.units import reconstruct
 from bantin.clean.wrap import joined_view, wrap_heads
+from schemas.lines import KEPT_ROLES
 
 # A crafted print-edition page: masthead, title, byline, a drop cap, lines broken at ~45 columns.
 PRINT_PAGE = "\n".join([

@@ -4,10 +4,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from locations import SEEDS
 
 from bantin.dedup.keys import exact_key, shingles
 from tests.dedup.oracles import exact_groups, near_duplicates
-from locations import SEEDS
 
 TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
 HEADER = "Trang chủ | Thời sự | Xã hội | Đăng nhập\nCập nhật lúc 08:15 ngày 03/01/2021"

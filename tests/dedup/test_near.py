@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bantin.dedup import keys as dedup
-from tests.dedup.oracles import near_duplicates
-
 from bantin.dedup import near as signatures
+from tests.dedup.oracles import near_duplicates
 
 BASE = ("Chiều 27/12, Ban Chỉ đạo 138 tỉnh tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự "
         "năm 2023 và triển khai nhiệm vụ năm 2024. Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị. Năm qua, lực "

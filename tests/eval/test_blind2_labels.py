@@ -11,10 +11,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from locations import FIXTURES
 
 from bantin.eval.gold import fixture_lines, label_file, load_roles, load_units, role_errors
 from schemas.lines import KEPT_ROLES, ROLES
-from locations import FIXTURES
 
 BLIND2_DIR = FIXTURES / "portals_blind2"
 TXTS = sorted(BLIND2_DIR.glob("*.txt"))

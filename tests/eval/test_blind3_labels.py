@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.eval.gold import (REPO_ROOT, fixture_lines, label_file, load_roles, load_units,
-                        role_errors)
+from bantin.eval.gold import REPO_ROOT, fixture_lines, label_file, load_roles, load_units, role_errors
 from schemas.lines import KEPT_ROLES, ROLES
 
 BLIND3_DIR = REPO_ROOT / "tests" / "fixtures" / "portals_blind3"

@@ -10,10 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from locations import FIXTURES
 
 from bantin.eval.gold import fixture_lines, label_file, load_roles, load_units, role_errors
 from schemas.lines import KEPT_ROLES, ROLES
-from locations import FIXTURES
 
 BLIND4 = FIXTURES / "portals_blind4"
 PAGES = sorted(BLIND4.glob("d*.txt"))

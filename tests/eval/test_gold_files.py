@@ -10,13 +10,20 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
 from bantin.eval.gold import (
-    FIXTURE_DIR, GOLD_DIR, fixture_lines, gold_errors, label_file, load_gold, load_roles,
-    load_units, role_errors,
+    FIXTURE_DIR,
+    GOLD_DIR,
+    fixture_lines,
+    gold_errors,
+    label_file,
+    load_gold,
+    load_roles,
+    load_units,
+    role_errors,
 )
 from schemas.lines import KEPT_ROLES, ROLES
-from locations import ROOT
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))
 FIXTURES = sorted(FIXTURE_DIR.glob("*.txt"))

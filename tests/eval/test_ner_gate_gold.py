@@ -11,7 +11,9 @@ the proof costs one NER pass over the gold articles. Figures of the comparison:
 from __future__ import annotations
 
 from functools import lru_cache
+
 import pytest
+from locations import DEV_CORPUS, RAW
 
 from bantin.build.corpus import corpus_context
 from bantin.clean import document as clean_stage
@@ -20,7 +22,6 @@ from bantin.extract import article
 from bantin.ingest import files as ingest
 from bantin.settings import DEFAULT_MAX_BYTES
 from bantin.vi import nlp
-from locations import DEV_CORPUS, RAW
 
 
 @pytest.fixture(scope="module")

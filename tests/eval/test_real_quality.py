@@ -20,11 +20,10 @@ import os
 from pathlib import Path
 
 import pytest
+from locations import DEV_CORPUS
 
 from bantin.eval import realcorpus, realgold
 from bantin.eval.realcorpus import OVERALL
-from locations import DEV_CORPUS
-
 
 FLOORS = Path(__file__).with_name("real_floors.json")
 UPDATE = os.environ.get("BANTIN_UPDATE_FLOORS") == "1"

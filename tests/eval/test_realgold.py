@@ -10,10 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from bantin.eval import realgold
 from locations import DEV_CORPUS, TESTS
 
+from bantin.eval import realgold
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from locations import RAW, SEEDS
+
 from bantin.eval import realrun
 from bantin.vi import nlp
-from locations import RAW, SEEDS
 
 
 def test_ner_off_leaves_the_automatically_scored_fields_unchanged(monkeypatch) -> None:

@@ -2,7 +2,14 @@
 import pytest
 
 from bantin.eval.scoring import (
-    Counts, contains_either, defined_acronyms, norm, norm_org, score_scalar, score_set, word_prefix_either,
+    Counts,
+    contains_either,
+    defined_acronyms,
+    norm,
+    norm_org,
+    score_scalar,
+    score_set,
+    word_prefix_either,
 )
 
 

@@ -1,10 +1,9 @@
 """Acronym rules: in-text definitions checked by initials, dictionary fallback, seeds."""
 
 import pytest
-
-from bantin.extract.acronyms import DICTIONARY, find_acronyms, spells
 from locations import RAW
 
+from bantin.extract.acronyms import DICTIONARY, find_acronyms, spells
 
 
 def _by_acronym(text: str) -> dict[str, tuple[str, str]]:

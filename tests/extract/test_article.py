@@ -13,15 +13,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from locations import ROOT
 
-from schemas.lines import KEPT_ROLES
-from bantin.records import RawDoc
-from bantin.settings import DEFAULT_MAX_BYTES
+from bantin.build.corpus import corpus_context
 from bantin.clean import document as clean_stage
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
-from bantin.build.corpus import corpus_context
-from locations import ROOT
+from bantin.records import RawDoc
+from bantin.settings import DEFAULT_MAX_BYTES
+from schemas.lines import KEPT_ROLES
 
 RAW = ROOT / "raw"
 GOLDEN = ROOT / "tests" / "golden" / "extract"

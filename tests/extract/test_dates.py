@@ -2,11 +2,17 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from locations import RAW
 
 from bantin.extract.dates import (
-    dateline_in, dateline_prefix, find_dates, image_dates, lead_date, parse_dateline, year_from_review,
+    dateline_in,
+    dateline_prefix,
+    find_dates,
+    image_dates,
+    lead_date,
+    parse_dateline,
+    year_from_review,
 )
-from locations import RAW
 
 VN = timezone(timedelta(hours=7))
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.lines import KEPT_ROLES
-from bantin.records import CleanDoc, LineDecision, RawDoc
 from bantin.extract import head
+from bantin.records import CleanDoc, LineDecision, RawDoc
+from schemas.lines import KEPT_ROLES
 
 
 def _doc(rows: list[tuple[str, str]]) -> CleanDoc:

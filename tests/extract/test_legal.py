@@ -2,10 +2,9 @@
 from datetime import date
 
 import pytest
-
-from bantin.extract.legal import find_legal_refs
 from locations import RAW
 
+from bantin.extract.legal import find_legal_refs
 
 
 def _one(text: str) -> dict:

@@ -1,11 +1,10 @@
 """Organisation rules: head patterns, canonical names, and the seeds."""
 
 import pytest
+from locations import RAW
 
 from bantin.extract.orgs import canonical_org, find_organisations
 from bantin.vi.sentences import split_sentences
-from locations import RAW
-
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,9 @@
 """Outlet evidence: lead prefixes, bylines, credit lines, page marks, seeds."""
 
 import pytest
-
-from bantin.extract.outlets import find_outlet, outlet_for_mark
 from locations import RAW
 
+from bantin.extract.outlets import find_outlet, outlet_for_mark
 
 
 def _lines(name: str) -> list[str]:

@@ -1,11 +1,11 @@
 """People extraction: pattern table on crafted sentences, and the seeds with real NER tags."""
 
 import pytest
-
-from bantin.vi import nlp
-from bantin.extract.people import find_people
-from bantin.vi.sentences import split_sentences
 from locations import RAW
+
+from bantin.extract.people import find_people
+from bantin.vi import nlp
+from bantin.vi.sentences import split_sentences
 
 SEEDS = ("000", "002", "003", "004")
 

@@ -1,10 +1,9 @@
 """Period rules: dash and from-to forms, bounds, near-misses, seeds."""
 
 import pytest
-
-from bantin.extract.periods import find_periods
 from locations import RAW
 
+from bantin.extract.periods import find_periods
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,10 @@
 """Quantity rules: Vietnamese number format, units, qualifiers, exclusions, seeds."""
 
 import pytest
+from locations import RAW
 
 from bantin.extract.measures import phrase
 from bantin.extract.quantities import find_quantities, parse_number
-from locations import RAW
-
 
 
 @pytest.mark.parametrize(

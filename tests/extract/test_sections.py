@@ -2,7 +2,11 @@
 import pytest
 
 from bantin.extract.sections import (
-    breadcrumb_section, find_section, glued_breadcrumb, labelled_section, section_shaped,
+    breadcrumb_section,
+    find_section,
+    glued_breadcrumb,
+    labelled_section,
+    section_shaped,
 )
 
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from locations import ROOT, SEEDS
 from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import pipeline
 from bantin.publish import snapshot as write
-from locations import ROOT, SEEDS
+from flows import pipeline
 
 pytestmark = pytest.mark.slow
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from locations import RAW
 
 import schemas
-from flows import pipeline
 from bantin.settings import Settings
-from locations import RAW
+from flows import pipeline
 
 pytestmark = pytest.mark.slow
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
-import schemas
 from live import free_port, none_left, start, stop, wait_for
 from locations import DEV_CORPUS, ROOT, SEEDS
+
+import schemas
 
 pytestmark = pytest.mark.slow
 

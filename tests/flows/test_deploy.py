@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from locations import ROOT
 
 pytestmark = pytest.mark.slow

@@ -6,8 +6,9 @@ import re
 import subprocess
 import sys
 
-from flows import env
 from locations import ROOT
+
+from flows import env
 
 
 def test_defaults_are_the_projects_prefect_home_and_no_tracking(tmp_path):

@@ -16,9 +16,8 @@ import subprocess
 import textwrap
 
 import pytest
-from prefect.settings import PREFECT_API_URL
-
 from locations import ROOT, SEEDS
+from prefect.settings import PREFECT_API_URL
 
 pytestmark = pytest.mark.slow
 

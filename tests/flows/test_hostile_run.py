@@ -18,17 +18,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import hostile_corpus as hc
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
+from locations import ROOT
 from prefect.settings import PREFECT_API_URL
 
-import hostile_corpus as hc
 from bantin.ingest.names import path_of
 from bantin.printable import BIDI_RE
 from bantin.validate.accounting import violations
 from flows.cli import main
-from locations import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -17,14 +17,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from locations import SEEDS
 from prefect.task_runners import ThreadPoolTaskRunner
 
 import schemas
 from bantin import runner
-from flows import pipeline
 from bantin.publish import partitions
 from bantin.publish import snapshot as write
-from locations import SEEDS
+from flows import pipeline
 
 pytestmark = pytest.mark.slow
 

@@ -12,21 +12,21 @@ import pandas as pd
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
+from locations import RAW, ROOT
 
 import schemas
 from bantin import runner
-from bantin.clean.rules.datelines import story_prefix_end
-from flows import pipeline
-from bantin.ingest.inputs import Inputs, Keyed, Names
-from bantin.records import InputFile
-from bantin.settings import Settings
-from bantin.publish import snapshot as write
 from bantin.build.corpus import CorpusContext
-from bantin.ingest.files import ScanResult
 from bantin.build.plan import Plan
 from bantin.build.process import BatchSummary
 from bantin.clean.repair import repair_line
-from locations import RAW, ROOT
+from bantin.clean.rules.datelines import story_prefix_end
+from bantin.ingest.files import ScanResult
+from bantin.ingest.inputs import Inputs, Keyed, Names
+from bantin.publish import snapshot as write
+from bantin.records import InputFile
+from bantin.settings import Settings
+from flows import pipeline
 
 pytestmark = pytest.mark.slow
 

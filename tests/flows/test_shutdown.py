@@ -23,7 +23,6 @@ from pathlib import Path
 
 import psutil
 import pytest
-
 from locations import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,6 @@ import re
 import shutil
 
 import pytest
-
 from locations import DEV_CORPUS, ROOT, SEEDS
 from terminal import glued, run_on_pty, screen_lines
 

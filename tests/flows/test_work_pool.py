@@ -9,7 +9,6 @@ import subprocess
 
 import pyarrow.parquet as pq
 import pytest
-
 from live import free_port, get_json, none_left, start, stop, wait_for
 from locations import ROOT
 

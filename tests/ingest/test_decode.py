@@ -6,10 +6,10 @@ import unicodedata
 
 import ftfy.bad_codecs  # noqa: F401  (registers 'sloppy-windows-1252')
 import pytest
+from locations import SEEDS
 
 from bantin.ingest.decode import DecodeError, decode, decode_legacy, sniff_binary
 from bantin.ingest.legacy_vn import decode_tcvn3, decode_vni, encode_cp1258, encode_tcvn3, encode_vni
-from locations import SEEDS
 
 SENTENCE = ("Chiều 27/12, đồng chí Nguyễn Thị Thanh, Bí thư Tỉnh ủy, chủ trì hội nghị tổng kết "
             "công tác quốc phòng, an ninh năm 2020 của tỉnh Quảng Bình; được đánh giá cao.")

@@ -8,11 +8,11 @@ from datetime import timezone
 from pathlib import Path
 
 import pytest
+from locations import SEEDS
 
 from bantin.errors import EXIT_USAGE, UsageError
-from bantin.records import InputFile, Quarantined, RawDoc
 from bantin.ingest.files import load, normalise_newlines, scan
-from locations import SEEDS
+from bantin.records import InputFile, Quarantined, RawDoc
 
 
 def test_scan_seeds(seed_dir):

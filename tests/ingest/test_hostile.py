@@ -14,18 +14,18 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import hostile_corpus as hc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from locations import SEEDS
 
-import hostile_corpus as hc
 from bantin.errors import UsageError
 from bantin.ingest.files import _classify, load, scan
 from bantin.ingest.legacy_vn import encode_vni
 from bantin.ingest.names import escape_name
 from bantin.records import Quarantined, RawDoc
 from bantin.vi.language import detect_language
-from locations import SEEDS
 
 SEED_TEXT = hc.SEED_TEXT
 CASES = hc.case_names()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from locations import DEV_CORPUS, FIXTURES, SEEDS
 
 from bantin.ingest.html import html_evidence
-from locations import DEV_CORPUS, FIXTURES, SEEDS
 
 
 @pytest.mark.parametrize("text", [

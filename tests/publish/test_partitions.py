@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,7 +12,6 @@ import schemas
 from bantin.build import parts
 from bantin.publish import partitions
 from tests import dataset_factory as factory
-
 
 # ---- the in-memory reference the streaming writer is held to (test-only: the pipeline only
 # ever partitions the published file)

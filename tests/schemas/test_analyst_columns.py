@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import dataset_factory
 import polars as pl
 import pytest
 
-import dataset_factory
 from bantin.extract import issuers, measures
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import dataset_factory
 import jsonschema
 import pyarrow as pa
 import pytest
@@ -12,8 +13,6 @@ import schemas
 from bantin.build.finalise import write_jsonl
 from schemas import jsonschema as js
 from schemas._base import Column, Table
-
-import dataset_factory
 
 VALIDATOR = jsonschema.Draft202012Validator
 FORMATS = VALIDATOR.FORMAT_CHECKER

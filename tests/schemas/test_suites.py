@@ -6,6 +6,7 @@ import unicodedata
 
 import polars as pl
 import pytest
+from locations import RAW
 
 import schemas
 from bantin.validate.rows import ROW_CHECKS
@@ -17,7 +18,6 @@ from schemas.suites_rules import (
     RULES,
     SYMBOL_REGEX,
 )
-from locations import RAW
 
 SEEDS = sorted((RAW).glob("*.txt"))
 TABLE_NAMES = list(schemas.TABLES)

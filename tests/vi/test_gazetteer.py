@@ -1,12 +1,16 @@
 """Gazetteer: tables built from underthesea's mapping, aliases, false positives, localities, seeds."""
 
 import pytest
-
-from bantin.vi.gazetteer import (
-    PROVINCES, PROVINCES_2025, canonical_province, find_localities, find_provinces, to_2025,
-)
 from locations import RAW
 
+from bantin.vi.gazetteer import (
+    PROVINCES,
+    PROVINCES_2025,
+    canonical_province,
+    find_localities,
+    find_provinces,
+    to_2025,
+)
 
 
 def test_tables_have_63_and_34_units():

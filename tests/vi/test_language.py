@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from locations import SEEDS
 
 from bantin.vi.language import detect_language, is_vietnamese_syllable, non_ascii_syllable_share
-from locations import SEEDS
 
 ENGLISH = (
     "The provincial people's committee said on Monday that the new bridge over the river will be "

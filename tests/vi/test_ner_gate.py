@@ -4,6 +4,7 @@ people or organisation rules find. (The proof on the real gold: tests/eval/test_
 from __future__ import annotations
 
 import pytest
+from locations import RAW
 
 from bantin.clean import document as clean_stage
 from bantin.extract import article
@@ -12,7 +13,6 @@ from bantin.extract.people import find_people
 from bantin.ingest import files as ingest
 from bantin.vi import nlp
 from bantin.vi.sentences import split_sentences
-from locations import RAW
 
 
 @pytest.mark.parametrize(("sentence", "needed"), [

@@ -1,10 +1,9 @@
 """Sentence splitter: rule table plus counts on the seeds."""
 
 import pytest
-
-from bantin.vi.sentences import split_sentences
 from locations import RAW
 
+from bantin.vi.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

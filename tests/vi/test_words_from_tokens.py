@@ -11,6 +11,7 @@ gain one word) and on every 25th development article."""
 from __future__ import annotations
 
 import pytest
+from locations import DEV_CORPUS, RAW
 
 from bantin.build.corpus import corpus_context
 from bantin.clean import document as clean_stage
@@ -20,7 +21,6 @@ from bantin.ingest import files as ingest
 from bantin.settings import DEFAULT_MAX_BYTES
 from bantin.vi import nlp
 from bantin.vi.sentences import split_sentences
-from locations import DEV_CORPUS, RAW
 
 SEED_GAIN = {"003_59b5e6cddb52a0b1.txt": 1, "004_e5b9de7fa5e357f6.txt": 1}  # `Bên cạnh`; `Đảng Để`
 

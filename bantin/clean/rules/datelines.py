@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 from bantin.clean.rules.base import EXAMPLE_BODY as BODY
-from bantin.clean.rules.base import EXAMPLE_LEAD
+from bantin.clean.rules.base import EXAMPLE_LEAD, Rule, inline_rule, line_rule
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
-from bantin.clean.rules.base import Rule, inline_rule, line_rule
 from bantin.clean.rules.counters import COUNTER_RE
 from bantin.clean.rules.credits import is_name_like
 

@@ -19,8 +19,8 @@ from rule_examples import (
 from bantin.clean.rules import catalogue
 from bantin.clean.rules.catalogue import (
     CONTEXT_ORDER,
-    INLINE_ORDER,
     EMPTY_RULE,
+    INLINE_ORDER,
     LINE_ORDER,
     LINE_RULES,
     MODULES,

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 from rule_examples import (
-    check_inline_example,
-    inline_cases,
     check_context_example,
+    check_inline_example,
     check_line_example,
     check_wins_in_document,
     context_cases,
+    inline_cases,
     line_cases,
     positive_line_cases,
 )

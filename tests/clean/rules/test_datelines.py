@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from rule_examples import (
     check_inline_example,
-    inline_cases,
     check_line_example,
     check_wins_in_document,
+    inline_cases,
     line_cases,
     positive_line_cases,
 )

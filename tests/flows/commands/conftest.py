@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import dataset_factory
+import pytest
 
 
 @pytest.fixture

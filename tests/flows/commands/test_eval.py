@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from flows.commands import eval as eval_cmd
 from bantin.eval.gold import load_gold
 from bantin.eval.scoring import FIELDS
+from flows.commands import eval as eval_cmd
 
 ISSUE_MIN = 0.9
 # Measured on 19 articles (5 seeds + 14 fixtures); see the table in the final report / README.

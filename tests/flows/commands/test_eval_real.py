@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from locations import DEV_CORPUS
 
 from bantin.eval.realgold import BLIND_FOLDERS
 from flows.cli import main
-from locations import DEV_CORPUS
 
 FOLDER = "baomoi2014_daibangsamac"  # the smallest development folder (163 files, 25 gold)
 

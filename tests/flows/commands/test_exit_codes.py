@@ -12,10 +12,10 @@ import shutil
 import subprocess
 
 import pytest
+from locations import ROOT, SEEDS
 
 from bantin.publish import lock
 from flows.cli import explain, main
-from locations import ROOT, SEEDS
 
 BANTIN = str(ROOT / ".venv" / "bin" / "bantin")
 UNPRIVILEGED = (["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]

@@ -6,12 +6,11 @@ import codecs
 from pathlib import Path
 
 import pytest
+from locations import RAW
 
 from flows.cli import main
 from flows.commands import lines
 from schemas.lines import KEPT_ROLES
-from locations import RAW
-
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:

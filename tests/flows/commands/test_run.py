@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from locations import SEEDS
 
 from flows.cli import main
-from locations import SEEDS
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -1,16 +1,14 @@
 """`bantin show`: finding an article by id, prefix or file name, and what it prints."""
 from __future__ import annotations
 
-
+import dataset_factory
 import pytest
+from dataset_factory import BT1, BT2, TG
 
 import schemas
+from bantin.errors import UsageError
 from flows import cli
 from flows.commands import show
-from bantin.errors import UsageError
-
-import dataset_factory
-from dataset_factory import BT1, BT2, TG
 
 
 def _articles(aliases=None):

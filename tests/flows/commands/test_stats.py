@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 
+import dataset_factory
 import pytest
 
 from flows import cli
 from flows.commands import stats
-
-import dataset_factory
 
 
 def _row(text: str, first_cell: str) -> list[str]:
