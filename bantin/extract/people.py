@@ -17,11 +17,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bantin.extract.other_names import other_names
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
+from bantin.vi.other_names import other_names
 
 AGE_CUE_RE = re.compile(r"\s*\((?:SN|sinh năm|s\.\s*\d{4}|\d{1,3}\s+tuổi)", re.IGNORECASE)
 # Role nouns that introduce a person without being a post or an honorific (`đại biểu Hà Thị Lan`).

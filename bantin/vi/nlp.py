@@ -26,13 +26,14 @@ from pathlib import Path
 
 from bantin.vi import nercache
 from bantin.vi.names import CAP_RUN_RE, fold_tones, squash
+from bantin.vi.other_names import other_names
 
 NerToken = tuple[str, str, str, str]  # word, POS, chunk, NER tag (BIO: B-PER, I-LOC, O, ...)
 #: A name NER can add to a field has at least this many capitalised syllables in a row: the only
 #: use of NER tags is `bantin.extract.people`, which trusts an NER PER tag (and heeds a LOC/ORG
 #: veto) only for a name of 3+ syllables without pattern evidence, and finds every candidate
 #: inside a `CAP_RUN_RE` run of the sentence; `orgs` takes no tags. The one other use, the
-#: LOC/ORG veto on foreign and ethnic-minority names (`bantin.extract.other_names`), is covered
+#: LOC/ORG veto on foreign and ethnic-minority names (`bantin.vi.other_names`), is covered
 #: in `needs_ner` apart. Tested as a contract in tests/vi/test_ner_gate.py; proved on the
 #: development gold in tests/eval/test_ner_gate_gold.py.
 NAME_MIN_SYLLABLES = 3
@@ -131,8 +132,6 @@ def needs_ner(sentence: str) -> bool:
     # A foreign or ethnic-minority name other_names accepts without tags (`Tiền đạo Danny
     # Welbeck`, a run of 2) can still be vetoed by an LOC/ORG tag; tags never add one, so when
     # it finds nothing untagged, NER cannot change its answer.
-    from bantin.extract.other_names import other_names  # noqa: PLC0415 - bantin.extract imports this module
-
     return bool(other_names(text))
 
 

@@ -1,11 +1,11 @@
-"""bantin/extract/other_names.py: foreign and ethnic-minority names need a person cue; clubs, papers,
+"""bantin/vi/other_names.py: foreign and ethnic-minority names need a person cue; clubs, papers,
 acronyms and places never pass."""
 from __future__ import annotations
 
 import pytest
 
-from bantin.extract.other_names import other_names
 from bantin.extract.people import find_people
+from bantin.vi.other_names import other_names
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
