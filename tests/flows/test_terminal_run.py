@@ -42,7 +42,9 @@ def test_the_bar_moves_per_article_within_one_batch(terminal_run):
     *_, lines = terminal_run
     total = len(SEEDS) + N_DEV + 1  # the copy is not processed again; the empty file is
     counts = {int(m.group(1)) for ln in lines if (m := re.search(rf"\b(\d+)/{total}\b", ln))}
-    assert len(counts) > total // 2, sorted(counts)  # one batch of 26: a result-counted bar shows 0 and 26 only
+    # One batch of 26: a bar counted from batch results shows 0 and 26 only. The bar is polled every
+    # POLL_SECONDS (0.2 s) and articles whose NER the gate skips take less, so frames may skip a count.
+    assert len(counts) >= 6, sorted(counts)
     assert max(counts) == total
 
 
