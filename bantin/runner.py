@@ -41,7 +41,7 @@ from bantin.publish import lock, report
 from bantin.publish import snapshot as snap
 from bantin.records import InputFile
 from bantin.settings import Settings
-from bantin.steps import corpus_step, process_step, publish_step, scan_step, validate_step  # noqa: F401
+from bantin.steps import corpus_settings, corpus_step, process_step, publish_step, scan_step, validate_step  # noqa: F401
 from bantin.validate import accounting
 from bantin.validate.gate import ValidationReport
 from bantin.version import pipeline_version
@@ -172,6 +172,7 @@ def _run(s: Settings, executor: Executor, *, run_id: str | None, log, display: p
         summary.update(b.placement)  # where the batches ran
         summary["skipped_dirs"] = dict(b.skipped)  # directories the scan could not or would not enter
         summary["peak_rss_mb"] = peaks  # the flow process's own peak per stage (None off Linux)
+        summary["corpus_settings"] = corpus_settings(s)  # what lets a no-change re-run skip the corpus pass
         if not validation.success:
             shutil.rmtree(b.work, ignore_errors=True)
             error = report.gate_error(validation, quality_dir)
@@ -219,9 +220,15 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
     if scanned.skipped:  # what is under these was not seen at all: say so loudly
         log.warning("scan: %d director(ies) not read: %s", len(scanned.skipped),
                     "; ".join(f"{d} ({why})" for d, why in scanned.skipped[:20]))
+    prev_state, prev_q = snap.read_table(s.out_dir, "state"), snap.read_table(s.out_dir, "quarantine")
+    same_corpus = not s.full and snap.read_manifest(s.out_dir).get("corpus_settings") == corpus_settings(s)
+    if same_corpus and (p := planning.unchanged_plan(scanned.files, prev_state, version=version,
+                                                     quarantined=scanned.quarantined,
+                                                     unseen=[d for d, _ in scanned.skipped])):
+        log.info("plan (incremental): all %d inputs unchanged, corpus pass not needed", len(p.keep))
+        return _Built(plan=p.summary(), snapshot_id=None, skipped=scanned.skipped)
     with _timed(timings, peaks, "corpus", display):
         ctx = executor.call("corpus", corpus_step, scanned.files, s)
-    prev_state, prev_q = snap.read_table(s.out_dir, "state"), snap.read_table(s.out_dir, "quarantine")
     snap.pause_point("scan")
     p = planning.make_plan(scanned.files, prev_state, version=version, context_keys=ctx.context_keys,
                            full=s.full, quarantined=scanned.quarantined, unseen=[d for d, _ in scanned.skipped])

@@ -41,6 +41,12 @@ def scan_step(s: Settings) -> ScanResult:
     return scan(s.raw_dir, max_bytes=s.max_bytes)
 
 
+def corpus_settings(s: Settings) -> dict:
+    """The settings the corpus pass reads besides the files: recorded in manifest.json, so that a
+    later run whose inputs are all unchanged knows the pass would give the same answer."""
+    return {"boilerplate_min_docs": s.boilerplate_min_docs, "max_bytes": s.max_bytes}
+
+
 @_step
 def corpus_step(files: Sequence[InputFile], s: Settings) -> CorpusContext:
     # The fingerprints spill next to the snapshots (a killed run's leftovers are removed by

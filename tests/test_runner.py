@@ -55,3 +55,23 @@ def test_read_is_articles_plus_aliases_plus_quarantined_and_the_snapshot_is_abso
     assert shown.stages == list(runner.STEPS)
     assert shown.counted == [(2, 2)]  # two files to process (the byte-identical copy is not), both reported
     assert manifest["quality_index"] == str(tmp_path / "out" / "quality" / "index.html")
+
+
+def test_a_no_change_rerun_skips_the_corpus_pass_unless_its_settings_changed(tmp_path):
+    """All inputs unchanged and the same corpus settings: the state's context keys are the pass's
+    answer, so it is not run. A changed `boilerplate_min_docs` (or a snapshot that does not record
+    the settings) runs it, and a changed file does too."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for p in SEEDS[:3]:
+        shutil.copy2(p, raw / p.name)
+    out = tmp_path / "out"
+    first = runner.run(Settings(raw_dir=raw, out_dir=out)).summary
+    assert first["corpus_settings"] == {"boilerplate_min_docs": 3, "max_bytes": Settings().max_bytes}
+    again = runner.run(Settings(raw_dir=raw, out_dir=out)).summary
+    assert again["changed"] is False and "corpus" not in again["timings"] and "scan" in again["timings"]
+    other = runner.run(Settings(raw_dir=raw, out_dir=out, boilerplate_min_docs=2)).summary
+    assert "corpus" in other["timings"]
+    (raw / SEEDS[0].name).write_text(SEEDS[0].read_text(encoding="utf-8") + "\nThêm một dòng.", encoding="utf-8")
+    changed = runner.run(Settings(raw_dir=raw, out_dir=out, boilerplate_min_docs=2)).summary
+    assert "corpus" in changed["timings"] and changed["changed"] is True

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 import schemas
 from bantin.build import parts
-from bantin.ingest.inputs import Inputs, Names, lookup
+from bantin.ingest.inputs import Inputs, Keyed, Names, lookup
 from bantin.records import InputFile, Quarantined
 from schemas import ARTICLE_TABLES
 
@@ -155,6 +155,22 @@ def fresh_quarantine(plan: Plan, quarantined: Sequence[Quarantined]) -> list[Qua
         return []
     kept = pc.is_in(pa.array([q.source_file for q in quarantined], pa.string()), value_set=plan.keep.array)
     return [q for q, hit in zip(quarantined, kept.to_pylist()) if not hit]
+
+
+def unchanged_plan(files: Sequence[InputFile], prev_state: pa.Table | None, *, version: str,
+                   quarantined: Sequence[Quarantined] = (), unseen: Sequence[str] = ()) -> Plan | None:
+    """The plan of a run whose inputs are, byte for byte and version for version, those of the
+    previous state, made without the corpus pass; None when any input differs.
+
+    Why: the corpus pass reads every file (most of a no-change re-run's time) only to find the
+    context key of each, and over the same bytes with the same settings (the caller checks those)
+    it gives every file the key the state already records."""
+    if prev_state is None or prev_state.num_rows == 0:
+        return None
+    keys = Keyed(prev_state.column("source_file").combine_chunks(), prev_state.column("context_key").combine_chunks())
+    p = make_plan(files, prev_state, version=version, context_keys=keys, full=False, quarantined=quarantined,
+                  unseen=unseen)
+    return p if is_noop(p) else None
 
 
 def is_noop(plan: Plan) -> bool:

@@ -196,6 +196,14 @@ def prune(out_dir: Path, *, keep: int) -> list[str]:
     return [p.name for p in old]
 
 
+def read_manifest(out_dir: Path) -> dict:
+    """The current snapshot's manifest.json ({} when there is none or it cannot be read)."""
+    try:
+        return json.loads((current_snapshot(out_dir) / "manifest.json").read_text())
+    except (TypeError, OSError, ValueError):
+        return {}
+
+
 def read_table(out_dir: Path, name: str) -> pa.Table | None:
     """The current snapshot's table, or None when there is no snapshot yet."""
     cur = current_snapshot(out_dir)
