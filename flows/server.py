@@ -29,6 +29,7 @@ import urllib.request
 from contextlib import closing
 from pathlib import Path
 
+from bantin.processes import reap
 from flows.lifecycle import preexec_die_with_parent
 
 PORTS = range(8000, 9000)
@@ -143,10 +144,6 @@ class TemporaryServer:
         if self.process is None:
             return
         self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        reap(self.process, grace=5)
         self.process = None
         self._log.close()

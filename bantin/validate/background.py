@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bantin.processes import reap
 from bantin.validate.gate import ValidationReport
 from bantin.validate.gate import run_suites as run_here
 
@@ -69,11 +70,7 @@ class Prewarmed:
                 pipe.close()
         if not used:
             self.process.kill()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        reap(self.process, grace=5)
         self._log.close()
 
 

@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 from bantin.errors import EXIT_OK, UsageError
+from bantin.processes import reap
 from bantin.settings import Settings
 
 DEFAULT_HOST = "127.0.0.1"
@@ -81,11 +82,7 @@ def stop_server(proc: subprocess.Popen | None, grace: float = 20.0) -> None:
     if proc is None or proc.poll() is not None:
         return
     proc.terminate()
-    try:
-        proc.wait(grace)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    reap(proc, grace)
 
 
 def _raise_interrupt(signum, frame):  # noqa: ARG001 - signal handler signature
