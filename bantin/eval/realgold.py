@@ -21,9 +21,12 @@ from bantin.eval.gold import REPO_ROOT
 
 REALGOLD_DIR = REPO_ROOT / "tests" / "realgold"
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "dev-corpus"
-BLIND_FOLDERS = ("baomoi-ner_khoaihps", "qdnd_mourinhan8")
+# The two folders set aside as blind before any rule was tuned were measured once and then, as
+# planned, folded in (tests/realgold/README.md keeps their one blind measurement). The mechanism
+# stays for the next blind set: a folder named here is scored only with --blind.
+BLIND_FOLDERS: tuple[str, ...] = ()
 DEV_FOLDERS = ("baomoi2025_daibangsamac", "baomoi2014_daibangsamac", "vietnam-news_nguyenvulebinh",
-               "ktlab-mds_lupanh")
+               "ktlab-mds_lupanh", "baomoi-ner_khoaihps", "qdnd_mourinhan8")
 ALL_FOLDERS = DEV_FOLDERS + BLIND_FOLDERS
 # Span roles of the annotation guide: title, subheading (story text), and the furniture.
 FURNITURE_ROLES = ("dateline", "caption", "photo_credit", "byline", "source_credit", "image_file",

@@ -9,7 +9,7 @@ A figure with nothing to measure (no prediction, or no gold item) counts as 1.0,
 bantin/eval/scoring.Counts, so a first wrong prediction there fails too. Blind folders are
 never evaluated here.
 
-Reads ../shared/dev-corpus (the test fails, with the reason, when it is absent). Runtime: the four folders are cleaned and
+Reads ../shared/dev-corpus (the test fails, with the reason, when it is absent). Runtime: the six folders are cleaned and
 extracted once per session (`real_runs` in tests/conftest.py), two folders at a time.
 """
 from __future__ import annotations
@@ -32,9 +32,9 @@ CLEANING = {k: tuple(v) for k, v in _floors["cleaning"].items()}  # furniture re
 EXTRACTION = {k: {f: tuple(v) for f, v in d.items()} for k, d in _floors["extraction"].items()}  # (P, R)
 AUTOMATIC = {k: {f: tuple(v) for f, v in d.items()} for k, d in _floors["automatic"].items()}  # (P, R or None)
 ARTICLES = {"baomoi2025_daibangsamac": 30, "baomoi2014_daibangsamac": 25, "vietnam-news_nguyenvulebinh": 35,
-            "ktlab-mds_lupanh": 30}
+            "ktlab-mds_lupanh": 30, "baomoi-ner_khoaihps": 30, "qdnd_mourinhan8": 28}
 FILES = {"baomoi2025_daibangsamac": 400, "baomoi2014_daibangsamac": 163, "vietnam-news_nguyenvulebinh": 400,
-         "ktlab-mds_lupanh": 400}
+         "ktlab-mds_lupanh": 400, "baomoi-ner_khoaihps": 213, "qdnd_mourinhan8": 28}
 KEYS = [*realgold.DEV_FOLDERS, OVERALL]
 
 

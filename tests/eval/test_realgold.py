@@ -97,12 +97,16 @@ def test_malformed_spans_are_refused(tmp_path: Path, spans, problem) -> None:
         realgold.load_records(["dev"], gold)
 
 
-def test_blind_folders_only_on_request() -> None:
-    assert realgold.select_folders() == list(realgold.DEV_FOLDERS)
-    assert set(realgold.select_folders(include_blind=True)) == set(realgold.ALL_FOLDERS)
+def test_blind_folders_only_on_request(monkeypatch) -> None:
+    assert realgold.BLIND_FOLDERS == () and len(realgold.DEV_FOLDERS) == 6  # the first blind pair is folded in
+    blind, dev = realgold.DEV_FOLDERS[-1:], realgold.DEV_FOLDERS[:-1]
+    monkeypatch.setattr(realgold, "BLIND_FOLDERS", blind)
+    monkeypatch.setattr(realgold, "DEV_FOLDERS", dev)
+    monkeypatch.setattr(realgold, "ALL_FOLDERS", dev + blind)
+    assert realgold.select_folders() == list(dev)
+    assert realgold.select_folders(include_blind=True) == list(dev + blind)
     assert realgold.select_folders(["ktlab-mds_lupanh"]) == ["ktlab-mds_lupanh"]
     with pytest.raises(ValueError, match="blind"):
-        realgold.select_folders([realgold.BLIND_FOLDERS[0]])
+        realgold.select_folders([blind[0]])
     with pytest.raises(ValueError, match="unknown folder"):
         realgold.select_folders(["nowhere"])
-    assert not set(realgold.DEV_FOLDERS) & set(realgold.BLIND_FOLDERS)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from locations import DEV_CORPUS
 
-from bantin.eval.realgold import BLIND_FOLDERS
+from bantin.eval import realgold
 from flows.cli import main
 
 FOLDER = "baomoi2014_daibangsamac"  # the smallest development folder (163 files, 25 gold)
@@ -64,7 +64,6 @@ def test_a_corpus_without_the_folder_is_exit_2(tmp_path, capsys) -> None:
 
 
 @pytest.mark.parametrize("argv, says", [
-    (["--real", "--folders", BLIND_FOLDERS[0]], "blind folder"),
     (["--real", "--folders", "nowhere"], "unknown folder"),
     (["--real", "--misses", "-1"], "--misses"),
     (["--folders", FOLDER], "add --real"),
@@ -72,6 +71,15 @@ def test_a_corpus_without_the_folder_is_exit_2(tmp_path, capsys) -> None:
 def test_usage_errors_are_exit_2(capsys, argv, says) -> None:
     assert main(["eval", *argv]) == 2
     assert says in _error(capsys)
+
+
+def test_a_blind_folder_without_blind_is_exit_2(capsys, monkeypatch) -> None:
+    blind, dev = realgold.DEV_FOLDERS[-1:], realgold.DEV_FOLDERS[:-1]
+    monkeypatch.setattr(realgold, "BLIND_FOLDERS", blind)
+    monkeypatch.setattr(realgold, "DEV_FOLDERS", dev)
+    monkeypatch.setattr(realgold, "ALL_FOLDERS", dev + blind)
+    assert main(["eval", "--real", "--folders", blind[0]]) == 2
+    assert "blind folder" in _error(capsys)
 
 
 def test_a_corpus_that_differs_from_the_gold_is_exit_2(tmp_path: Path, capsys) -> None:
