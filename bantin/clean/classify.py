@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from bantin.clean import frequency
+from bantin.clean import captionmodel, frequency
 from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.repair import fingerprint, repair_line
 from bantin.clean.rules.captions import CAPTION_CUE_RE, is_bare_caption
@@ -255,8 +255,10 @@ def _body(p: _Page, title: int | None) -> None:
             p.set(i, "body", "default.body")
 
 
-def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineDecision]:
-    """One LineDecision per unit of `text` (see the module docstring for units and line_no)."""
+def classify(text: str, *, repeated: frozenset[str] = frozenset(), learned: bool = True) -> list[LineDecision]:
+    """One LineDecision per unit of `text` (see the module docstring for units and line_no).
+    `learned=False` leaves out the caption model (bantin.clean.captionmodel): its training reads
+    the rules' decisions alone. A hard-wrapped page never gets it (see that module)."""
     p = _Page(text)
     _line_rules(p, repeated)
     _dump_credits(p)
@@ -268,10 +270,20 @@ def classify(text: str, *, repeated: frozenset[str] = frozenset()) -> list[LineD
     for i, h in enumerate(p.heads):
         if h is not None:
             p.set(i, p.role[h] or "body", p.rule[h] or "default.body")
-    return refine([
+    lines = refine([
         LineDecision(line_no=i, text=u, clean_text=p.line_clean[i], role=p.role[i] or "body",
                      rule=p.rule[i] or "default.body", split=kind, raw_line=raw_line)
         for i, (u, kind, raw_line) in enumerate(p.units)
     ])
+    return captionmodel.apply(lines) if learned and not _hard_wrapped(p) else lines
+
+
+def _hard_wrapped(p: _Page) -> bool:
+    return any(h is not None for h in p.heads)
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """The page's paragraphs are hard-wrapped over several lines (the caption model stays off)."""
+    return _hard_wrapped(_Page(text))
 
 

@@ -23,9 +23,9 @@ DUMP_MIN_CHARS = 400
 #: A line longer than this is cut into sentences even when the document has other lines (the
 #: longest real line seen, in the development corpus, has about 12,000 characters).
 LONG_LINE_CHARS = 20_000
-# An abbreviation before a full stop (`TP.`, `PGS.`, `Tp.`, `ThS.`, `Q.`), where no sentence ends; a
-# capitalised word (`Bắc Ninh.`, `Hà Nội.`) ends one.
-ABBREV_RE = re.compile(r"(\b[A-ZĐ]{1,4}|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr|Co|Ltd|Jr)|\b\w)\.$")
+# An abbreviation before a full stop (`TP.`, `PGS.`, `Tp.`, `ThS.`, `Q.`, `U.S.`), where no sentence
+# ends; a capitalised word (`Bắc Ninh.`, `Hà Nội.`) or a whole dotted one (`tại TP.HCM.`) ends one.
+ABBREV_RE = re.compile(r"((?<!\.)\b[A-ZĐ]{1,4}|(?<=\.)[A-ZĐ]|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr|Co|Ltd|Jr)|\b\w)\.$")
 ABBREV_SPAN = 4  # letters an ABBREV_RE match may have before its full stop
 SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
 # A sentence end with no space after it: a lowercase word, a stop, a capitalised word
@@ -37,10 +37,10 @@ GLUED_STOP_RE = re.compile(r"[.!?…](?=\S)")
 GLUED_CREDIT_RE = re.compile(r"(?<=\S)(?=(?:Nguồn|Ảnh|Video|Clip)(?: video| ảnh)?\s*:)")
 # Where a photo or source credit starts inside running text: `… hiện trường. Ảnh: X`, `… - Ảnh: X`.
 CREDIT_START_RE = re.compile(
-    r"(?<![-–—])\s(?=(?:[-–—]\s*)?\(?(?:Ảnh|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip)\s*:|[-–—]\s*Nguồn\s*:)")
+    r"(?<![-–—])\s(?=(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h[ọo]ạ?| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip)\s*:|[-–—]\s*Nguồn\s*:)")
 # Where the credit's value ends: a stop, a closing bracket, or the next sentence's first word
 # after at most four name words (`Ảnh: Minh Hoàng Tiếp đó, …`).
-CREDIT_RE = re.compile(r"(?:[-–—]\s*)?\(?(?:Ảnh|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip|Nguồn)\s*:\s*")
+CREDIT_RE = re.compile(r"(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h[ọo]ạ?| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip|Nguồn)\s*:\s*")
 SENTENCE_OPENERS = frozenset((  # never part of a name: a new sentence starts here
     "Theo", "Tiếp", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hiện", "Trước", "Sau", "Tại", "Trong",
     "Khi", "Ông", "Bà", "Anh", "Chị", "Được", "Các", "Những", "Một", "Với", "Vào", "Lúc", "Cùng", "Đến",

@@ -78,6 +78,11 @@ APP_RE = re.compile(r"^(tải|cài đặt|cài|mở|mở trong|đọc báo trên
 APP_PURPOSE_RE = re.compile(r"\bbáo\b|đọc (báo|tin)|app store|google play|mọi lúc|nhanh hơn", I)
 APP_BARE_MAX_WORDS = 4  # `Mở trong ứng dụng`: short enough to be a button without a purpose
 COOKIE_RE = re.compile(r"(sử dụng|dùng|chấp nhận|đồng ý với|chính sách)( việc sử dụng)? cookies?\b", I)
+# An invitation to read more of the site (`* Mời bạn đọc vào chuyên mục Quốc phòng an ninh xem các tin,
+# bài liên quan.`): the same sentence under every article of a section.
+READ_MORE_RE = re.compile(
+    r"^\*?\s*(kính )?mời (quý )?(bạn đọc|độc giả|quý vị|bạn(?! đọc)) (vào|xem|đọc|đón đọc|truy cập|theo dõi)\b"
+    r".*\b(chuyên mục|chuyên trang|tin|bài|video|clip|phóng sự)\b", I)
 NEWSLETTER_RE = re.compile(
     r"^(đăng ký|đăng kí) (nhận )?(bản tin|tin|newsletter|thông báo)\b[^.!?]{0,80}$"
     r"|^(nhập|điền) (địa chỉ )?e-?mail( của bạn)?\b[^.!?]{0,40}$", I)
@@ -149,6 +154,12 @@ RULES: tuple[Rule, ...] = (
                ("Tải app Đài Phát thanh trên App Store và Google Play", "ui_text"),
                ("Tải ứng dụng VNeID về điện thoại, người dân làm theo hướng dẫn để kích hoạt tài khoản.", "body")],
               predicate=is_app_prompt, max_words=30),
+    line_rule("ui.read_more", "ui_text",
+              "An invitation to read more of the site (`* Mời bạn đọc vào chuyên mục … xem các tin, bài liên quan.`).",
+              [("* Mời bạn đọc vào chuyên mục Quốc phòng an ninh xem các tin, bài liên quan.", "ui_text"),
+               ("Mời quý độc giả đón đọc các bài viết tiếp theo trên chuyên trang Pháp luật.", "ui_text"),
+               ("Mời bạn đọc góp ý dự thảo Luật Đất đai trên Cổng thông tin điện tử Quốc hội.", "body")],
+              pattern=READ_MORE_RE, max_words=30),
     line_rule("ui.cookie", "ui_text", "A cookie consent notice (`… sử dụng cookie …`).",
               [("Trang web sử dụng cookie để nâng cao trải nghiệm người dùng.", "ui_text"),
                ("Bằng việc tiếp tục, bạn đồng ý với chính sách cookie của chúng tôi.", "ui_text"),
