@@ -13,7 +13,8 @@ analyst which figures can be added up. The rule, also written in the column desc
 
 So `SUM(value) ... GROUP BY unit` adds only like to like for measured figures, and counts are
 grouped by `noun`. Scale words (`nghìn`, `triệu`, `tỷ`) are already in the value; lengths, areas
-and ages are not reported figures at all (`quantities.MEASUREMENTS`). The split is of the phrase
+and speeds are measures like weights (the annotation guide counts them), ages are not reported
+figures at all (`quantities.MEASUREMENTS`). The split is of the phrase
 the extractor found: `phrase` joins the two parts back into it (what the gold files score).
 """
 from __future__ import annotations
