@@ -34,8 +34,8 @@ MEASURES: dict[str, str] = {
 }
 #: Two-word units (`mét vuông`), read before the one-word ones.
 MEASURES_2: dict[str, str] = {"mét vuông": "m²", "mét khối": "m³", "ki-lô-mét vuông": "km²"}
-#: What a glued unit's mention starts with before the unit (`15.000m2`, `15-30mm`).
-NUMBER_CHARS = "0123456789.,-–"
+#: What a glued unit's mention starts with before the unit (`15.000m2`, `15-30mm`, `3.700/9.800m`).
+NUMBER_CHARS = "0123456789.,-–/"
 PERCENT = "%"
 #: Every value `quantities.unit` can take (besides null).
 UNITS: frozenset[str] = frozenset({PERCENT, *CURRENCIES.values(), *MEASURES.values()})

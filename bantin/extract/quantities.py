@@ -60,7 +60,9 @@ RANGE_RE = re.compile(
 )
 # `44/85 thủ tục` (44 of 85) gives both; `18/18 xã` one row; the first never exceeds the second,
 # so a date before a noun (`20/10 nhiều người`) is not read as one.
-FRACTION_RE = re.compile(r"(?<![\w/.,:])(?P<a>" + NUM + r")/(?P<b>" + NUM + r")(?![\w/]|[.,]\d)")
+FRACTION_RE = re.compile(
+    r"(?<![\w/.,:])(?P<a>" + NUM + r")/(?P<b>" + NUM + r")(?:(?P<glued>" + GLUED + r")(?![^\W\d_])|(?![\w/]|[.,]\d))"
+)
 # Before `N/M`, these make it a date (`sáng 2/9 người dân`).
 DATE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|mùng|mồng)\s+$")
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
@@ -154,6 +156,9 @@ WORD_RANGE_RE = re.compile(r"\s*(?:đến|tới|-|–)\s*")
 # Capitalised words that may stand right before a figure (`Có 4 người`, `Hơn 300 hộ`, `Trong 5 năm`).
 NAME_EXEMPT = STOP_WORDS | frozenset(w for q in QUALIFIERS for w in q.split()) | frozenset(
     "có tổng gồm chỉ thêm riêng hiện cả toàn khiến mất bắt thu cứu khởi tố phạt".split())
+# A capitalised word after these is an object, and the number after it starts the next phrase
+# (`trao trả cho Mỹ 994 hòm`, `viện trợ cho Ukraine 400 triệu USD`).
+OBJECT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:cho|trả|giúp|tặng)\s+$")
 # A capitalised word after these opens a clause (`...: Có 5 người`).
 OPENERS = ".:;!?(“\"'‘-–…"
 
@@ -195,7 +200,7 @@ def _name_before(sentence: str, start: int, lead: int) -> bool:
     word, makes the number part of a name (`Vùng 2`, `Landmark 72`, `iPhone 7`)."""
     if not (w := ends_with(NAME_BEFORE_RE, sentence, start)):
         return False
-    if w.group("w").lower() in NAME_EXEMPT:
+    if w.group("w").lower() in NAME_EXEMPT or ends_with(OBJECT_BEFORE_RE, sentence, w.start()):
         return False
     before = sentence[max(lead, w.start() - 3):w.start()].rstrip()
     return not (w.start() <= lead or (before and before[-1] in OPENERS))
@@ -313,6 +318,8 @@ def _fractions(sentence: str, lead: int) -> list[dict]:
                 or _excluded_before(sentence, f.start(), lead):
             continue
         words, end = _unit_words(sentence, f.end())
+        if glued := f.group("glued"):     # `3.700/9.800m`
+            words, end = [glued, *words], (end if words else f.end())
         if not _counted(words) or not words[0].islower():
             continue
         unit = " ".join(words)

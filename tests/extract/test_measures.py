@@ -61,6 +61,7 @@ def test_lengths_areas_and_speeds_are_units(written, unit, noun):
 @pytest.mark.parametrize(("sentence", "written"), [
     ("diện tích khoảng 15.000m2. Đồng", "m2"),            # glued: the number is not part of the unit
     ("mưa phổ biến từ 15-30mm, cục bộ", "mm"),
+    ("hoàn thành 3.700/9.800m, nền", "m"),
     ("hàng trăm nghìn mét vuông hang, hầm", "mét vuông hang"),
 ])
 def test_written_unit_of_glued_and_two_word_units(sentence, written):

@@ -204,6 +204,7 @@ def test_counts_in_words(sentence, expected):
         # part of a whole: both; all of a whole: one; a half and dates: none
         ("đơn giản hóa 44/85 thủ tục hành chính", [(44, "thủ tục hành chính", None), (85, "thủ tục hành chính", None)]),
         ("đã thảm nhựa 2,22/2,83 km", [(2.22, "km", None), (2.83, "km", None)]),
+        ("mặt đường hoàn thành 3.700/9.800m, nền", [(3700, "m", None), (9800, "m", None)]),
         ("và 1/2 xô canh", []),
         ("sáng 2/9 người dân đổ ra đường", []),
         # units glued to the number
@@ -248,6 +249,8 @@ def test_names_and_positions_are_not_figures(sentence):
         ("làm rõ 6 đối tượng nêu trên", [(6, "đối tượng", None)]),
         ("ra mắt 12 Ban Chỉ huy Phòng thủ khu vực", [(12, "Ban Chỉ huy Phòng thủ khu", None)]),  # 6 words at most
         ("Hơn 300 hộ dân được hỗ trợ", [(300, "hộ dân", "hơn")]),     # a qualifier opens the sentence
+        ("đã trao trả cho Mỹ 994 hòm đựng hài cốt", [(994, "hòm đựng hài cốt", None)]),   # a name as object
+        ("viện trợ cho Ukraine 400 triệu USD", [(4e8, "USD", None)]),
         ("dài 93,35 km bao gồm 2 hầm", [(93.35, "km", None), (2, "hầm", None)]),
     ],
 )
