@@ -9,7 +9,8 @@ The rules, precision first:
 - `một` alone is never a figure (it is the article `a`); `một trăm`, `một triệu` are;
 - `năm` alone is the year/`năm` of durations and `tư` alone is `private`/`fourth`: both count only
   inside a compound (`hai mươi lăm`, `năm trăm`, `hai mươi tư`);
-- a capitalised number word before a capitalised word is a name (`Ba Lan`, `Hai Bà Trưng`);
+- a capitalised number word before or after a capitalised word is a name (`Ba Lan`, `Hai Bà
+  Trưng`, `Trương Văn Bốn`);
 - after an auxiliary (`đã chín`, `đang tám`) the word is a verb or adjective (`chín` = ripe);
 - `ba`/`má` before kin words and pronouns is `father` (`ba mẹ`, `ba tôi`);
 - `hàng chục/trăm/nghìn/ngàn/triệu/tỷ` is 10/100/1000... with qualifier `hàng`, and a scale word
@@ -105,8 +106,8 @@ def find(sentence: str) -> list[tuple[int, int, float, str | None]]:
         if words[0][0].isupper() and (n := NEXT_WORD_RE.match(sentence, m.end())) and n.group(1)[0].isupper():
             continue
         prev = PREV_WORD_RE.search(sentence, max(0, m.start() - 20), m.start())
-        if prev and prev.group(1).lower() in AUXILIARIES:
-            continue
+        if prev and (prev.group(1).lower() in AUXILIARIES or (words[0][0].isupper() and prev.group(1)[0].isupper())):
+            continue   # `đã chín`; a capitalised word after a capitalised one ends a name (`Trương Văn Bốn`)
         if low == ["ba"] and (n := NEXT_WORD_RE.match(sentence, m.end())) and n.group(1).lower() in NOT_AFTER_BA:
             continue
         value = parse(low)

@@ -175,6 +175,7 @@ def _rows(sentence: str) -> list[tuple[float, str, str | None]]:
         ("làm năm mẫu ruộng", []),                          # `năm` alone is too often the year
         ("đã ở đây hai năm", []),                           # a duration
         ("sang thăm Ba Lan", []),                           # a name
+        ("Trưởng ban Trương Văn Bốn yêu cầu các ngành", []),
         ("ba mẹ đều làm ruộng", []),                        # `ba` = father
         ("lúa đã chín rộ", []),                             # `chín` = ripe
         ("lần thứ hai tổ chức", []),                        # an ordinal
