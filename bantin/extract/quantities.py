@@ -106,6 +106,8 @@ LIST_MARKER_RE = re.compile(r"[.)]\s")
 # `thg` is the month abbreviation of machine-formatted dates (`3 thg 3, 2025`): a date, not a count.
 # `tiếng` is the spoken hour (`8 tiếng`).
 DURATIONS = frozenset("năm tháng thg ngày tuần giờ tiếng phút giây quý".split()) | {"thế kỷ", "thập kỷ"}
+# Work counted in days or hours is a count, not a duration (`hàng nghìn ngày công`).
+WORK_DAYS = frozenset({"ngày công", "giờ công"})
 # Ages are not reported figures (the guide leaves them out); lengths, areas and speeds are
 # measures with a unit (bantin/extract/measures.py), reported like weights and money.
 MEASUREMENTS = frozenset({"tuổi"})
@@ -223,6 +225,10 @@ def _excluded(sentence: str, m: re.Match, lead: int) -> bool:
         return True
     if m.start() <= lead and LIST_MARKER_RE.match(sentence, m.end()):
         return True
+    if m.group("pct") and (ends_with(ACRONYM_BEFORE_RE, sentence, m.start()) or _name_before(sentence, m.start(), lead)):
+        # a share after an acronym or a name is a figure about it (`thu vào NSNN 75% tiền lãi`, `GDP 7%`);
+        # DESIGNATOR_RE also reads an acronym as a designator, so only the range rules apply
+        return bool(RANGE_AFTER_RE.match(sentence, m.end()) or ends_with(RANGE_BEFORE_RE, sentence, m.start()))
     return bool(RANGE_AFTER_RE.match(sentence, m.end()) or _excluded_before(sentence, m.start(), lead))
 
 
@@ -233,7 +239,8 @@ def _counted(words: list[str], *, names: bool = False) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in DURATIONS or " ".join(words[:2]).lower() in DURATIONS or first in MEASUREMENTS or first in TIERS:
+    pair = " ".join(words[:2]).lower()
+    if (first in DURATIONS and pair not in WORK_DAYS) or pair in DURATIONS or first in MEASUREMENTS or first in TIERS:
         return False
     return names or not (len(words) > 1 and all(_capitalised(w) for w in words))
 

@@ -253,6 +253,10 @@ def test_names_and_positions_are_not_figures(sentence):
         ("đã trao trả cho Mỹ 994 hòm đựng hài cốt", [(994, "hòm đựng hài cốt", None)]),   # a name as object
         ("viện trợ cho Ukraine 400 triệu USD", [(4e8, "USD", None)]),
         ("dài 93,35 km bao gồm 2 hầm", [(93.35, "km", None), (2, "hầm", None)]),
+        ("thực hiện cơ chế thu vào NSNN 75% tiền lãi dầu", [(75, "%", None)]),   # a share after an acronym
+        ("tăng trưởng GDP 7% năm nay", [(7, "%", None)]),
+        ("với hàng nghìn ngày công của bộ đội", [(1000, "ngày công", "hàng")]),  # work days: a count
+        ("hoàn thành trong 5 ngày", []),
     ],
 )
 def test_capitals_and_verbs_around_figures(sentence, expected):
