@@ -13,7 +13,8 @@ analyst which figures can be added up. The rule, also written in the column desc
 
 So `SUM(value) ... GROUP BY unit` adds only like to like for measured figures, and counts are
 grouped by `noun`. Scale words (`nghìn`, `triệu`, `tỷ`) are already in the value; lengths, areas
-and ages are not reported figures at all (`quantities.MEASUREMENTS`). The split is of the phrase
+and speeds are measures like weights (the annotation guide counts them), ages are not reported
+figures at all (`quantities.MEASUREMENTS`). The split is of the phrase
 the extractor found: `phrase` joins the two parts back into it (what the gold files score).
 """
 from __future__ import annotations
@@ -21,11 +22,20 @@ from __future__ import annotations
 #: Money ends the counted phrase in `quantities._unit_words`, so a currency is a unit only when it
 #: is the whole phrase (`đồng chí`, `đồng bào` are people, not money).
 CURRENCIES: dict[str, str] = {"đồng": "đồng", "vnđ": "đồng", "vnd": "đồng", "usd": "USD", "euro": "EUR"}
-#: Units of mass and volume, written form (lower case) -> canonical form; what follows is the noun.
+#: Units of mass, volume, length, area and speed, written form (lower case) -> canonical form;
+#: what follows is the noun. The annotation guide counts lengths and areas as figures
+#: (tests/realgold/GUIDE.md: `ha`, `km`); ages stay out (`quantities.MEASUREMENTS`).
 MEASURES: dict[str, str] = {
     "tấn": "tấn", "tạ": "tạ", "kg": "kg", "kilôgam": "kg", "gam": "g", "g": "g", "gram": "g",
-    "mg": "mg", "lít": "lít", "ml": "ml", "m3": "m³", "m³": "m³",
+    "mg": "mg", "lít": "lít", "ml": "ml", "m3": "m³", "m³": "m³", "cc": "cc",
+    "km": "km", "m": "m", "mét": "m", "cm": "cm", "mm": "mm", "km2": "km²", "km²": "km²",
+    "m2": "m²", "m²": "m²", "ha": "ha", "hécta": "ha", "hecta": "ha", "héc-ta": "ha",
+    "km/h": "km/h", "km/giờ": "km/h",
 }
+#: Two-word units (`mét vuông`), read before the one-word ones.
+MEASURES_2: dict[str, str] = {"mét vuông": "m²", "mét khối": "m³", "ki-lô-mét vuông": "km²"}
+#: What a glued unit's mention starts with before the unit (`15.000m2`, `15-30mm`, `3.700/9.800m`).
+NUMBER_CHARS = "0123456789.,-–/"
 PERCENT = "%"
 #: Every value `quantities.unit` can take (besides null).
 UNITS: frozenset[str] = frozenset({PERCENT, *CURRENCIES.values(), *MEASURES.values()})
@@ -35,6 +45,9 @@ def split(phrase: str) -> dict[str, str | None]:
     """{"unit", "noun"} of the phrase after a number (`kg ma túy` -> kg, ma túy)."""
     if phrase == PERCENT:
         return {"unit": PERCENT, "noun": None}
+    words = phrase.split(" ")
+    if len(words) > 1 and (two := " ".join(words[:2]).lower()) in MEASURES_2:
+        return {"unit": MEASURES_2[two], "noun": " ".join(words[2:]) or None}
     first, _, rest = phrase.partition(" ")
     if not rest and first.lower() in CURRENCIES:
         return {"unit": CURRENCIES[first.lower()], "noun": None}
@@ -55,4 +68,9 @@ def written(row: dict) -> str:
     joined = phrase(row)
     if row.get("unit") in (None, PERCENT) or not row.get("mention"):
         return joined
-    return " ".join(row["mention"].split()[-len(joined.split()):])
+    mention = row["mention"].split()
+    noun = len(row["noun"].split()) if row.get("noun") else 0
+    unit = 2 if " ".join(mention[len(mention) - noun - 2:len(mention) - noun]).lower() in MEASURES_2 else 1
+    words = mention[-(noun + unit):]
+    words[0] = words[0].lstrip(NUMBER_CHARS) or words[0]   # a unit glued to its number
+    return " ".join(words)

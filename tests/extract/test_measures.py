@@ -47,3 +47,22 @@ def test_canonical_unit_and_the_phrase_as_written(sentence, unit, written):
     """The column holds the canonical unit; the gold files are scored on the text's own words."""
     (got,) = find_quantities(sentence)
     assert got["unit"] == unit and measures.written(got) == written
+
+
+@pytest.mark.parametrize(("written", "unit", "noun"), [
+    ("km", "km", None), ("m", "m", None), ("ha rừng", "ha", "rừng"), ("m2", "m²", None), ("cc", "cc", None),
+    ("km/h", "km/h", None), ("mét vuông hang", "m²", "hang"), ("hecta", "ha", None),
+])
+def test_lengths_areas_and_speeds_are_units(written, unit, noun):
+    """The annotation guide counts lengths, areas and speeds (tests/realgold/GUIDE.md)."""
+    assert measures.split(written) == {"unit": unit, "noun": noun}
+
+
+@pytest.mark.parametrize(("sentence", "written"), [
+    ("diện tích khoảng 15.000m2. Đồng", "m2"),            # glued: the number is not part of the unit
+    ("mưa phổ biến từ 15-30mm, cục bộ", "mm"),
+    ("hoàn thành 3.700/9.800m, nền", "m"),
+    ("hàng trăm nghìn mét vuông hang, hầm", "mét vuông hang"),
+])
+def test_written_unit_of_glued_and_two_word_units(sentence, written):
+    assert measures.written(find_quantities(sentence)[0]) == written

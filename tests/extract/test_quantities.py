@@ -3,6 +3,7 @@
 import pytest
 from locations import RAW
 
+from bantin.extract import number_words
 from bantin.extract.measures import phrase
 from bantin.extract.quantities import find_quantities, parse_number
 
@@ -108,22 +109,23 @@ def test_seed_003_has_no_figures():
 
 
 def test_seed_004():
-    assert _seed_quantities("004_e5b9de7fa5e357f6.txt") == [(265.0, "bài"), (1480.0, "tin"), (84.0, "tin")]
+    assert _seed_quantities("004_e5b9de7fa5e357f6.txt") == [
+        (265.0, "bài"), (1480.0, "tin"), (84.0, "tin"), (2.0, "nhiệm vụ chiến lược")]   # `hai nhiệm vụ`: in words
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # ranges give no single value
-        ("Mỗi tổ có từ 4 đến 7 thành viên.", []),
-        ("tỷ lệ phiếu bầu đạt từ 65% đến 98%.", []),
-        ("mức hỗ trợ từ 1,5 đến 2 triệu đồng/người", []),
-        ("giảm 2 - 3%/năm", []),
-        # ages, lengths and areas are measurements
+        # a range gives both ends (tests/realgold/GUIDE.md), the low end with the high end's unit
+        ("Mỗi tổ có từ 4 đến 7 thành viên.", [(4.0, "thành viên", None), (7.0, "thành viên", None)]),
+        ("tỷ lệ phiếu bầu đạt từ 65% đến 98%.", [(65.0, "%", None), (98.0, "%", None)]),
+        ("mức hỗ trợ từ 1,5 đến 2 triệu đồng/người", [(1.5e6, "đồng", None), (2e6, "đồng", None)]),
+        ("giảm 2 - 3%/năm", [(2.0, "%", None), (3.0, "%", None)]),
+        # ages are left out; lengths and areas are measures with a unit
         ("chiến sĩ Lò Văn A (21 tuổi) được khen", []),
-        ("tuyến biên giới dài 96 km với 12 mốc", [(12.0, "mốc", None)]),
-        ("diện tích 14,2 km2, dân số 21.050 người", [(21050.0, "người", None)]),
-        ("khai hoang 30 ha rừng", []),
+        ("tuyến biên giới dài 96 km với 12 mốc", [(96.0, "km", None), (12.0, "mốc", None)]),
+        ("diện tích 14,2 km2, dân số 21.050 người", [(14.2, "km²", None), (21050.0, "người", None)]),
+        ("khai hoang 30 ha rừng", [(30.0, "ha rừng", None)]),
         # page counters inside a line
         ("Lượt xem: 215 Sáng 3/3", []),
         # all N of N is a count; `24/24 giờ` a duration; `12/12` a date
@@ -152,3 +154,118 @@ def test_exclusions_and_shapes(sentence, expected):
 def test_unit_boundaries(sentence, expected):
     got = [(q["value"], phrase(q), q["qualifier"]) for q in find_quantities(sentence)]
     assert got == [(float(v), u, q) for v, u, q in expected]
+
+
+def _rows(sentence: str) -> list[tuple[float, str, str | None]]:
+    return [(q["value"], phrase(q), q["qualifier"]) for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # counts in words; never `một` alone, `năm`/`tư` only inside a compound
+        ("quan hệ giữa hai nước.", [(2, "nước", None)]),
+        ("Hai bên thống nhất tăng cường hợp tác", [(2, "bên", None)]),
+        ("lấy lời khai của ba người liên quan", [(3, "người liên quan", None)]),
+        ("với hơn một trăm vai diễn, vở diễn", [(100, "vai diễn", "hơn")]),
+        ("có hai mươi lăm hộ dân", [(25, "hộ dân", None)]),
+        ("ẩn gần chục người lao ra", [(10, "người lao", "gần")]),
+        ("bị hãm hại hai đến ba lần một tuần", [(2, "lần", None), (3, "lần", None)]),
+        ("có một người bị thương", []),
+        ("làm năm mẫu ruộng", []),                          # `năm` alone is too often the year
+        ("đã ở đây hai năm", []),                           # a duration
+        ("sang thăm Ba Lan", []),                           # a name
+        ("Trưởng ban Trương Văn Bốn yêu cầu các ngành", []),
+        ("ba mẹ đều làm ruộng", []),                        # `ba` = father
+        ("lúa đã chín rộ", []),                             # `chín` = ripe
+        ("lần thứ hai tổ chức", []),                        # an ordinal
+        # `hàng chục/trăm/nghìn`: 10/100/1000 with qualifier `hàng`, times a scale word after it
+        ("hàng chục cán bộ, chiến sỹ Đồn Biên phòng", [(10, "cán bộ", "hàng")]),
+        ("hàng chục ngàn người phải rời bỏ nhà cửa", [(10000, "người", "hàng")]),
+        ("với hàng trăm triệu bảng giá trị", [(1e8, "bảng giá trị", "hàng")]),
+        ("khớp vài chục nghìn cổ phiếu", []),               # vague
+    ],
+)
+def test_counts_in_words(sentence, expected):
+    assert _rows(sentence) == [(float(v), u, q) for v, u, q in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ranges: both ends, the low end takes the high end's scale when it is the smaller number
+        ("hỗ trợ 4-6 triệu đồng mỗi hộ", [(4e6, "đồng", None), (6e6, "đồng", None)]),
+        ("lượng mưa phổ biến từ 15-30mm, cục bộ trên 70mm.", [(15, "mm", None), (30, "mm", None), (70, "mm", "trên")]),
+        ("lượng mưa phổ biến 50 – 150 mm.", [(50, "mm", None), (150, "mm", None)]),
+        ("tìm thấy hài cốt của 3 - 4 người đàn ông", [(3, "người đàn ông", None), (4, "người đàn ông", None)]),
+        ("ông cho biết 13 trong số 14 tên lửa của Iran", [(13, "tên lửa", None), (14, "tên lửa", None)]),
+        ("chiến thắng 5-0 trước Vallecano", []),           # a score: the first is not the smaller
+        ("Chiều 3-4, ông Văn cho biết", []),                # a date: no unit after it
+        ("thu 9.800 tỷ trong tổng số 20% thanh tra", [(20, "%", None)]),  # two kinds of figure
+        # part of a whole: both; all of a whole: one; a half and dates: none
+        ("đơn giản hóa 44/85 thủ tục hành chính", [(44, "thủ tục hành chính", None), (85, "thủ tục hành chính", None)]),
+        ("đã thảm nhựa 2,22/2,83 km", [(2.22, "km", None), (2.83, "km", None)]),
+        ("mặt đường hoàn thành 3.700/9.800m, nền", [(3700, "m", None), (9800, "m", None)]),
+        ("và 1/2 xô canh", []),
+        ("sáng 2/9 người dân đổ ra đường", []),
+        # units glued to the number
+        ("diện tích khoảng 15.000m2. Đồng thời", [(15000, "m²", "khoảng")]),
+        ("phát hiện 2kg thịt bò", [(2, "kg thịt bò", None)]),
+        ("dung tích 1.198cc, làm mát", [(1198, "cc", None)]),
+        ("cấp 9 (75-88km/h), giật cấp 11", [(75, "km/h", None), (88, "km/h", None)]),
+        ("hàng trăm nghìn mét vuông hang", [(1e5, "m² hang", "hàng")]),
+    ],
+)
+def test_ranges_parts_and_glued_units(sentence, expected):
+    assert _rows(sentence) == [(float(v), u, q) for v, u, q in expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023, Vùng 2 Hải quân đã tiếp nhận",         # a capitalised word before: a name
+        "tổ chức tại Landmark 72 Tower",
+        "mẫu iPhone 7 Plus đã rơi vào",
+        "Sư đoàn Không quân 372 chủ trì lễ",               # a military unit with its arm
+        "Giám đốc Bệnh viện Quân y 175 thăm hỏi",
+        "chung cư Minh Thành (173 Lê Văn Lương, quận 7)",  # an address
+        "Sudoku kỳ 2648 chính xác",
+        "Chuyên đề 2 hướng dẫn thực hiện",
+        "Điển hình 5 giờ 30 sáng nay",                     # minutes
+        "tâm bão ở vào khoảng 11,2 độ Vĩ Bắc",             # a coordinate
+        "giật cấp 16 đổ bộ vào",                           # a wind force
+        "mô hình chính quyền địa phương 2 cấp",            # a tier, not a count
+        "trong vòng 8 tiếng đã đạt",                       # a duration
+        "cầu Km0+897 và Km5+069 vẫn chậm",             # a chainage
+    ],
+)
+def test_names_and_positions_are_not_figures(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Có 4 người chết, 3 người bị thương", [(4, "người", None), (3, "người", None)]),   # verbs end the noun
+        ("làm rõ 6 đối tượng nêu trên", [(6, "đối tượng", None)]),
+        ("ra mắt 12 Ban Chỉ huy Phòng thủ khu vực", [(12, "Ban Chỉ huy Phòng thủ khu", None)]),  # 6 words at most
+        ("Hơn 300 hộ dân được hỗ trợ", [(300, "hộ dân", "hơn")]),     # a qualifier opens the sentence
+        ("đã trao trả cho Mỹ 994 hòm đựng hài cốt", [(994, "hòm đựng hài cốt", None)]),   # a name as object
+        ("viện trợ cho Ukraine 400 triệu USD", [(4e8, "USD", None)]),
+        ("dài 93,35 km bao gồm 2 hầm", [(93.35, "km", None), (2, "hầm", None)]),
+        ("thực hiện cơ chế thu vào NSNN 75% tiền lãi dầu", [(75, "%", None)]),   # a share after an acronym
+        ("tăng trưởng GDP 7% năm nay", [(7, "%", None)]),
+        ("với hàng nghìn ngày công của bộ đội", [(1000, "ngày công", "hàng")]),  # work days: a count
+        ("hoàn thành trong 5 ngày", []),
+    ],
+)
+def test_capitals_and_verbs_around_figures(sentence, expected):
+    assert _rows(sentence) == [(float(v), u, q) for v, u, q in expected]
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("hai", 2), ("mười", 10), ("mười hai", 12), ("hai mươi", 20), ("hai mươi lăm", 25), ("hai mươi tư", 24),
+    ("một trăm", 100), ("ba trăm nghìn", 300_000), ("hai triệu", 2e6), ("hai năm", None), ("mươi", None),
+])
+def test_parse_number_words(words, value):
+    assert number_words.parse(words.split()) == (None if value is None else float(value))
