@@ -3,9 +3,16 @@
 Why rules plus NER: underthesea's NER is weak on this domain (it tags `UVBCH TW Đảng` as PER and
 `Bí thư Tỉnh ủy Ninh Bình` as LOC), while Vietnamese news introduces officials with a few fixed
 shapes: honorific + name (`ông Nguyễn Văn Danh`), post + name (`Bí thư Thành ủy Nguyễn Văn
-Tuấn`), name + dash/comma + posts (`Nguyễn Văn Danh – Ủy viên ..., Bí thư Tỉnh ủy`). A name is
-kept when it has the Vietnamese name shape AND some evidence: one of those shapes, a rank
-(`Đại tá`), or an NER PER tag. NER LOC/ORG tags veto names that have no pattern evidence.
+Tuấn`), name + dash/comma + posts (`Nguyễn Văn Danh – Ủy viên ..., Bí thư Tỉnh ủy`). Most people
+of a story, though, have no post: singers, players, witnesses, soldiers, suspects. A name is kept
+when it has a name shape AND some evidence: one of those shapes, a rank (`Đại tá`), a role noun
+(`ca sĩ`, `Binh nhất`: bantin.vi.person_cues), a post head earlier in the clause, initials
+(`Lê Văn Đ.`), or, for a Vietnamese full name of 3-4 syllables, its shape alone, unless it reads as
+a place, a street, an address or an institution (`2A Nguyễn Thị Minh Khai`, `Trường ĐH Nguyễn Tất
+Thành`). NER's tags are not used for these names: its PER tag adds nothing to the full-name shape,
+and its LOC/ORG tags are wrong on them (it tags `Bộ Tài chính Đinh Tiến Dũng` as one
+organisation); they still veto foreign names (bantin.vi.other_names). A given name alone (`Tuấn
+Hưng`) needs a role noun or an honorific right before it.
 A post mentioned without a name (`Trưởng ban Chỉ đạo 138 tỉnh biểu dương`) yields nobody.
 `honorific` is `đồng chí`/`ông`/`bà` when written, else the military or police rank standing
 before the name (`Đại tá`, `Thiếu tướng`), which is how such officers are addressed.
@@ -20,8 +27,29 @@ from functools import lru_cache
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
-from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
+from bantin.vi.names import (
+    CAP_RUN_RE,
+    CAP_SYL,
+    PLACE_WORD_RE,
+    SURNAMES,
+    fold_tones,
+    is_cap_syllable,
+    is_person_name,
+    split_run,
+    squash,
+    strip_leading,
+)
 from bantin.vi.other_names import other_names
+from bantin.vi.person_cues import (
+    ORG_FIRST,
+    address_around,
+    bare_shape,
+    ends_in_org_head,
+    is_place_name,
+    org_before,
+    org_or_address,
+    role_before,
+)
 
 AGE_CUE_RE = re.compile(r"\s*\((?:SN|sinh năm|s\.\s*\d{4}|\d{1,3}\s+tuổi)", re.IGNORECASE)
 # Role nouns that introduce a person without being a post or an honorific (`đại biểu Hà Thị Lan`).
@@ -29,12 +57,15 @@ ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối t
 HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
 PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
 CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
+LOOSE_POST_WORDS = 10  # a post's organisation rarely runs longer before its holder's name
+# A capitalised word of an institution's own name after its head (`Trường CĐ Công nghệ`), not an acronym.
+ORG_NAME_RE = re.compile(r"\s(?:[A-ZĐ]\w*[a-zà-ỹđ]\w*)(?=\s)")
+# A surname and 0-2 more syllables, then initials with dots: `Lê Văn Đ.`, `Vũ V.A.`, `Nguyễn T. H.`.
+INITIALED_RE = re.compile(rf"(?<![\w.])({CAP_SYL}(?:\s+{CAP_SYL}){{0,2}})(?:\s*[A-ZĐ]\.){{1,3}}(?![\w])")
 POST_WINDOW = 300  # a post (`Phó Chủ tịch UBND tỉnh ...`) starts at most this far before its holder
 RANK_BEFORE_RE = re.compile(rf"(?:{RANK_RE.pattern})\s+$", re.IGNORECASE)
 # Syllables that cannot end a name when a post or honorific follows: `Nguyễn Văn Danh Bí thư`.
 _HONORIFIC_WORD_RE = re.compile(r"(?:Ông|Bà|Đồng chí)(?![\w])")
-_PER_TAGS = {"B-PER", "I-PER"}
-_NONPER_TAGS = {"B-LOC", "I-LOC", "B-ORG", "I-ORG"}
 
 
 def _trim_run(text: str, start: int, run: str) -> str:
@@ -59,10 +90,6 @@ def _tag_spans(sentence: str, tags: Sequence[tuple]) -> list[tuple[int, int, str
         spans.append((i, i + len(word), tag))
         pos = i + len(word)
     return spans
-
-
-def _ner_tag(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
-    return {tag for s, e, tag in spans if s < end and e > start}
 
 
 def _post_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -139,29 +166,100 @@ def _name_after_post(text: str, start: int, run: str) -> str | None:
     return None
 
 
+def _addressed(text: str, m_start: int, start: int, honorific: str | None, posts: list[str]) -> bool:
+    """`Chủ tịch Hồ Chí Minh`, `ông Hà Nội`: a place-like name is a person only right after an
+    honorific or a bare head (no organisation words between the head and the name)."""
+    return bool(honorific) or bool(posts and HEAD_RE.fullmatch(text[m_start:start].strip()))
+
+
+def _loose_post(text: str, start: int, name: str) -> bool:
+    """`Thứ trưởng Bộ Xây dựng Phạm Minh Hà`, `Trưởng ban tổ chức hội thi Nguyễn Thanh Đoàn`: a
+    post head earlier in the clause whose organisation `read_post` could not read to the end
+    (lowercase words outside its vocabulary) still introduces the name after it, unless an
+    institution head stands between them with no name of its own (`hiệu trưởng Trường ĐH
+    Nguyễn Tất Thành` names the school) or the name reads as a place."""
+    clause = _clause_start(text, start)
+    heads = [h for h in HEAD_RE.finditer(text, clause, start) if len(text[h.end():start].split()) <= LOOSE_POST_WORDS]
+    if not heads or is_place_name(name) or not bare_shape(name) or address_around(text, start, start + len(name)):
+        return False
+    org = org_before(text, start)
+    return org is None or (org > heads[0].start() and bool(ORG_NAME_RE.search(text, org, start)))
+
+
+def _bare_name(text: str, start: int, end: int, name: str) -> bool:
+    """A name with no post, honorific or role before it: a Vietnamese full name of 3-4 syllables
+    is one on its shape (NER tags such names LOC when an organisation precedes: `Bộ Tài chính Đinh
+    Tiến Dũng`), unless it reads as a place, an institution or an address (person_cues). A
+    2-syllable one is not (`Hồng Sơn` is a commune, `Kim Chi` a dish): NER's PER tag on it would
+    be evidence, but NER does not run on sentences without a 3-syllable run (nlp.needs_ner)."""
+    if is_place_name(name) or org_or_address(text, start, end) or not bare_shape(name):
+        return False
+    return len(name.split()) >= 3
+
+
+def _initialed(text: str) -> list[tuple[str, int, int]]:
+    """`anh Lê Văn Đ.`, `cháu Vũ V.A.`: a surname-first name shortened with initials, as papers
+    write suspects, victims and minors; the shape alone says person (the guide keeps the dot)."""
+    out = []
+    for m in INITIALED_RE.finditer(text):
+        head = strip_leading(m.group(1))  # `Cháu Vũ V.A.`
+        if head and head.split()[0] in SURNAMES:
+            start = m.start() + m.group(1).rindex(head)
+            out.append((re.sub(r"\.\s+", ".", text[start:m.end()]), start, m.end()))
+    return out
+
+
+def _given_name(text: str, start: int, run: str) -> str | None:
+    """`ca sĩ Tuấn Hưng`, `chị Diễm My`, `NSƯT Hữu Châu`: a name without a surname (a given or
+    stage name of 2-3 Vietnamese syllables) right after a role noun or an honorific."""
+    syls = run.split()
+    if not 2 <= len(syls) <= 3 or syls[0] in ORG_FIRST or not all(map(is_cap_syllable, syls)) \
+            or not bare_shape(run) or is_place_name(run):
+        return None
+    return run if role_before(text, start) or ends_with(HONORIFIC_RE, text, start) else None
+
+
+def _candidates(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of every name-shaped run: initialed names first, then the surname-first
+    name inside each capitalised run, else a given name after a role noun."""
+    found = _initialed(text)
+    for run_m in CAP_RUN_RE.finditer(text):
+        if any(s < run_m.end() and e > run_m.start() for _, s, e in found):
+            continue
+        trimmed = _trim_run(text, run_m.start(), run_m.group(0))
+        place = bool(ends_with(PLACE_WORD_RE, text, run_m.start()))
+        stripped = strip_leading(trimmed)
+        name = split_run(stripped, after_place_word=place)
+        if not name and place:
+            name = _name_after_post(text, run_m.start(), stripped)
+        if not name and stripped:
+            name = _given_name(text, run_m.start() + trimmed.rindex(stripped), stripped)
+        if name:
+            start = run_m.start() + trimmed.rindex(name)
+            found.append((name, start, start + len(name)))
+    return sorted(found, key=lambda f: f[1])
+
+
 def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
     text = squash(fold_tones(sentence))
     spans = _tag_spans(text, tags) if tags else []
     found, taken = [], []
-    for run_m in CAP_RUN_RE.finditer(text):
-        trimmed = _trim_run(text, run_m.start(), run_m.group(0))
-        place = bool(ends_with(PLACE_WORD_RE, text, run_m.start()))
-        name = split_run(strip_leading(trimmed), after_place_word=place)
-        if not name and place:
-            name = _name_after_post(text, run_m.start(), strip_leading(trimmed))
-        if not name:
-            continue
-        start = run_m.start() + trimmed.rindex(name)
-        end = start + len(name)
+    for name, start, end in _candidates(text):
         if ends_with(PHOTO_CREDIT_RE, text, start):
             continue
         honorific, posts, m_start, rank = _left_context(text, start)
         after, m_end = read_post_list(text, end)
-        tagset = _ner_tag(spans, start, end)
-        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start))
+        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start)) or "." in name
         patterned = bool(honorific or posts or after or rank or cued)
-        if not patterned and (not tagset & _PER_TAGS or tagset & _NONPER_TAGS or len(name.split()) < 3):
-            continue  # NER alone is trusted only for 3+ syllable names (`Ninh Bình` is tagged PER)
+        if patterned and is_place_name(name) and not _addressed(text, m_start, start, honorific, posts):
+            continue  # `Phó Cục trưởng Cục Thuế Hà Nội`: the post's own place, not its holder
+        if posts and ends_in_org_head(posts[-1]) and not honorific:
+            continue
+        if not patterned and is_place_name(name):
+            continue
+        if not (patterned or role_before(text, start) or _loose_post(text, start, name)
+                or _bare_name(text, start, end, name)):
+            continue
         found.append({
             "name": name, "posts": posts + after, "honorific": honorific,
             "mention": text[m_start:max(m_end, end)].strip(" ,–-"),
@@ -195,4 +293,22 @@ def find_people(
             seen = {x.casefold() for x in p["posts"]}
             p["posts"] += [x for x in m["posts"] if x.casefold() not in seen and not seen.add(x.casefold())]
             p["honorific"] = p["honorific"] or m["honorific"]
-    return list(people.values())
+    return _fullest(list(people.values()))
+
+
+def _fullest(people: list[dict]) -> list[dict]:
+    """One entry per person under the fullest form the article uses: a name whose words run
+    inside another's (`Yến Nhi` in `Lê Thị Yến Nhi`, `Fidel Castro` in `Fidel Castro Ruz`) is
+    that person named short. Its posts and honorific go to the full entry when it has none."""
+    def inside(short: str, full: str) -> bool:
+        return short != full and f" {short} " in f" {full} "
+
+    out = []
+    for p in people:
+        full = next((q for q in people if inside(p["name"], q["name"])), None)
+        if full is None:
+            out.append(p)
+            continue
+        full["posts"] = full["posts"] or p["posts"]
+        full["honorific"] = full["honorific"] or p["honorific"]
+    return out
