@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from bantin.extract.people_lists import list_people
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
@@ -271,6 +272,10 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
         h = HONORIFIC_RE.search(text[:start])
         found.append({"name": name, "posts": [], "honorific": h.group(1).lower() if h else None,
                       "mention": text[start:end]})
+        taken.append((start, end))
+    for name, start, end in list_people(text, taken):  # the rest of an enumeration of people
+        if not PHOTO_CREDIT_RE.search(text[:start]):
+            found.append({"name": name, "posts": [], "honorific": None, "mention": text[start:end]})
     return found
 
 

@@ -30,6 +30,8 @@ SURNAMES = frozenset(
     Tống Viên Ung Yên Uông Lạc Cấn Chế Đường Đàng Giang Lạng Mẫn Nhâm Phó Sầm Tòng Vi Xa
     Giàng Sùng Thào Vàng Lầu Mùa Sình Tráng Chảo Lường Quàng Cầm Điêu""".split()
 )
+# Middle syllables that say the surname is the syllable before them.
+MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 # One-letter middle syllable of Hmong names (`Giàng A Dơ`, `Sùng A Chò`).
 MIDDLE_LETTERS = frozenset({"A"})
 # The surnames so common that a second one inside a run almost surely starts a new name.
@@ -117,6 +119,18 @@ def is_byline_name(name: str) -> bool:
     return (2 <= len(syls) <= 5 and all(map(is_cap_syllable, syls))) or is_initials_name(name)
 
 
+def _middle_start(syls: list[str], after_place_word: bool) -> int | None:
+    """Where a name with the middle syllable `Văn` or `Thị` starts: at the surname right before
+    it (`Trần Thị Hoàng Mai` is one name, not `Hoàng Mai`; `Phú Lâm Trương Văn Hùng` starts at
+    `Trương`)."""
+    for j in range(1, len(syls) - 1):
+        if syls[j] in MIDDLE_NAMES and syls[j - 1] in SURNAMES and (j > 1 or not after_place_word):
+            cand = syls[j - 1:]
+            if is_person_name(" ".join(cand)):
+                return j - 1
+    return None
+
+
 def split_run(run: str, after_place_word: bool = False) -> str | None:
     """The person name inside a run of capitalised syllables, or None.
 
@@ -126,9 +140,14 @@ def split_run(run: str, after_place_word: bool = False) -> str | None:
     and a common surname at index >= 2 with 2+ syllables after it starts a new name.
     """
     syls = run.split()
+    middle = _middle_start(syls, after_place_word)
+    if middle is not None:
+        return " ".join(syls[middle:])
     starts = []
     if not after_place_word and syls and syls[0] in SURNAMES:
         starts.append(0)
+    if len(syls) >= 4 and syls[0] not in SURNAMES and syls[1] in COMMON_SURNAMES:
+        starts.append(1)  # `Đảng Phạm Gia Túc`, `Gamma Nguyễn Công Thành`: a one-word organisation
     starts += [
         i for i in range(2, len(syls))
         if syls[i] in COMMON_SURNAMES or (syls[i] in SURNAMES and syls[i - 1] not in SURNAMES)

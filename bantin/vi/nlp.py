@@ -33,8 +33,9 @@ NerToken = tuple[str, str, str, str]  # word, POS, chunk, NER tag (BIO: B-PER, I
 #: `bantin.extract.people` keeps Vietnamese full names on their shape, NER's only use is the
 #: LOC/ORG veto on foreign and ethnic-minority names (`bantin.vi.other_names`), covered in
 #: `needs_ner` apart; the run condition is kept as a conservative superset (people once trusted
-#: a PER tag on 3+ syllable runs) until the gate is re-measured. `orgs` takes no tags. Tested as a contract in tests/vi/test_ner_gate.py; proved on the
-#: development gold in tests/eval/test_ner_gate_gold.py.
+#: a PER tag on 3+ syllable runs) until the gate is re-measured. `orgs` takes no tags. Tested
+#: as a contract in tests/vi/test_ner_gate.py; proved on the development gold in
+#: tests/eval/test_ner_gate_gold.py.
 NAME_MIN_SYLLABLES = 3
 _gate = {"on": True}
 

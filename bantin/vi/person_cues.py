@@ -57,8 +57,8 @@ _ORG_ALT = "|".join(re.escape(w) for w in sorted(ORG_HEADS, key=len, reverse=Tru
 # The head may be followed by up to four more words of the organisation's name.
 ORG_BEFORE_RE = re.compile(rf"(?<![\w])(?i:{_ORG_ALT})(?:\s+[^\s,;:()]+){{0,8}}\s+$")
 # What before a name makes it an address or a chain of places: a house number (`2A`, `173`,
-# `số 47,`) or a dash (`Cầu Chương Dương - Nguyễn Văn Cừ`).
-ADDRESS_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:số\s+)?\d+[A-Za-z\d/]*,?|[-–—/])\s+$")
+# `số 47,`; not a date: `5/2019,`) or a dash (`Cầu Chương Dương - Nguyễn Văn Cừ`).
+ADDRESS_BEFORE_RE = re.compile(r"(?:(?<![\w/])(?:số\s+\d+[A-Za-z\d/]*,?|\d+[A-Za-z\d]*)|[-–—/])\s+$")
 # An address goes on with its ward or district: `Nguyễn Công Trứ, Quận Lê Chân`.
 ADDRESS_AFTER_RE = re.compile(r",?\s+(?:[Pp]hường|[Qq]uận|[Hh]uyện|P\.|Q\.|TP\.?|[Tt]hị xã)(?![\w])|[-–]\w")
 # Famous places and bodies that have a surname-first shape.
@@ -73,7 +73,7 @@ NOT_BARE_FIRST = frozenset({"Phó"})
 ORG_WORDS = frozenset("Ban Bộ Sở Hội Cục Viện Trường".split())
 # First words of organisations that follow role nouns (`phóng viên Báo Đồng Nai`, `sinh viên Trường
 # Đại học`): a given name never starts with them.
-ORG_FIRST = ORG_WORDS | frozenset("Báo Đài Tạp Nhà Học Bệnh Phòng Đội Tổ Khoa Công ty Tập Quỹ Đảng".split())
+ORG_FIRST = ORG_WORDS | frozenset("Báo Đài Tạp Nhà Học Bệnh Phòng Đội Tổ Khoa Tập Quỹ Đảng Sông Biển Vịnh Núi".split())
 
 
 def role_before(text: str, start: int) -> bool:

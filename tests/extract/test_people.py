@@ -234,3 +234,24 @@ def test_hieu_truong_school_name_is_not_the_holder():
 def test_one_entry_under_the_fullest_form():
     people = find_people(["Chúng tôi gặp bé Lê Thị Yến Nhi (5 tuổi).", "Anh cho biết cháu Yến Nhi bị gãy chân."])
     assert [p["name"] for p in people] == ["Lê Thị Yến Nhi"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Phim có sự tham gia của các diễn viên: Ngọc Hiếu, Dương Cẩm Lynh, Hiếu Hiền.",
+         {"Ngọc Hiếu", "Dương Cẩm Lynh", "Hiếu Hiền"}),
+        ("Các nghệ sĩ Jared Leto, Rita Ora, Bridgit Mendler sẽ có mặt.", {"Jared Leto", "Rita Ora", "Bridgit Mendler"}),
+        ("Đội gồm các danh thủ Huỳnh Đức, Hồng Sơn, Công Vinh.", {"Huỳnh Đức", "Hồng Sơn", "Công Vinh"}),
+        # anchored by a person the other rules found
+        ("Các bị can gồm Vương Đại Hiệp (sinh năm 2005), Hoàng Tuấn Anh và Trương Quốc Huy.",
+         {"Vương Đại Hiệp", "Hoàng Tuấn Anh", "Trương Quốc Huy"}),
+        # a post after a name is not a list item; a non-name item ends the list
+        ("Ông Nguyễn Văn An, Phó Giám đốc Sở, dự họp.", {"Nguyễn Văn An"}),
+        ("Các ca sĩ Justin Bieber, Cody Simpson, EXO, One Direction biểu diễn.", {"Justin Bieber", "Cody Simpson"}),
+        # no person and no role noun: places
+        ("Mưa lớn ở Hà Nội, Hải Phòng và Nam Định.", set()),
+    ],
+)
+def test_enumerations_of_people(sentence, names):
+    assert {p["name"] for p in find_people([sentence])} == names
