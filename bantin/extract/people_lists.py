@@ -15,16 +15,17 @@ from collections.abc import Sequence
 
 from bantin.extract.posts import HEAD_RE
 from bantin.vi.gazetteer import canonical_province
-from bantin.vi.other_names import WORD_RE
+from bantin.vi.other_names import CUE_WORDS, WORD_RE
 from bantin.vi.person_cues import NOT_PEOPLE, ORG_FIRST, ROLE_NOUNS
 
 # Between two items: a comma, `và`, `hay`, `cùng`, optionally after a bracket (`(SN 2005), `).
 SEP_RE = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,\s*(?:và\s+)?|\s+(?:và|hay|cùng|với)\s+)")
-# A role noun (or a list-opening word) right before the first item, maybe with a colon:
-# `các diễn viên: Ngọc Hiếu`, `các danh thủ Huỳnh Đức`, `bạn diễn Hữu Nghĩa`.
-_ROLE_ALT = "|".join(re.escape(w) for w in sorted([*ROLE_NOUNS, "bạn diễn", "khách mời", "thành viên"],
-                                                    key=len, reverse=True))
-LIST_CUE_RE = re.compile(rf"(?<![\w])(?i:{_ROLE_ALT})\s*:?\s*$")
+# A role noun (or a list-opening word) right before the first item, maybe with a colon or with
+# `như`/`gồm` after a few words: `các diễn viên: Ngọc Hiếu`, `các danh thủ Huỳnh Đức`, `bạn
+# diễn Hữu Nghĩa`, `các huyền thoại MU như Ryan Giggs`.
+_LIST_WORDS = {*ROLE_NOUNS, *(w.strip() for w in CUE_WORDS), "bạn diễn", "khách mời", "thành viên", "huyền thoại"}
+_ROLE_ALT = "|".join(re.escape(w) for w in sorted(_LIST_WORDS, key=len, reverse=True))
+LIST_CUE_RE = re.compile(rf"(?<![\w])(?i:{_ROLE_ALT})(?:\s*:|(?:\s+\S+){{0,2}}\s+(?:như|gồm|là)\s*:?)?\s*$")
 MIN_WORDS, MAX_WORDS = 2, 4
 
 

@@ -7,7 +7,8 @@ ethnic-minority names fail. Capitalised Latin words are also clubs, places and e
 Munich`, `Champions League`, `Hong Kong`), so a run counts only with evidence that it names a
 person: a title, post, honorific or profession written right before it (`Thủ tướng Anh Keir
 Starmer`, `tiền đạo Danny Welbeck`, `ông Ksor Phước`); underthesea's PER tag alone is no evidence
-(it tags clubs and papers too: `Real Madrid`), its LOC or ORG tag is a veto. A country or city
+(it tags clubs and papers too: `Real Madrid`), its LOC or ORG tag is a veto after a pronoun-like
+cue (`ông`, `anh`) but not after a title or profession, where it is mostly wrong. A country or city
 word opening the run (`Singapore Lawrence Wong`) is cut off, and a foreign name ends where a
 Vietnamese word begins (`Cody Simpson Bắc Âu`).
 """
@@ -21,27 +22,32 @@ from bantin.vi.language import has_vietnamese_marks, is_vietnamese_syllable
 # A word: letters, with apostrophes or hyphens inside (`H'Hen`, `Jean-Pierre`).
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # What introduces a person: titles, posts, ranks, honorifics, professions.
-CUE_RE = re.compile(
-    r"(?:tổng thống|phó tổng thống|thủ tướng|phó thủ tướng|bộ trưởng|thứ trưởng|ngoại trưởng|chủ tịch|"
-    r"tổng bí thư|quốc vương|nhà vua|hoàng tử|công chúa|công nương|nữ hoàng|giáo hoàng|thượng nghị sĩ|"
-    r"nghị sĩ|hạ nghị sĩ|thống đốc|thị trưởng|đại sứ|tổng thư ký|người phát ngôn|phát ngôn viên|tướng|"
-    r"đô đốc|tư lệnh|giám đốc|tổng giám đốc|chủ nhiệm|ông|bà|anh|chị|cô|em|cháu|cụ|già làng|"
-    r"hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|cầu thủ|danh thủ|tay vợt|tay đua|võ sĩ|vận động viên|"
-    r"ca sĩ|nam ca sĩ|nữ ca sĩ|diễn viên|nam diễn viên|nữ diễn viên|tài tử|người mẫu|ngôi sao|nhạc sĩ|rapper|"
-    r"đạo diễn|nhà văn|nhà báo|phóng viên|nhà khoa học|giáo sư|tiến sĩ|bác sĩ|luật sư|tỷ phú|doanh nhân|"
-    r"nghi phạm|nghi can|đối tượng|bị cáo|nạn nhân|sĩ quan|binh sĩ|phi công|trung sĩ)"
-    r"(?:\s+[\w.]+){0,3}\s+$", re.IGNORECASE)
+CUE_WORDS = """tổng thống|phó tổng thống|thủ tướng|phó thủ tướng|bộ trưởng|thứ trưởng|ngoại trưởng|chủ tịch|
+    tổng bí thư|quốc vương|nhà vua|hoàng tử|công chúa|công nương|nữ hoàng|giáo hoàng|thượng nghị sĩ|
+    nghị sĩ|hạ nghị sĩ|thống đốc|thị trưởng|đại sứ|tổng thư ký|người phát ngôn|phát ngôn viên|tướng|
+    đô đốc|tư lệnh|giám đốc|tổng giám đốc|giám đốc điều hành|ceo|nhà sáng lập|chủ nhiệm|ông|bà|anh|chị|cô|em|
+    cháu|cụ|già làng|sir|lãnh tụ|nhà lãnh đạo|đại giáo chủ|
+    hlv|huấn luyện viên|tiền đạo|tiền vệ|hậu vệ|thủ môn|thủ thành|cầu thủ|danh thủ|tay vợt|tay đua|
+    võ sĩ|vận động viên|ca sĩ|nam ca sĩ|nữ ca sĩ|nghệ sĩ|diễn viên|nam diễn viên|nữ diễn viên|tài tử|người mẫu|
+    siêu mẫu|ngôi sao|nhạc sĩ|rapper|mc|người dẫn chương trình|dẫn chương trình|đạo diễn|nhà văn|nhà báo|
+    phóng viên|nhà khoa học|nhà nghiên cứu|nhà phân tích|chiến lược gia|chuyên gia|giáo sư|tiến sĩ|bác sĩ|
+    kỹ sư|kỷ sư|luật sư|công tố viên|thẩm phán|thám tử|tỷ phú|doanh nhân|
+    nghi phạm|nghi can|đối tượng|bị cáo|nạn nhân|sĩ quan|binh sĩ|phi công|trung sĩ""".split("|")
+_CUE_ALT = "|".join(sorted((w.strip() for w in CUE_WORDS), key=len, reverse=True))
+CUE_RE = re.compile(rf"(?<![\w])(?:{_CUE_ALT})(?:\s+[\w.]+){{0,3}}\s+$", re.IGNORECASE)
 # Words opening a run that are a country or city, not the person after them.
 PLACE_WORDS = frozenset("""Anh Mỹ Pháp Nga Đức Nhật Hàn Trung Úc Ý Lào Campuchia Singapore Malaysia Indonesia
     Philippines Thái Myanmar Brunei Israel Iran Iraq Ukraine Canada Mexico Brazil Argentina Cuba Ấn Triều Tiên
     Đài Hong Kong Washington London Paris Moskva Bắc Kinh Seoul Tokyo Mỹ-Nga Venezuela Syria Palestine
     Qatar Thổ Nhĩ Kỳ Hà Lan Tây Ban Nha Bồ Đào Nha Thụy Sĩ Thụy Điển Na Uy Đan Mạch Ba Lan""".split())
-# Between a cue and its name there is no other name or clause: `ông A và B` cues A only.
-BREAK_RE = re.compile(r"[,;:()]|\svà\s|\svới\s")
+# Between a cue and its name there is no other name or clause (`ông A và B` cues A only), and no
+# preposition: `chủ tịch của Red Bull`, `nghệ sĩ ở hạng mục Worldwide Act` name no person.
+BREAK_RE = re.compile(r"[,;:()]|\s(?:và|với|của|ở|tại|trong|mục)\s")
 LEADING_TITLES = frozenset("ông bà anh chị cô cụ em cháu hlv sir mr mrs ms dr".split())
 # First words of Tây Nguyên names, whose other words are Vietnamese (`Ksor Phước`, `Y Khiêm Niê`).
 ETHNIC_FIRST = frozenset("Ksor Rơ Y H Siu Rah Nay Kpă Rcom Byă Êban Niê Mlô Hmok".split())
 _NONPER = {"B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+WEAK_CUES = frozenset("ông bà anh chị cô em cháu cụ sir".split())
 MAX_WORDS = 4
 
 
@@ -53,6 +59,14 @@ def _foreign(word: str) -> bool:
 def _name_word(word: str) -> bool:
     """`Starmer`, `H'Hen`, `Jean-Pierre`: capitalised, not an acronym (`UVBCH`, `TTĐT`, `TP`)."""
     return all(p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’-]", word) if p)
+
+
+def _weak(cue: str) -> bool:
+    """`ông`, `anh`, `em`: a pronoun-like cue, which NER's LOC/ORG tag on the run after it can veto
+    (`anh Manchester United`); a title or profession (`Tổng thống Pháp`, `thủ thành`) is not
+    vetoed, since NER tags the name after a country word as part of a place (`Pháp Francois
+    Hollande`)."""
+    return cue.split()[0].casefold() in WEAK_CUES
 
 
 def _tag_at(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> set[str]:
@@ -96,7 +110,8 @@ def other_names(text: str, spans: Sequence[tuple[int, int, str]] = ()) -> list[t
             start, end = cand[0].start(), cand[-1].end()
             window = text[max(out[-1][2] if out else 0, start - 60):start]
             cue = CUE_RE.search(window)
-            if cue is not None and not BREAK_RE.search(cue.group(0)) and not _tag_at(spans, start, end) & _NONPER:
+            if cue is not None and not BREAK_RE.search(cue.group(0)) \
+                    and not (_weak(cue.group(0)) and _tag_at(spans, start, end) & _NONPER):
                 out.append((" ".join(w.group(0) for w in cand), start, end))
                 break
     return out
