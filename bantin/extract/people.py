@@ -40,7 +40,7 @@ from bantin.vi.names import (
     squash,
     strip_leading,
 )
-from bantin.vi.other_names import other_names
+from bantin.vi.other_names import SAYS_RE, other_names
 from bantin.vi.person_cues import (
     ORG_FIRST,
     address_around,
@@ -58,11 +58,17 @@ ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối t
 HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
 PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
 CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
+# Punctuation that ends the reach of a loose post (a spaced dash does not: `Kinh tế - kỹ thuật`).
+SENTENCE_PUNCT_RE = re.compile(r"[,;:.!?()“”\"]")
 LOOSE_POST_WORDS = 10  # a post's organisation rarely runs longer before its holder's name
 # A capitalised word of an institution's own name after its head (`Trường CĐ Công nghệ`), not an acronym.
 ORG_NAME_RE = re.compile(r"\s(?:[A-ZĐ]\w*[a-zà-ỹđ]\w*)(?=\s)")
 # A surname and 0-2 more syllables, then initials with dots: `Lê Văn Đ.`, `Vũ V.A.`, `Nguyễn T. H.`.
 INITIALED_RE = re.compile(rf"(?<![\w.])({CAP_SYL}(?:\s+{CAP_SYL}){{0,2}})(?:\s*[A-ZĐ]\.){{1,3}}(?![\w])")
+# A monastic name: `Thích` (`nữ` for nuns) and 1-2 capitalised syllables.
+DHARMA_RE = re.compile(rf"(?<![\w])Thích(?:\s+nữ)?(?:\s+{CAP_SYL}){{1,2}}(?![\w])")
+# After a stage name, the part or the work: `(Trọng Trinh thủ vai)`, `Phim do Minh Cao đạo diễn`.
+ACTS_AFTER_RE = re.compile(r"\s+(?:thủ vai|đóng vai|đạo diễn|thể hiện|sáng tác|dàn dựng)(?![\w])")
 POST_WINDOW = 300  # a post (`Phó Chủ tịch UBND tỉnh ...`) starts at most this far before its holder
 RANK_BEFORE_RE = re.compile(rf"(?:{RANK_RE.pattern})\s+$", re.IGNORECASE)
 # Syllables that cannot end a name when a post or honorific follows: `Nguyễn Văn Danh Bí thư`.
@@ -179,8 +185,8 @@ def _loose_post(text: str, start: int, name: str) -> bool:
     (lowercase words outside its vocabulary) still introduces the name after it, unless an
     institution head stands between them with no name of its own (`hiệu trưởng Trường ĐH
     Nguyễn Tất Thành` names the school) or the name reads as a place."""
-    clause = _clause_start(text, start)
-    heads = [h for h in HEAD_RE.finditer(text, clause, start) if len(text[h.end():start].split()) <= LOOSE_POST_WORDS]
+    stop = max((m.end() for m in SENTENCE_PUNCT_RE.finditer(text, max(0, start - POST_WINDOW), start)), default=0)
+    heads = [h for h in HEAD_RE.finditer(text, stop, start) if len(text[h.end():start].split()) <= LOOSE_POST_WORDS]
     if not heads or is_place_name(name) or not bare_shape(name) or address_around(text, start, start + len(name)):
         return False
     org = org_before(text, start)
@@ -217,13 +223,21 @@ def _given_name(text: str, start: int, run: str) -> str | None:
     if not 2 <= len(syls) <= 3 or syls[0] in ORG_FIRST or not all(map(is_cap_syllable, syls)) \
             or not bare_shape(run) or is_place_name(run):
         return None
-    return run if role_before(text, start) or ends_with(HONORIFIC_RE, text, start) else None
+    cued = role_before(text, start) or ends_with(HONORIFIC_RE, text, start) or ACTS_AFTER_RE.match(text, start + len(run))
+    return run if cued else None
+
+
+def _dharma(text: str) -> list[tuple[str, int, int]]:
+    """`Thượng tọa Thích Như Tịnh`, `Ni sư Thích nữ Hạnh Khai`: a Buddhist monastic name, `Thích`
+    (lowercase `nữ` for nuns) and the dharma name. Mid-sentence, a capitalised `Thích` is always
+    one (the verb `thích` is lowercase there)."""
+    return [(m.group(0), m.start(), m.end()) for m in DHARMA_RE.finditer(text) if m.start() > 0]
 
 
 def _candidates(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every name-shaped run: initialed names first, then the surname-first
-    name inside each capitalised run, else a given name after a role noun."""
-    found = _initialed(text)
+    """(name, start, end) of every name-shaped run: initialed and monastic names first, then the
+    surname-first name inside each capitalised run, else a given name after a role noun."""
+    found = _initialed(text) + _dharma(text)
     for run_m in CAP_RUN_RE.finditer(text):
         if any(s < run_m.end() and e > run_m.start() for _, s, e in found):
             continue
@@ -250,7 +264,9 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
             continue
         honorific, posts, m_start, rank = _left_context(text, start)
         after, m_end = read_post_list(text, end)
-        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start)) or "." in name
+        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start)) or "." in name \
+            or name.startswith("Thích ") or bool(ACTS_AFTER_RE.match(text, end)) \
+            or bool(SAYS_RE.match(text, end) and bare_shape(name) and not is_place_name(name))
         patterned = bool(honorific or posts or after or rank or cued)
         if patterned and is_place_name(name) and not _addressed(text, m_start, start, honorific, posts):
             continue  # `Phó Cục trưởng Cục Thuế Hà Nội`: the post's own place, not its holder

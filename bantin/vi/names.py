@@ -97,10 +97,12 @@ def is_cap_syllable(syl: str) -> bool:
 
 
 def is_person_name(name: str) -> bool:
-    """A story person: a listed surname then 1-3 capitalised syllables (2-4 in total)."""
+    """A story person: a listed surname then 1-3 capitalised syllables (2-4 in total). A surname not
+    in the list counts before the middle name `Thị` (`Lộc Thị Tâm`), which only women's names have."""
     syls = name.split()
     return (3 <= len(syls) <= 4 if any(s in MIDDLE_LETTERS for s in syls[1:-1]) else 2 <= len(syls) <= 4) \
-        and syls[0] in SURNAMES and is_cap_syllable(syls[-1]) \
+        and (syls[0] in SURNAMES or (len(syls) >= 3 and syls[1] == "Thị" and syls[0] not in LEADING_NON_NAME)) \
+        and is_cap_syllable(syls[-1]) \
         and all(is_cap_syllable(s) or s in MIDDLE_LETTERS for s in syls[:-1])
 
 
@@ -124,7 +126,8 @@ def _middle_start(syls: list[str], after_place_word: bool) -> int | None:
     it (`Trần Thị Hoàng Mai` is one name, not `Hoàng Mai`; `Phú Lâm Trương Văn Hùng` starts at
     `Trương`)."""
     for j in range(1, len(syls) - 1):
-        if syls[j] in MIDDLE_NAMES and syls[j - 1] in SURNAMES and (j > 1 or not after_place_word):
+        surname = syls[j - 1] in SURNAMES or (syls[j] == "Thị" and syls[j - 1] not in LEADING_NON_NAME)
+        if syls[j] in MIDDLE_NAMES and surname and (j > 1 or not after_place_word):
             cand = syls[j - 1:]
             if is_person_name(" ".join(cand)):
                 return j - 1

@@ -197,6 +197,12 @@ def test_person_cues_do_not_make_places_people(sentence):
         ("Ca sĩ Tuấn Hưng là ngôi sao mới nhất.", "Tuấn Hưng"),
         ("Chị Diễm My cũng công khai mối tình.", "Diễm My"),
         ("Theo ông Nhật Huy, đại diện công ty, giá sẽ tăng.", "Nhật Huy"),
+        # monastic names, a surname outside the list before `Thị`, a verb of saying, a part played
+        ("Đoàn được Thượng tọa Thích Như Tịnh hướng dẫn.", "Thích Như Tịnh"),
+        ("Đại diện đoàn, Ni sư Thích nữ Hạnh Khai phát biểu.", "Thích nữ Hạnh Khai"),
+        ("Tác giả vụ lừa đảo là Lộc Thị Tâm (47 tuổi).", "Lộc Thị Tâm"),
+        ("Ban đầu, Lê Lộc chia sẻ cha cô không đồng ý.", "Lê Lộc"),
+        ("Chuyện tình với anh công an Nam Hà (Trọng Trinh thủ vai) rất hay.", "Trọng Trinh"),
         # names shortened with initials, dot kept
         ("Tối 9/5, có anh Lê Văn Đ. là công nhân đo đạc.", "Lê Văn Đ."),
         ("Cháu Vũ V.A. (13 tuổi) nhìn thấy xe.", "Vũ V.A."),
@@ -220,6 +226,7 @@ def test_names_without_posts(sentence, name):
         "Chị Lan, phóng viên Báo Đồng Nai, chia sẻ.",  # an organisation after a role noun
         "Các chuyên gia Thái Lan tham gia.",  # a country after a role noun
         "Đoàn Ban Từ thiện xã cùng đến.",  # organisation words inside the run
+        "Người dân Hà Nội cho biết như vậy.",  # a verb of saying after a place
     ],
 )
 def test_bare_names_reject_places_and_institutions(sentence):

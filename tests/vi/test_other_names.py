@@ -27,6 +27,11 @@ from bantin.vi.other_names import other_names
     ("Căn cứ Không quân Al Udeid ở Qatar.", []),                    # `ông` inside `Không` is no cue
     ("Chủ tịch của Red Bull tỏ ra lo ngại.", []),                   # the post's organisation
     ("Top 10 nghệ sĩ ở hạng mục Worldwide Act.", []),               # a preposition between cue and run
+    ("Paul Hembery, giám đốc thể thao của Pirelli, nói.", ["Paul Hembery"]),  # a title in apposition
+    ("Max Montero đưa tin, Bộ Quốc phòng xác nhận.", ["Max Montero"]),          # a verb of saying
+    ("Tờ Fresno Bee đưa tin.", []),                                              # a paper says
+    ("Đoàn học sinh thành phố Saint Petersburg bày tỏ niềm vui.", []),            # a city says
+    ("Ông dẫn dắt tuyển Hà Lan thay cho ông Van Gaal.", ["Van Gaal"]),           # a Latin-looking first word
 ])
 def test_names_need_a_person_cue(sentence: str, names: list[str]) -> None:
     assert [n for n, _, _ in other_names(sentence)] == names
