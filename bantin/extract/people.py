@@ -25,16 +25,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bantin.extract.people_lists import list_people
+from bantin.extract.people_shapes import HONORIFIC_RE, dharma, given_name, initialed
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import (
     CAP_RUN_RE,
-    CAP_SYL,
     PLACE_WORD_RE,
-    SURNAMES,
     fold_tones,
-    is_cap_syllable,
     is_person_name,
     split_run,
     squash,
@@ -42,7 +40,6 @@ from bantin.vi.names import (
 )
 from bantin.vi.other_names import SAYS_RE, other_names
 from bantin.vi.person_cues import (
-    ORG_FIRST,
     address_around,
     bare_shape,
     ends_in_org_head,
@@ -55,7 +52,6 @@ from bantin.vi.person_cues import (
 AGE_CUE_RE = re.compile(r"\s*\((?:SN|sinh năm|s\.\s*\d{4}|\d{1,3}\s+tuổi)", re.IGNORECASE)
 # Role nouns that introduce a person without being a post or an honorific (`đại biểu Hà Thị Lan`).
 ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối tượng)\s+$")
-HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
 PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
 CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
 # Punctuation that ends the reach of a loose post (a spaced dash does not: `Kinh tế - kỹ thuật`).
@@ -63,12 +59,6 @@ SENTENCE_PUNCT_RE = re.compile(r"[,;:.!?()“”\"]")
 LOOSE_POST_WORDS = 10  # a post's organisation rarely runs longer before its holder's name
 # A capitalised word of an institution's own name after its head (`Trường CĐ Công nghệ`), not an acronym.
 ORG_NAME_RE = re.compile(r"\s(?:[A-ZĐ]\w*[a-zà-ỹđ]\w*)(?=\s)")
-# A surname and 0-2 more syllables, then initials with dots: `Lê Văn Đ.`, `Vũ V.A.`, `Nguyễn T. H.`.
-INITIALED_RE = re.compile(rf"(?<![\w.])({CAP_SYL}(?:\s+{CAP_SYL}){{0,2}})(?:\s*[A-ZĐ]\.){{1,3}}(?![\w])")
-# A monastic name: `Thích` (`nữ` for nuns) and 1-2 capitalised syllables.
-DHARMA_RE = re.compile(rf"(?<![\w])Thích(?:\s+nữ)?(?:\s+{CAP_SYL}){{1,2}}(?![\w])")
-# After a stage name, the part or the work: `(Trọng Trinh thủ vai)`, `Phim do Minh Cao đạo diễn`.
-ACTS_AFTER_RE = re.compile(r"\s+(?:thủ vai|đóng vai|đạo diễn|thể hiện|sáng tác|dàn dựng)(?![\w])")
 POST_WINDOW = 300  # a post (`Phó Chủ tịch UBND tỉnh ...`) starts at most this far before its holder
 RANK_BEFORE_RE = re.compile(rf"(?:{RANK_RE.pattern})\s+$", re.IGNORECASE)
 # Syllables that cannot end a name when a post or honorific follows: `Nguyễn Văn Danh Bí thư`.
@@ -204,42 +194,27 @@ def _bare_name(text: str, start: int, end: int, name: str) -> bool:
     return len(name.split()) >= 3
 
 
-def _initialed(text: str) -> list[tuple[str, int, int]]:
-    """`anh Lê Văn Đ.`, `cháu Vũ V.A.`: a surname-first name shortened with initials, as papers
-    write suspects, victims and minors; the shape alone says person (the guide keeps the dot)."""
-    out = []
-    for m in INITIALED_RE.finditer(text):
-        head = strip_leading(m.group(1))  # `Cháu Vũ V.A.`
-        if head and head.split()[0] in SURNAMES:
-            start = m.start() + m.group(1).rindex(head)
-            out.append((re.sub(r"\.\s+", ".", text[start:m.end()]), start, m.end()))
-    return out
+def _is_person(text: str, name: str, start: int, end: int, m_start: int, honorific: str | None,
+               posts: list[str], patterned: bool) -> bool:
+    """Whether a surname-first candidate is a person: a place-like name only right after an
+    honorific or a bare head (`Phó Cục trưởng Cục Thuế Hà Nội` names the post's own place); a
+    post ending in an institution head is completed by the name (`hiệu trưởng Trường ĐH Nguyễn
+    Tất Thành`); otherwise a pattern, a role noun, a loose post or the bare full-name shape."""
+    if is_place_name(name):
+        return patterned and _addressed(text, m_start, start, honorific, posts)
+    if posts and ends_in_org_head(posts[-1]) and not honorific:
+        return False
+    return patterned or role_before(text, start) or _loose_post(text, start, name) or _bare_name(text, start, end, name)
 
 
-def _given_name(text: str, start: int, run: str) -> str | None:
-    """`ca sĩ Tuấn Hưng`, `chị Diễm My`, `NSƯT Hữu Châu`: a name without a surname (a given or
-    stage name of 2-3 Vietnamese syllables) right after a role noun or an honorific."""
-    syls = run.split()
-    if not 2 <= len(syls) <= 3 or syls[0] in ORG_FIRST or not all(map(is_cap_syllable, syls)) \
-            or not bare_shape(run) or is_place_name(run):
-        return None
-    cued = role_before(text, start) or ends_with(HONORIFIC_RE, text, start) or ACTS_AFTER_RE.match(text, start + len(run))
-    return run if cued else None
-
-
-def _dharma(text: str) -> list[tuple[str, int, int]]:
-    """`Thượng tọa Thích Như Tịnh`, `Ni sư Thích nữ Hạnh Khai`: a Buddhist monastic name, `Thích`
-    (lowercase `nữ` for nuns) and the dharma name. Mid-sentence, a capitalised `Thích` is always
-    one (the verb `thích` is lowercase there)."""
-    return [(m.group(0), m.start(), m.end()) for m in DHARMA_RE.finditer(text) if m.start() > 0]
-
-
-def _candidates(text: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of every name-shaped run: initialed and monastic names first, then the
-    surname-first name inside each capitalised run, else a given name after a role noun."""
-    found = _initialed(text) + _dharma(text)
+def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
+    """(name, start, end, evidenced) of every name-shaped run: initialed and monastic names first,
+    then the surname-first name inside each capitalised run, else a given name after a role noun.
+    `evidenced`: the shape or cue that found it is evidence enough (initials, `Thích`, a given
+    name's cue); a surname-first name is judged in `_mentions`."""
+    found = initialed(text) + dharma(text)
     for run_m in CAP_RUN_RE.finditer(text):
-        if any(s < run_m.end() and e > run_m.start() for _, s, e in found):
+        if any(s < run_m.end() and e > run_m.start() for _, s, e, _ in found):
             continue
         trimmed = _trim_run(text, run_m.start(), run_m.group(0))
         place = bool(ends_with(PLACE_WORD_RE, text, run_m.start()))
@@ -247,11 +222,10 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         name = split_run(stripped, after_place_word=place)
         if not name and place:
             name = _name_after_post(text, run_m.start(), stripped)
-        if not name and stripped:
-            name = _given_name(text, run_m.start() + trimmed.rindex(stripped), stripped)
-        if name:
-            start = run_m.start() + trimmed.rindex(name)
-            found.append((name, start, start + len(name)))
+        given = not name and stripped and given_name(text, run_m.start() + trimmed.rindex(stripped), stripped)
+        if name or given:
+            start = run_m.start() + trimmed.rindex(name or given)
+            found.append((name or given, start, start + len(name or given), bool(given)))
     return sorted(found, key=lambda f: f[1])
 
 
@@ -259,23 +233,15 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
     text = squash(fold_tones(sentence))
     spans = _tag_spans(text, tags) if tags else []
     found, taken = [], []
-    for name, start, end in _candidates(text):
+    for name, start, end, evidenced in _candidates(text):
         if ends_with(PHOTO_CREDIT_RE, text, start):
             continue
         honorific, posts, m_start, rank = _left_context(text, start)
         after, m_end = read_post_list(text, end)
-        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start)) or "." in name \
-            or name.startswith("Thích ") or bool(ACTS_AFTER_RE.match(text, end)) \
+        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start)) \
             or bool(SAYS_RE.match(text, end) and bare_shape(name) and not is_place_name(name))
         patterned = bool(honorific or posts or after or rank or cued)
-        if patterned and is_place_name(name) and not _addressed(text, m_start, start, honorific, posts):
-            continue  # `Phó Cục trưởng Cục Thuế Hà Nội`: the post's own place, not its holder
-        if posts and ends_in_org_head(posts[-1]) and not honorific:
-            continue
-        if not patterned and is_place_name(name):
-            continue
-        if not (patterned or role_before(text, start) or _loose_post(text, start, name)
-                or _bare_name(text, start, end, name)):
+        if not (evidenced or _is_person(text, name, start, end, m_start, honorific, posts, patterned)):
             continue
         found.append({
             "name": name, "posts": posts + after, "honorific": honorific,

@@ -97,7 +97,6 @@ def org_or_address(text: str, start: int, end: int) -> bool:
     return org_before(text, start) is not None or address_around(text, start, end)
 
 
-@lru_cache(maxsize=4096)
 def ends_in_org_head(post: str) -> bool:
     """`hiệu trưởng Trường ĐH` + `Nguyễn Tất Thành`: a post ending in an institution head with no
     name of its own is completed by the run after it, which is the institution's name."""
@@ -112,9 +111,15 @@ def bare_shape(name: str) -> bool:
         and all(is_vietnamese_syllable(s) for s in syls)
 
 
+def is_province_like(name: str) -> bool:
+    """A province or a famous place (`Hà Nội`, `Thái Lan`): never a person after a role noun."""
+    return name in NOT_PEOPLE or bool(canonical_province(name))
+
+
+@lru_cache(maxsize=4096)
 def is_place_name(name: str) -> bool:
     """A province, a locality of the gazetteer (`Tăng Nhơn Phú`, `Hoàng Mai`) or a famous place."""
-    if name in NOT_PEOPLE or canonical_province(name):
+    if is_province_like(name):
         return True
     key = fold(name).lower()
     return any(key in names for names in _localities().values())

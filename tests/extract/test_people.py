@@ -203,6 +203,8 @@ def test_person_cues_do_not_make_places_people(sentence):
         ("Tác giả vụ lừa đảo là Lộc Thị Tâm (47 tuổi).", "Lộc Thị Tâm"),
         ("Ban đầu, Lê Lộc chia sẻ cha cô không đồng ý.", "Lê Lộc"),
         ("Chuyện tình với anh công an Nam Hà (Trọng Trinh thủ vai) rất hay.", "Trọng Trinh"),
+        ("Khó chịu khi Huy (Hồng Đăng) và Lam trở về bên nhau.", "Hồng Đăng"),
+        ("Tác phẩm không có NSƯT Thành Lộc, cặp bài trùng.", "Thành Lộc"),
         # names shortened with initials, dot kept
         ("Tối 9/5, có anh Lê Văn Đ. là công nhân đo đạc.", "Lê Văn Đ."),
         ("Cháu Vũ V.A. (13 tuổi) nhìn thấy xe.", "Vũ V.A."),
@@ -227,6 +229,7 @@ def test_names_without_posts(sentence, name):
         "Các chuyên gia Thái Lan tham gia.",  # a country after a role noun
         "Đoàn Ban Từ thiện xã cùng đến.",  # organisation words inside the run
         "Người dân Hà Nội cho biết như vậy.",  # a verb of saying after a place
+        "Du khách đến Hà Giang (Việt Nam) rất đông.",  # a place in brackets
     ],
 )
 def test_bare_names_reject_places_and_institutions(sentence):
