@@ -222,7 +222,9 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
         name = split_run(stripped, after_place_word=place)
         if not name and place:
             name = _name_after_post(text, run_m.start(), stripped)
-        given = not name and stripped and given_name(text, run_m.start() + trimmed.rindex(stripped), stripped)
+        given = not name and (  # `MC Anh Tuấn`: right after a role noun a leading `Anh` is the name's
+            (role_before(text, run_m.start()) and given_name(text, run_m.start(), trimmed))
+            or (stripped and given_name(text, run_m.start() + trimmed.rindex(stripped), stripped)))
         if name or given:
             start = run_m.start() + trimmed.rindex(name or given)
             found.append((name or given, start, start + len(name or given), bool(given)))

@@ -79,7 +79,7 @@ def squash(text: str) -> str:
 # Capitalised words that start a sentence or introduce a name but are never part of one.
 LEADING_NON_NAME = frozenset(
     """Ông Bà Theo Tại Đến Sau Cùng Với Của Do Khi Trong Năm Ngày Tháng Chiều Sáng Tối Trưa
-    Đêm Hôm Anh Chị Cô Chú Bác Em Thầy Cháu Được Nhờ Cho Còn Nhưng Và Các Những""".split()
+    Đêm Hôm Anh Chị Cô Chú Bác Em Thầy Cháu Được Nhờ Cho Còn Nhưng Như Và Các Những""".split()
 )
 
 

@@ -205,6 +205,8 @@ def test_person_cues_do_not_make_places_people(sentence):
         ("Chuyện tình với anh công an Nam Hà (Trọng Trinh thủ vai) rất hay.", "Trọng Trinh"),
         ("Khó chịu khi Huy (Hồng Đăng) và Lam trở về bên nhau.", "Hồng Đăng"),
         ("Tác phẩm không có NSƯT Thành Lộc, cặp bài trùng.", "Thành Lộc"),
+        ("Diễn viên Johnny, MC Anh Tuấn hay ca sĩ Trần Lập đều đến.", "Anh Tuấn"),
+        ("Như Lê Lộc chia sẻ ban đầu cha cô không đồng ý.", "Lê Lộc"),
         # names shortened with initials, dot kept
         ("Tối 9/5, có anh Lê Văn Đ. là công nhân đo đạc.", "Lê Văn Đ."),
         ("Cháu Vũ V.A. (13 tuổi) nhìn thấy xe.", "Vũ V.A."),
