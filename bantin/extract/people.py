@@ -3,9 +3,16 @@
 Why rules plus NER: underthesea's NER is weak on this domain (it tags `UVBCH TW Đảng` as PER and
 `Bí thư Tỉnh ủy Ninh Bình` as LOC), while Vietnamese news introduces officials with a few fixed
 shapes: honorific + name (`ông Nguyễn Văn Danh`), post + name (`Bí thư Thành ủy Nguyễn Văn
-Tuấn`), name + dash/comma + posts (`Nguyễn Văn Danh – Ủy viên ..., Bí thư Tỉnh ủy`). A name is
-kept when it has the Vietnamese name shape AND some evidence: one of those shapes, a rank
-(`Đại tá`), or an NER PER tag. NER LOC/ORG tags veto names that have no pattern evidence.
+Tuấn`), name + dash/comma + posts (`Nguyễn Văn Danh – Ủy viên ..., Bí thư Tỉnh ủy`). Most people
+of a story, though, have no post: singers, players, witnesses, soldiers, suspects. A name is kept
+when it has a name shape AND some evidence: one of those shapes, a rank (`Đại tá`), a role noun
+(`ca sĩ`, `Binh nhất`: bantin.vi.person_cues), a post head earlier in the clause, initials
+(`Lê Văn Đ.`), or, for a Vietnamese full name of 3-4 syllables, its shape alone, unless it reads as
+a place, a street, an address or an institution (`2A Nguyễn Thị Minh Khai`, `Trường ĐH Nguyễn Tất
+Thành`). NER's tags are not used for these names: its PER tag adds nothing to the full-name shape,
+and its LOC/ORG tags are wrong on them (it tags `Bộ Tài chính Đinh Tiến Dũng` as one
+organisation); they still veto foreign names (bantin.vi.other_names). A given name alone (`Tuấn
+Hưng`) needs a role noun or an honorific right before it.
 A post mentioned without a name (`Trưởng ban Chỉ đạo 138 tỉnh biểu dương`) yields nobody.
 `honorific` is `đồng chí`/`ông`/`bà` when written, else the military or police rank standing
 before the name (`Đại tá`, `Thiếu tướng`), which is how such officers are addressed.
@@ -17,24 +24,45 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from bantin.extract.people_lists import list_people
+from bantin.extract.people_shapes import HONORIFIC_RE, dharma, given_name, initialed
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
-from bantin.vi.names import CAP_RUN_RE, PLACE_WORD_RE, fold_tones, is_person_name, split_run, squash, strip_leading
-from bantin.vi.other_names import other_names
+from bantin.vi.names import (
+    CAP_RUN_RE,
+    PLACE_WORD_RE,
+    fold_tones,
+    is_person_name,
+    split_run,
+    squash,
+    strip_leading,
+)
+from bantin.vi.other_names import SAYS_RE, other_names
+from bantin.vi.person_cues import (
+    address_around,
+    bare_shape,
+    ends_in_org_head,
+    is_place_name,
+    org_before,
+    org_or_address,
+    role_before,
+)
 
 AGE_CUE_RE = re.compile(r"\s*\((?:SN|sinh năm|s\.\s*\d{4}|\d{1,3}\s+tuổi)", re.IGNORECASE)
 # Role nouns that introduce a person without being a post or an honorific (`đại biểu Hà Thị Lan`).
 ROLE_CUE_RE = re.compile(r"(?<![\w])(?:đại biểu|bị can|bị cáo|đối tượng)\s+$")
-HONORIFIC_RE = re.compile(r"(?<![\w])(đồng chí|ông|bà)\s+$", re.IGNORECASE)
 PHOTO_CREDIT_RE = re.compile(r"(?:Ảnh|ảnh|Photo|Clip|Video)\s*:\s*(?:[^\s,;:]+/)?\s*$")
 CLAUSE_START_RE = re.compile(r"[,;:.!?()“”\"–—]|\s-\s")
+# Punctuation that ends the reach of a loose post (a spaced dash does not: `Kinh tế - kỹ thuật`).
+SENTENCE_PUNCT_RE = re.compile(r"[,;:.!?()“”\"]")
+LOOSE_POST_WORDS = 10  # a post's organisation rarely runs longer before its holder's name
+# A capitalised word of an institution's own name after its head (`Trường CĐ Công nghệ`), not an acronym.
+ORG_NAME_RE = re.compile(r"\s(?:[A-ZĐ]\w*[a-zà-ỹđ]\w*)(?=\s)")
 POST_WINDOW = 300  # a post (`Phó Chủ tịch UBND tỉnh ...`) starts at most this far before its holder
 RANK_BEFORE_RE = re.compile(rf"(?:{RANK_RE.pattern})\s+$", re.IGNORECASE)
 # Syllables that cannot end a name when a post or honorific follows: `Nguyễn Văn Danh Bí thư`.
 _HONORIFIC_WORD_RE = re.compile(r"(?:Ông|Bà|Đồng chí)(?![\w])")
-_PER_TAGS = {"B-PER", "I-PER"}
-_NONPER_TAGS = {"B-LOC", "I-LOC", "B-ORG", "I-ORG"}
 
 
 def _trim_run(text: str, start: int, run: str) -> str:
@@ -59,10 +87,6 @@ def _tag_spans(sentence: str, tags: Sequence[tuple]) -> list[tuple[int, int, str
         spans.append((i, i + len(word), tag))
         pos = i + len(word)
     return spans
-
-
-def _ner_tag(spans: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
-    return {tag for s, e, tag in spans if s < end and e > start}
 
 
 def _post_before(text: str, pos: int) -> tuple[str, int] | None:
@@ -139,29 +163,88 @@ def _name_after_post(text: str, start: int, run: str) -> str | None:
     return None
 
 
+def _addressed(text: str, m_start: int, start: int, honorific: str | None, posts: list[str]) -> bool:
+    """`Chủ tịch Hồ Chí Minh`, `ông Hà Nội`: a place-like name is a person only right after an
+    honorific or a bare head (no organisation words between the head and the name)."""
+    return bool(honorific) or bool(posts and HEAD_RE.fullmatch(text[m_start:start].strip()))
+
+
+def _loose_post(text: str, start: int, name: str) -> bool:
+    """`Thứ trưởng Bộ Xây dựng Phạm Minh Hà`, `Trưởng ban tổ chức hội thi Nguyễn Thanh Đoàn`: a
+    post head earlier in the clause whose organisation `read_post` could not read to the end
+    (lowercase words outside its vocabulary) still introduces the name after it, unless an
+    institution head stands between them with no name of its own (`hiệu trưởng Trường ĐH
+    Nguyễn Tất Thành` names the school) or the name reads as a place."""
+    stop = max((m.end() for m in SENTENCE_PUNCT_RE.finditer(text, max(0, start - POST_WINDOW), start)), default=0)
+    heads = [h for h in HEAD_RE.finditer(text, stop, start) if len(text[h.end():start].split()) <= LOOSE_POST_WORDS]
+    if not heads or is_place_name(name) or not bare_shape(name) or address_around(text, start, start + len(name)):
+        return False
+    org = org_before(text, start)
+    return org is None or (org > heads[0].start() and bool(ORG_NAME_RE.search(text, org, start)))
+
+
+def _bare_name(text: str, start: int, end: int, name: str) -> bool:
+    """A name with no post, honorific or role before it: a Vietnamese full name of 3-4 syllables
+    is one on its shape (NER tags such names LOC when an organisation precedes: `Bộ Tài chính Đinh
+    Tiến Dũng`), unless it reads as a place, an institution or an address (person_cues). A
+    2-syllable one is not (`Hồng Sơn` is a commune, `Kim Chi` a dish): NER's PER tag on it would
+    be evidence, but NER does not run on sentences without a 3-syllable run (nlp.needs_ner)."""
+    if is_place_name(name) or org_or_address(text, start, end) or not bare_shape(name):
+        return False
+    return len(name.split()) >= 3
+
+
+def _is_person(text: str, name: str, start: int, end: int, m_start: int, honorific: str | None,
+               posts: list[str], patterned: bool) -> bool:
+    """Whether a surname-first candidate is a person: a place-like name only right after an
+    honorific or a bare head (`Phó Cục trưởng Cục Thuế Hà Nội` names the post's own place); a
+    post ending in an institution head is completed by the name (`hiệu trưởng Trường ĐH Nguyễn
+    Tất Thành`); otherwise a pattern, a role noun, a loose post or the bare full-name shape."""
+    if is_place_name(name):
+        return patterned and _addressed(text, m_start, start, honorific, posts)
+    if posts and ends_in_org_head(posts[-1]) and not honorific:
+        return False
+    return patterned or role_before(text, start) or _loose_post(text, start, name) or _bare_name(text, start, end, name)
+
+
+def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
+    """(name, start, end, evidenced) of every name-shaped run: initialed and monastic names first,
+    then the surname-first name inside each capitalised run, else a given name after a role noun.
+    `evidenced`: the shape or cue that found it is evidence enough (initials, `Thích`, a given
+    name's cue); a surname-first name is judged in `_mentions`."""
+    found = initialed(text) + dharma(text)
+    for run_m in CAP_RUN_RE.finditer(text):
+        if any(s < run_m.end() and e > run_m.start() for _, s, e, _ in found):
+            continue
+        trimmed = _trim_run(text, run_m.start(), run_m.group(0))
+        place = bool(ends_with(PLACE_WORD_RE, text, run_m.start()))
+        stripped = strip_leading(trimmed)
+        name = split_run(stripped, after_place_word=place)
+        if not name and place:
+            name = _name_after_post(text, run_m.start(), stripped)
+        given = not name and (  # `MC Anh Tuấn`: right after a role noun a leading `Anh` is the name's
+            (role_before(text, run_m.start()) and given_name(text, run_m.start(), trimmed))
+            or (stripped and given_name(text, run_m.start() + trimmed.rindex(stripped), stripped)))
+        if name or given:
+            start = run_m.start() + trimmed.rindex(name or given)
+            found.append((name or given, start, start + len(name or given), bool(given)))
+    return sorted(found, key=lambda f: f[1])
+
+
 def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
     text = squash(fold_tones(sentence))
     spans = _tag_spans(text, tags) if tags else []
     found, taken = [], []
-    for run_m in CAP_RUN_RE.finditer(text):
-        trimmed = _trim_run(text, run_m.start(), run_m.group(0))
-        place = bool(ends_with(PLACE_WORD_RE, text, run_m.start()))
-        name = split_run(strip_leading(trimmed), after_place_word=place)
-        if not name and place:
-            name = _name_after_post(text, run_m.start(), strip_leading(trimmed))
-        if not name:
-            continue
-        start = run_m.start() + trimmed.rindex(name)
-        end = start + len(name)
+    for name, start, end, evidenced in _candidates(text):
         if ends_with(PHOTO_CREDIT_RE, text, start):
             continue
         honorific, posts, m_start, rank = _left_context(text, start)
         after, m_end = read_post_list(text, end)
-        tagset = _ner_tag(spans, start, end)
-        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start))
+        cued = _cue_after(text, end) or bool(ends_with(ROLE_CUE_RE, text, start)) \
+            or bool(SAYS_RE.match(text, end) and bare_shape(name) and not is_place_name(name))
         patterned = bool(honorific or posts or after or rank or cued)
-        if not patterned and (not tagset & _PER_TAGS or tagset & _NONPER_TAGS or len(name.split()) < 3):
-            continue  # NER alone is trusted only for 3+ syllable names (`Ninh Bình` is tagged PER)
+        if not (evidenced or _is_person(text, name, start, end, m_start, honorific, posts, patterned)):
+            continue
         found.append({
             "name": name, "posts": posts + after, "honorific": honorific,
             "mention": text[m_start:max(m_end, end)].strip(" ,–-"),
@@ -173,6 +256,10 @@ def _mentions(sentence: str, tags: Sequence[tuple] | None) -> list[dict]:
         h = HONORIFIC_RE.search(text[:start])
         found.append({"name": name, "posts": [], "honorific": h.group(1).lower() if h else None,
                       "mention": text[start:end]})
+        taken.append((start, end))
+    for name, start, end in list_people(text, taken):  # the rest of an enumeration of people
+        if not PHOTO_CREDIT_RE.search(text[:start]):
+            found.append({"name": name, "posts": [], "honorific": None, "mention": text[start:end]})
     return found
 
 
@@ -195,4 +282,22 @@ def find_people(
             seen = {x.casefold() for x in p["posts"]}
             p["posts"] += [x for x in m["posts"] if x.casefold() not in seen and not seen.add(x.casefold())]
             p["honorific"] = p["honorific"] or m["honorific"]
-    return list(people.values())
+    return _fullest(list(people.values()))
+
+
+def _fullest(people: list[dict]) -> list[dict]:
+    """One entry per person under the fullest form the article uses: a name whose words run
+    inside another's (`Yến Nhi` in `Lê Thị Yến Nhi`, `Fidel Castro` in `Fidel Castro Ruz`) is
+    that person named short. Its posts and honorific go to the full entry when it has none."""
+    def inside(short: str, full: str) -> bool:
+        return short != full and f" {short} " in f" {full} "
+
+    out = []
+    for p in people:
+        full = next((q for q in people if inside(p["name"], q["name"])), None)
+        if full is None:
+            out.append(p)
+            continue
+        full["posts"] = full["posts"] or p["posts"]
+        full["honorific"] = full["honorific"] or p["honorific"]
+    return out

@@ -27,8 +27,10 @@ _HEADS = [
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
 # `Phó`/`Nguyên` prefixes; heads match in any case after the first letter (`Phó bí thư`).
 HEAD_RE = re.compile(rf"(?<![\w])(?i:(?:nguyên\s+)?(?:phó\s+)?(?:{_HEAD_ALT}))(?![\w])")
+# Officers' ranks, then enlisted ones (`Binh nhất`, `Trung sĩ`) and admirals (`Chuẩn đô đốc`).
 RANK_RE = re.compile(
-    r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)(?![\w])", re.IGNORECASE
+    r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|Binh\s+(?:nhất|nhì)|(?:Hạ|Trung|Thượng)\s+sĩ|Chuẩn\s+úy"
+    r"|(?:Chuẩn\s+|Phó\s+)?Đô\s+đốc)(?![\w])", re.IGNORECASE
 )
 # Lowercase words allowed inside an organisation phrase.
 _ALLOWED_LOWER = [

@@ -30,6 +30,8 @@ SURNAMES = frozenset(
     Tống Viên Ung Yên Uông Lạc Cấn Chế Đường Đàng Giang Lạng Mẫn Nhâm Phó Sầm Tòng Vi Xa
     Giàng Sùng Thào Vàng Lầu Mùa Sình Tráng Chảo Lường Quàng Cầm Điêu""".split()
 )
+# Middle syllables that say the surname is the syllable before them.
+MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 # One-letter middle syllable of Hmong names (`Giàng A Dơ`, `Sùng A Chò`).
 MIDDLE_LETTERS = frozenset({"A"})
 # The surnames so common that a second one inside a run almost surely starts a new name.
@@ -77,7 +79,7 @@ def squash(text: str) -> str:
 # Capitalised words that start a sentence or introduce a name but are never part of one.
 LEADING_NON_NAME = frozenset(
     """Ông Bà Theo Tại Đến Sau Cùng Với Của Do Khi Trong Năm Ngày Tháng Chiều Sáng Tối Trưa
-    Đêm Hôm Anh Chị Cô Chú Bác Em Thầy Cháu Được Nhờ Cho Còn Nhưng Và Các Những""".split()
+    Đêm Hôm Anh Chị Cô Chú Bác Em Thầy Cháu Được Nhờ Cho Còn Nhưng Như Và Các Những""".split()
 )
 
 
@@ -95,10 +97,12 @@ def is_cap_syllable(syl: str) -> bool:
 
 
 def is_person_name(name: str) -> bool:
-    """A story person: a listed surname then 1-3 capitalised syllables (2-4 in total)."""
+    """A story person: a listed surname then 1-3 capitalised syllables (2-4 in total). A surname not
+    in the list counts before the middle name `Thị` (`Lộc Thị Tâm`), which only women's names have."""
     syls = name.split()
     return (3 <= len(syls) <= 4 if any(s in MIDDLE_LETTERS for s in syls[1:-1]) else 2 <= len(syls) <= 4) \
-        and syls[0] in SURNAMES and is_cap_syllable(syls[-1]) \
+        and (syls[0] in SURNAMES or (len(syls) >= 3 and syls[1] == "Thị" and syls[0] not in LEADING_NON_NAME)) \
+        and is_cap_syllable(syls[-1]) \
         and all(is_cap_syllable(s) or s in MIDDLE_LETTERS for s in syls[:-1])
 
 
@@ -117,6 +121,19 @@ def is_byline_name(name: str) -> bool:
     return (2 <= len(syls) <= 5 and all(map(is_cap_syllable, syls))) or is_initials_name(name)
 
 
+def _middle_start(syls: list[str], after_place_word: bool) -> int | None:
+    """Where a name with the middle syllable `Văn` or `Thị` starts: at the surname right before
+    it (`Trần Thị Hoàng Mai` is one name, not `Hoàng Mai`; `Phú Lâm Trương Văn Hùng` starts at
+    `Trương`)."""
+    for j in range(1, len(syls) - 1):
+        surname = syls[j - 1] in SURNAMES or (syls[j] == "Thị" and syls[j - 1] not in LEADING_NON_NAME)
+        if syls[j] in MIDDLE_NAMES and surname and (j > 1 or not after_place_word):
+            cand = syls[j - 1:]
+            if is_person_name(" ".join(cand)):
+                return j - 1
+    return None
+
+
 def split_run(run: str, after_place_word: bool = False) -> str | None:
     """The person name inside a run of capitalised syllables, or None.
 
@@ -126,9 +143,14 @@ def split_run(run: str, after_place_word: bool = False) -> str | None:
     and a common surname at index >= 2 with 2+ syllables after it starts a new name.
     """
     syls = run.split()
+    middle = _middle_start(syls, after_place_word)
+    if middle is not None:
+        return " ".join(syls[middle:])
     starts = []
     if not after_place_word and syls and syls[0] in SURNAMES:
         starts.append(0)
+    if len(syls) >= 4 and syls[0] not in SURNAMES and syls[1] in COMMON_SURNAMES:
+        starts.append(1)  # `Đảng Phạm Gia Túc`, `Gamma Nguyễn Công Thành`: a one-word organisation
     starts += [
         i for i in range(2, len(syls))
         if syls[i] in COMMON_SURNAMES or (syls[i] in SURNAMES and syls[i - 1] not in SURNAMES)

@@ -29,13 +29,13 @@ from bantin.vi.names import CAP_RUN_RE, fold_tones, squash
 from bantin.vi.other_names import other_names
 
 NerToken = tuple[str, str, str, str]  # word, POS, chunk, NER tag (BIO: B-PER, I-LOC, O, ...)
-#: A name NER can add to a field has at least this many capitalised syllables in a row: the only
-#: use of NER tags is `bantin.extract.people`, which trusts an NER PER tag (and heeds a LOC/ORG
-#: veto) only for a name of 3+ syllables without pattern evidence, and finds every candidate
-#: inside a `CAP_RUN_RE` run of the sentence; `orgs` takes no tags. The one other use, the
-#: LOC/ORG veto on foreign and ethnic-minority names (`bantin.vi.other_names`), is covered
-#: in `needs_ner` apart. Tested as a contract in tests/vi/test_ner_gate.py; proved on the
-#: development gold in tests/eval/test_ner_gate_gold.py.
+#: A name NER can add to a field has at least this many capitalised syllables in a row. Since
+#: `bantin.extract.people` keeps Vietnamese full names on their shape, NER's only use is the
+#: LOC/ORG veto on foreign and ethnic-minority names (`bantin.vi.other_names`), covered in
+#: `needs_ner` apart; the run condition is kept as a conservative superset (people once trusted
+#: a PER tag on 3+ syllable runs) until the gate is re-measured. `orgs` takes no tags. Tested
+#: as a contract in tests/vi/test_ner_gate.py; proved on the development gold in
+#: tests/eval/test_ner_gate_gold.py.
 NAME_MIN_SYLLABLES = 3
 _gate = {"on": True}
 

@@ -22,6 +22,16 @@ from bantin.vi.other_names import other_names
     ("Người dân Hong Kong xuống đường.", []),                       # a place
     ("Đồng chí Nguyễn Văn A, UVBCH TW Đảng, phát biểu.", []),       # acronyms are not names
     ("Theo tờ New York Times, ông đã từ chức.", []),                # a paper, no person cue before it
+    ("Sir Alex Ferguson sẽ trở lại.", ["Alex Ferguson"]),
+    ("Thẩm phán Edward Sarkisian cho hay.", ["Edward Sarkisian"]),
+    ("Căn cứ Không quân Al Udeid ở Qatar.", []),                    # `ông` inside `Không` is no cue
+    ("Chủ tịch của Red Bull tỏ ra lo ngại.", []),                   # the post's organisation
+    ("Top 10 nghệ sĩ ở hạng mục Worldwide Act.", []),               # a preposition between cue and run
+    ("Paul Hembery, giám đốc thể thao của Pirelli, nói.", ["Paul Hembery"]),  # a title in apposition
+    ("Max Montero đưa tin, Bộ Quốc phòng xác nhận.", ["Max Montero"]),          # a verb of saying
+    ("Tờ Fresno Bee đưa tin.", []),                                              # a paper says
+    ("Đoàn học sinh thành phố Saint Petersburg bày tỏ niềm vui.", []),            # a city says
+    ("Ông dẫn dắt tuyển Hà Lan thay cho ông Van Gaal.", ["Van Gaal"]),           # a Latin-looking first word
 ])
 def test_names_need_a_person_cue(sentence: str, names: list[str]) -> None:
     assert [n for n, _, _ in other_names(sentence)] == names
@@ -31,6 +41,13 @@ def test_a_name_tagged_loc_or_org_is_vetoed() -> None:
     sentence = "Ông Keir Starmer phát biểu."
     start = sentence.index("Keir")
     assert other_names(sentence, [(start, start + 4, "B-ORG")]) == []
+
+
+def test_a_title_is_not_vetoed_by_a_place_tag() -> None:
+    """NER tags the name after a country word as part of the place: after a title, no veto."""
+    sentence = "Tổng thống Pháp Francois Hollande cho biết."
+    start = sentence.index("Francois")
+    assert [n for n, _, _ in other_names(sentence, [(start, start + 8, "I-LOC")])] == ["Francois Hollande"]
 
 
 def test_people_adds_them_beside_vietnamese_names() -> None:
