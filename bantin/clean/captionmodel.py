@@ -32,6 +32,7 @@ from pathlib import Path
 
 from bantin.clean.rules.captions import CAPTION_CUE_RE
 from bantin.clean.rules.credits import is_signature
+from bantin.clean.rules.structure import is_starred
 from bantin.records import LineDecision
 
 MODEL_FILE = Path(__file__).with_name("rules") / "caption_model.json"
@@ -144,10 +145,11 @@ def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
 
 
 def is_candidate(d: LineDecision) -> bool:
-    """A story verdict by default, long enough, and not a reporter's signature (`Thế Đoàn/Báo X`
-    is the byline's, and the authors are read from it)."""
-    return (d.rule in CANDIDATE_RULES and len(d.clean_text.split()) >= MIN_WORDS
-            and not is_signature(d.clean_text.strip()))
+    """A story verdict by default, long enough, not a reporter's signature (`Thế Đoàn/Báo X` is the
+    byline's, and the authors are read from it) and not a starred item of the story."""
+    text = d.clean_text.strip()
+    return (d.rule in CANDIDATE_RULES and len(text.split()) >= MIN_WORDS and not is_signature(text)
+            and not is_starred(text))
 
 
 @lru_cache(maxsize=1)

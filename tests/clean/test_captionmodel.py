@@ -41,6 +41,7 @@ def test_a_bare_caption_between_paragraphs_is_taken(caption) -> None:
     "Trọng Hiếu",  # under MIN_WORDS: a name is the byline rules' business
     "Tiếp tục thúc đẩy hợp tác quốc phòng",  # a subheading is never a candidate
     "Thế Đoàn/Báo Tin tức và Dân tộc",  # a signature: the authors are read from it
+    "* Iran trang bị tàu do thám Zagros",  # a starred item of the story
 ])
 def test_what_the_model_may_not_touch(line) -> None:
     lines = classify(f"{TITLE}\n{LEAD}\n{BODY}\n{line}\n{SPEECH}")

@@ -85,6 +85,12 @@ def test_split_sentences_keeps_every_character() -> None:
     assert "".join(parts) == line and len(parts) == 4
 
 
+@pytest.mark.parametrize("first", ["* Iran trang bị tàu do thám Zagros", "* Anh đoán đội nào sẽ vô địch năm nay?"])
+def test_a_starred_first_line_is_not_the_title(first) -> None:
+    decisions = classify(f"{first}\n{LEAD}\n{BODY}")
+    assert decisions[0].role in ("lead", "body") and [d.role for d in decisions[1:]] in (["lead", "body"], ["body", "body"])
+
+
 def test_tail_name_is_byline_only_after_the_last_paragraph() -> None:
     decisions = classify(f"{TITLE}\n{LEAD}\nTrọng Hiếu\n{BODY}\nMinh Anh - Thu Hà")
     assert [d.role for d in decisions] == ["title", "lead", "body", "body", "byline"]

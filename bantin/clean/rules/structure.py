@@ -72,9 +72,15 @@ def is_headline_like(text: str) -> bool:
     return 2 <= n_words(text) <= 35 and len(text) <= 250 and not text.endswith(":")
 
 
+def is_starred(text: str) -> bool:
+    """A starred line (`* Iran trang bị tàu do thám Zagros`, `* Anh đoán đội nào …?`) is an item of
+    the story (a brief, a reader's question): never the page's headline, nor a caption."""
+    return text.startswith("* ")
+
+
 def is_title_shape(text: str) -> bool:
     """Headline-like and not a sentence: titles do not end with a period, comma or ellipsis."""
-    return is_headline_like(text) and not text.endswith((".", "…", ",", ";"))
+    return is_headline_like(text) and not text.endswith((".", "…", ",", ";")) and not is_starred(text)
 
 
 def is_section_label(text: str) -> bool:
