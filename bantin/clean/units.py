@@ -37,10 +37,10 @@ GLUED_STOP_RE = re.compile(r"[.!?…](?=\S)")
 GLUED_CREDIT_RE = re.compile(r"(?<=\S)(?=(?:Nguồn|Ảnh|Video|Clip)(?: video| ảnh)?\s*:)")
 # Where a photo or source credit starts inside running text: `… hiện trường. Ảnh: X`, `… - Ảnh: X`.
 CREDIT_START_RE = re.compile(
-    r"(?<![-–—])\s(?=(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h[ọo]ạ?| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip)\s*:|[-–—]\s*Nguồn\s*:)")
+    r"(?<![-–—])\s(?=(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip)\s*:|[-–—]\s*Nguồn\s*:)")
 # Where the credit's value ends: a stop, a closing bracket, or the next sentence's first word
 # after at most four name words (`Ảnh: Minh Hoàng Tiếp đó, …`).
-CREDIT_RE = re.compile(r"(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h[ọo]ạ?| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip|Nguồn)\s*:\s*")
+CREDIT_RE = re.compile(r"(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip|Nguồn)\s*:\s*")
 SENTENCE_OPENERS = frozenset((  # never part of a name: a new sentence starts here
     "Theo", "Tiếp", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hiện", "Trước", "Sau", "Tại", "Trong",
     "Khi", "Ông", "Bà", "Anh", "Chị", "Được", "Các", "Những", "Một", "Với", "Vào", "Lúc", "Cùng", "Đến",
@@ -99,8 +99,12 @@ def split_sentences(line: str) -> list[str]:
         if not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
             cuts.add(m.end())
     cuts.update(_glued_ends(line))
-    cuts.update(m.start() for m in GLUED_CREDIT_RE.finditer(line)
-                if line[m.start() - 1].islower() or line[m.start() - 1] == ".")
+    for m in GLUED_CREDIT_RE.finditer(line):
+        if line[m.start() - 1].islower() or line[m.start() - 1] == ".":
+            cuts.add(m.start())
+            end = _credit_end(line, m.start())  # `…Trưng.Ảnh: Ánh Tâm Gian lận …`: the credit ends too
+            if end:
+                cuts.add(end)
     cuts.update(m.start() + 1 for m in SPLIT_BEFORE_RE.finditer(line))
     cuts.update(m.end() for m in SPLIT_AFTER_RE.finditer(line))
     cuts.update(m.start() + 1 for m in INLINE_START_RE.finditer(line))
@@ -137,6 +141,8 @@ def _credit_end(line: str, start: int) -> int:
     pos, words, last_start = m.end(), 0, m.end()
     for w in CAPS_WORD_RE.finditer(line, m.end()):
         token = w.group()
+        if words and not any(ch.isalnum() for ch in token):
+            continue  # a dash or a slash inside the credit (`Ảnh: Hữu Tiến - PV TTXVN`) is no word
         if not words and not token[:1].isupper():
             return 0  # `Video: lực lượng …`: a label opening a sentence, not a credit with a name
         if words >= 2 and not token[:1].isupper():

@@ -47,6 +47,8 @@ CAPTION_CUE_RE = re.compile(
 CREDIT_PIECE_RE = re.compile(
     r"^([-–—]?\s*\(?\s*(ảnh|ảnh minh họa|nguồn ảnh|nguồn video|nguồn clip|video|clip|ảnh chụp màn hình)"
     r"|[-–—]\s*nguồn)\s*:\s*[^:;]{1,60}?\)?\.?$", I)  # `- Nguồn: HOSE` under a chart
+# ... or a bare label saying what the picture is (`Ảnh minh họa`, `(Ảnh tư liệu)`) after its caption.
+BARE_CREDIT_PIECE_RE = re.compile(r"^\(?\s*(ảnh|hình) (minh họa|minh hoạ|tư liệu|có tính chất minh họa)\s*\)?\.?$", I)
 CREDIT_PIECE_MAX_WORDS = 8
 # A caption that carries its credit or its kind in brackets at the end: `… (ảnh Internet)`,
 # `Hiện trường vụ việc (ảnh cắt từ clip).`, `… (Ảnh minh họa)`.
@@ -86,7 +88,7 @@ def is_bare_caption(text: str) -> bool:
 
 
 def is_credit_piece(text: str) -> bool:
-    return n_words(text) <= CREDIT_PIECE_MAX_WORDS and bool(CREDIT_PIECE_RE.match(text))
+    return n_words(text) <= CREDIT_PIECE_MAX_WORDS and bool(CREDIT_PIECE_RE.match(text) or BARE_CREDIT_PIECE_RE.match(text))
 
 
 def is_bracketed_caption(text: str) -> bool:
@@ -106,6 +108,12 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD} Lực lượng chức năng kiểm tra hiện trường. ⟦Ảnh: Minh Hoàng⟧ Tiếp đó, đoàn đã làm việc "
          f"với chính quyền địa phương.\n{BODY}", "photo_credit"),
         (f"{TITLE}\n{LEAD}\n{_GLUED} Đoạn clip được ghi tại Pháp.Như Phúc⟦Nguồn video: Youtube⟧", "photo_credit"),
+        (f"{TITLE}\n{LEAD}\n{BODY} Nhiều doanh nghiệp đề nghị bắt buộc mua bảo hiểm công trình. ⟦Ảnh minh họa⟧\n{BODY}",
+         "photo_credit"),
+        (f"{TITLE}\n{LEAD} Lễ ra mắt hiệp hội tại London. ⟦Ảnh: Hữu Tiến - PV ⟧TTXVN tại Anh Tối 27/6, hiệp hội "
+         f"chính thức ra mắt.\n{BODY}", "photo_credit"),
+        (f"{TITLE}\n{LEAD} Làm thủ tục thuế tại Chi cục Thuế Hai Bà Trưng.⟦Ảnh: Ánh Tâm ⟧Gian lận thuế diễn ra phổ "
+         f"biến ở nhiều địa phương.\n{BODY}", "photo_credit"),
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦Video: lực lượng chức năng đã kiểm tra hiện trường và làm rõ nguyên nhân vụ "
          f"cháy.⟧\n{BODY}", "body")),
     inline_rule(

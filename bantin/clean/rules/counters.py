@@ -44,7 +44,8 @@ SHARED_TIMES_RE = re.compile(
 
 def is_emoji_counter(text: str) -> bool:
     """A reaction row: emoji or pictographs with numbers (`👍 126   ❤️ 41   💬 8`, `👁 1.284 lượt xem`)."""
-    symbols = [ch for ch in text if unicodedata.category(ch) in EMOJI_CATEGORIES]
+    # ASCII math signs (`+200`, `=`, `<`) are a table's, not pictographs
+    symbols = [ch for ch in text if unicodedata.category(ch) in EMOJI_CATEGORIES and ord(ch) > 127]
     if not symbols or not any(ch.isdigit() for ch in text):
         return False
     rest = "".join(ch for ch in text if unicodedata.category(ch) not in EMOJI_PART_CATEGORIES)
@@ -77,7 +78,7 @@ RULES: tuple[Rule, ...] = (
               "A reaction/view row of emoji and numbers (`👍 126 ❤️ 41`, `👁 1.284 lượt xem`).",
               [("👍 126   ❤️ 41   💬 8", "counter"), ("★★★★☆ (12 đánh giá)", "counter"), ("👁 2.310 lượt xem", "counter"),
                ("❤️ 1,2K  💬 35", "counter"), ("👍 Thích 90   💬 4   ↗ 12", "counter"),
-               ("📌 Tại buổi lễ, 12 tập thể được tặng bằng khen.", "body")],
+               ("📌 Tại buổi lễ, 12 tập thể được tặng bằng khen.", "body"), ("84,4 86,4 84,6 86,6 +200 +200", "body")],
               predicate=is_emoji_counter, max_words=20),
     line_rule("counter.visits", "counter",
               "Visit statistics of a portal (`Đang truy cập: 12`, `Tổng lượt truy cập: 1.234.567`, `Hôm nay: 345`).",
