@@ -22,7 +22,7 @@ from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.repair import fingerprint, repair_line
 from bantin.clean.rules.captions import CAPTION_CUE_RE, is_bare_caption
 from bantin.clean.rules.catalogue import LINE_RULES
-from bantin.clean.rules.credits import is_name_like
+from bantin.clean.rules.credits import is_name_like, is_signature
 from bantin.clean.rules.media import is_player
 from bantin.clean.rules.navigation import is_nav_header
 from bantin.clean.rules.structure import (
@@ -245,7 +245,7 @@ def _body(p: _Page, title: int | None) -> None:
     prose = [i for i in free if is_prose(p.clean[i])]
     last_prose = prose[-1] if prose else -1
     for i in free:
-        if i > last_prose and is_name_like(p.clean[i]):
+        if i > last_prose and (is_name_like(p.clean[i]) or is_signature(p.clean[i])):  # `D.Thu`, `Thế Đoàn/Báo X`
             p.set(i, "byline", "byline.tail_name")
     start = title if title is not None else -1
     lead = next((i for i in p.free() if i > start and (OUTLET_PREFIX_RE.match(p.clean[i])

@@ -130,9 +130,12 @@ RULES: tuple[Rule, ...] = (
               pattern=PRINT_ISSUE_RE, max_words=30),
     context_rule(
         "byline.tail_name", "byline",
-        "A personal name (optionally with `(outlet)` or a long affiliation, or in CAPITALS) after the last "
-        "paragraph: the author; also an office name (`Văn phòng UBND tỉnh`) right after the story.",
+        "A personal name (optionally with `(outlet)` or a long affiliation, or in CAPITALS), initials "
+        "(`D.Thu`) or a signature with its outlet (`Thế Đoàn/Báo Tin tức`) after the last paragraph: the "
+        "author; also an office name (`Văn phòng UBND tỉnh`) right after the story.",
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Đặng Hà", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}D.Thu", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Thế Đoàn/Báo Tin tức và Dân tộc", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Nguyễn Giang (nbtv.vn)", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}THU HƯƠNG - ĐỨC ANH", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Thượng tá NGUYỄN VĂN HÙNG (Bộ Chỉ huy Quân sự tỉnh)", "byline"),

@@ -81,8 +81,8 @@ COOKIE_RE = re.compile(r"(sử dụng|dùng|chấp nhận|đồng ý với|chín
 # An invitation to read more of the site (`* Mời bạn đọc vào chuyên mục Quốc phòng an ninh xem các tin,
 # bài liên quan.`): the same sentence under every article of a section.
 READ_MORE_RE = re.compile(
-    r"^\*?\s*(kính )?mời (quý )?(bạn đọc|độc giả|quý vị|bạn(?! đọc)) (vào|xem|đọc|đón đọc|truy cập|theo dõi)\b"
-    r".*\b(chuyên mục|chuyên trang|tin|bài|video|clip|phóng sự)\b", I)
+    r"^\*?\s*(kính\s+)?mời\s+(quý\s+|các\s+)?(bạn\s+đọc|độc\s+giả|quý\s+vị|bạn(?!\s+đọc))\s+"
+    r"(vào|xem|đọc|đón\s+đọc|truy\s+cập|theo\s+dõi)\b.*\b(chuyên mục|chuyên trang|tin|bài|video|clip|phóng sự|ảnh)\b", I)
 NEWSLETTER_RE = re.compile(
     r"^(đăng ký|đăng kí) (nhận )?(bản tin|tin|newsletter|thông báo)\b[^.!?]{0,80}$"
     r"|^(nhập|điền) (địa chỉ )?e-?mail( của bạn)?\b[^.!?]{0,40}$", I)
@@ -158,6 +158,8 @@ RULES: tuple[Rule, ...] = (
               "An invitation to read more of the site (`* Mời bạn đọc vào chuyên mục … xem các tin, bài liên quan.`).",
               [("* Mời bạn đọc vào chuyên mục Quốc phòng an ninh xem các tin, bài liên quan.", "ui_text"),
                ("Mời quý độc giả đón đọc các bài viết tiếp theo trên chuyên trang Pháp luật.", "ui_text"),
+               ("*Mời bạn đọc\u00a0 vào chuyên mục Quốc phòng an ninh xem các tin, bài liên quan.", "ui_text"),
+               ("Mời các bạn xem loạt ảnh chế từ tình huống hỏng ăn của tiền đạo.", "ui_text"),
                ("Mời bạn đọc góp ý dự thảo Luật Đất đai trên Cổng thông tin điện tử Quốc hội.", "body")],
               pattern=READ_MORE_RE, max_words=30),
     line_rule("ui.cookie", "ui_text", "A cookie consent notice (`… sử dụng cookie …`).",
