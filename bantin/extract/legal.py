@@ -6,7 +6,8 @@ NER tags `/ TU` as a place, so references are read from the cleaned text with re
 Vietnamese document symbols come in three shapes:
 - party documents: `NUMBER-CODE/ISSUER` (`28-NQ/TW`, `26-CTr/TU`, `03-ĐA/TU`);
 - state documents: `NUMBER[/YEAR]/CODE-ISSUER` (`79/KH-UBND`, `03/2019/NĐ-CP`);
-- laws: `NUMBER/YEAR/QHnn` (`24/2018/QH14`).
+- laws: `NUMBER/YEAR/QHnn` (`24/2018/QH14`);
+- and, cut short in running text, `NUMBER/YEAR[/CODE]` (`Thông tư 17/2009`, `25/2011/NĐ`).
 The shape seen in the text is kept; the type code is rewritten in its official case (`Ctr` ->
 `CTr`, `ND` -> `NĐ`) and the issuer upper-cased (`TTg` is the one official mixed-case issuer).
 A reference without a symbol (`Chỉ thị số 46`) keeps its number, and its issuer when a
@@ -45,10 +46,13 @@ _ISSUER = r"[A-ZĐa-zđ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
 LAW_SYMBOL = r"(?P<lnum>\d{1,5})/(?P<lyear>(?:19|20)\d\d)/(?P<liss>(?:UBTVQH|QH)\d{1,2})"
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}})(?:\s*/\s*(?P<syear>(?:19|20)\d\d))?\s*/\s*"
                 rf"(?P<scode>{_CODE})\s*-\s*(?P<siss>{_ISSUER})")
+# A symbol cut short: number and year only, or with the type code but no issuer (`Thông tư 17/2009`,
+# `Nghị định 25/2011/NĐ`).
+YEAR_SYMBOL = rf"(?P<ynum>\d{{1,5}})/(?P<yyear>(?:19|20)\d\d)(?:/(?P<ycode>{_CODE}))?"
 PARTY_SYMBOL = rf"(?P<pnum>\d{{1,5}})\s*[-/]\s*(?P<pcode>{_CODE})\s*/\s*(?P<piss>{_ISSUER})"
 REF_RE = re.compile(
     rf"(?<![^\W\d_])(?P<type>{_TYPE_ALT})\s+(?:(?i:số)\s*|[^\n()\d]{{3,80}}?\s(?i:số)\s*(?=\d+/\d{{4}}/QH))?"
-    rf"(?:(?:{LAW_SYMBOL}|{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+    rf"(?:(?:{LAW_SYMBOL}|{PARTY_SYMBOL}|{STATE_SYMBOL}|{YEAR_SYMBOL})(?![\w/])"
     r"|(?P<plenum>Trung ương\s+(?P<pl>\d{1,2})(?:\s*\(?\s*(?i:khóa|khoá)\s+"
     r"(?P<term>[IVXL]+(?:\s*,\s*[IVXL]+)*)\)?)?)"
     r"|(?P<bare>\d{1,5})(?![\w/-]|[.,]\d))"
@@ -109,6 +113,10 @@ def _symbol(m: re.Match) -> tuple[str | None, str | None, str | None]:
         if m.group("scode").upper() not in CODES:  # `123/UBND-VX`: issuer, then its department
             return m.group("snum"), f"{m.group('snum')}{year}/{_fix_issuer(code)}-{iss}", _issuer_part(code)
         return m.group("snum"), f"{m.group('snum')}{year}/{code}-{iss}", _issuer_part(iss)
+    if m.group("ynum"):
+        code = m.group("ycode")
+        tail = f"/{CODES.get(code.upper(), code.upper())}" if code else ""
+        return m.group("ynum"), f"{m.group('ynum')}/{m.group('yyear')}{tail}", None
     return m.group("bare"), None, None
 
 

@@ -33,6 +33,8 @@ def _one(text: str) -> dict:
         ("Công văn số 123/UBND-VX", "Công văn", "123", "123/UBND-VX", "UBND"),
         ("Hướng dẫn số 12-HD/BTGTW", "Hướng dẫn", "12", "12-HD/BTGTW", "BTGTW"),
         ("nghị quyết số 08-NQ/TU về", "Nghị quyết", "08", "08-NQ/TU", "TU"),
+        ("theo Thông tư 17/2009 của Bộ TN-MT", "Thông tư", "17", "17/2009", None),      # cut short
+        ("hiện nay Nghị định 25/2011/NĐ đã quy định", "Nghị định", "25", "25/2011/NĐ", None),
     ],
 )
 def test_symbols(text, doc_type, number, symbol, issuer):
