@@ -31,9 +31,9 @@ SPLIT_CREDIT_RE = re.compile(
 )
 SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s*(?P<src>.+)$", re.I)
 PAREN_HINT_RE = re.compile(r"(?<!\s)\s*\((?P<hint>[^()]+)\)\s*$")
-# `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau).
+# `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau), `/vnanet.vn` (its domain).
 SLASH_HINT_RE = re.compile(
-    r"(?<!\s)\s*/\s*(?P<hint>[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
+    r"(?<!\s)\s*/\s*(?P<hint>[a-z0-9-]+(?:\.[a-z]{2,3}){1,2}|[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
     r"|(?:\s+[^\W\d_&]+|\s*&\s*[^\W\d_]+){1,6})?)\s*$")  # `/VOV online`, `/Báo Tin tức và Dân tộc`
 # Academic titles before a name, comma-joined: `PGS, TS.`, `PGS.TS`, `ThS.`.
 ACADEMIC_RUN_RE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN)\.?\s*[,.]?\s*)+(?=\S)")
@@ -66,7 +66,8 @@ UI_CAPS = frozenset(w.strip() for w in UI_CAPS)
 NON_PERSON_CREDIT = frozenset(
     "tư liệu|sưu tầm|internet|minh họa|nvcc|nhân vật cung cấp|btc|ban tổ chức|đơn vị cung cấp".split("|")
 )
-NAME_SEP_RE = re.compile(r"(?<!\s)\s*(?:,|;|\s[-–]\s|\svà\s|&)\s*")
+# `TIẾN DŨNG-VĂN CHUNG`: all-caps credits join two names with a bare hyphen.
+NAME_SEP_RE = re.compile(rf"(?<!\s)\s*(?:,|;|\s[-–]\s|\svà\s|&|(?<=[{UPPER}]{{2}})[-–](?=[{UPPER}]{{2}}))\s*")
 _NAME_SYL = rf"(?:{CAP_SYL}|[{UPPER}]{{2,7}})"
 PHOTO_CREDIT_RE = re.compile(
     rf"(?:Ảnh|ẢNH|Photo)(?:\s+(?:minh\s+họa|MINH\s+HỌA|tư\s+liệu))?\s*:\s*"
@@ -97,8 +98,8 @@ def _names(part: str, caps: bool = False) -> list[str]:
             continue
         if GROUP_CREDIT_RE.match(piece) or piece.casefold() in NON_PERSON_CREDIT:
             continue
-        if not is_byline_name(piece):
-            return []
+        if not is_byline_name(piece) or canonical_province(piece) == piece:
+            return []  # `Đồng Tháp` under the headline is the source label, not a writer
         out.append(piece)
     return out
 

@@ -33,6 +33,10 @@ from bantin.extract.bylines import byline_in_story, credit_then_byline, head_nam
         ("Chia sẻ bài viết", [], [], None),
         ("BÌNH LUẬN", [], [], None),
         ("Quang cảnh Hội nghị", [], [], None),
+        ("Tin, ảnh: TIẾN DŨNG-VĂN CHUNG", ["Tiến Dũng", "Văn Chung"], ["Tiến Dũng", "Văn Chung"], None),
+        ("Đồng Tháp", [], [], None),  # a province under the headline: the source label
+        ("Nguyễn Thắng/vnanet.vn", ["Nguyễn Thắng"], [], "vnanet.vn"),
+        ("Vũ Hạnh/VOV online", ["Vũ Hạnh"], [], "VOV online"),
     ],
 )
 def test_parse_byline(line: str, authors: list, photographers: list, hint: str | None) -> None:
