@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bantin.extract.outlet_marks import credit_as_written, last_of_chain, reporter_outlet
 from bantin.extract.outlet_names import (
     ALIAS_RE,
     ALIAS_TABLE,
@@ -228,6 +229,12 @@ def find_outlet(
         m = CREDIT_RE.match(line)
         if hit := _from_line(line, credit=True) or outlet_for_mark(m.group("name") if m else line):
             return hit
+    for mark in [*bylines, *source_credits]:  # `TTXVN/Vietnam+`: the agency's product published it
+        if hit := last_of_chain(mark):
+            return hit
+    for line in source_credits:  # `(Theo Vientiane Times)`: an outlet the table does not list
+        if hit := credit_as_written(line):
+            return hit
     for line in lines:  # `... Theo Báo Bạc Liêu Chia sẻ In bài` in a flattened or furniture line
         if not line.rstrip().endswith((".", "!", "?")) and (hit := _inline_credit(line)):
             return hit
@@ -237,5 +244,8 @@ def find_outlet(
         return hit
     for line in lines:
         if len(line) <= 80 and (hit := _from_line(line, credit=False)):
+            return hit
+    for line in lines:  # last: the outlet's own reporter in the story (`Ghi nhận của PV VietNamNet`)
+        if hit := reporter_outlet(line):
             return hit
     return None, None

@@ -3,6 +3,7 @@
 import pytest
 from locations import RAW
 
+from bantin.extract.outlet_marks import credit_as_written, reporter_outlet
 from bantin.extract.outlets import find_outlet, outlet_for_mark
 
 
@@ -25,7 +26,12 @@ def _lines(name: str) -> list[str]:
         (None, ["Bích Huyền/VOV-TP HCM", "VOV-TP HCM"], [], ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV-TP HCM")),
         (None, ["Hoàng Thị Hoa (TTXVN)", "TTXVN"], [], ("Thông tấn xã Việt Nam", "TTXVN")),
         (None, [], ["Theo Công an nhân dân"], ("Báo Công an nhân dân", "Công an nhân dân")),
-        (None, ["Hồng Hạnh (TTXVN/Vietnam+)", "TTXVN/Vietnam+"], [], (None, None)),  # two outlets: which?
+        # a chain of outlets: the agency's product that published it, the last
+        (None, ["Hồng Hạnh (TTXVN/Vietnam+)", "TTXVN/Vietnam+"], [], ("VietnamPlus", "TTXVN/Vietnam+")),
+        (None, [], ["(TTXVN/Vietnam+)"], ("VietnamPlus", "(TTXVN/Vietnam+)")),
+        (None, [], ["(Theo Vientiane Times)"], ("Vientiane Times", "Theo Vientiane Times")),  # as written
+        (None, [], ["Theo Thu Trang"], (None, None)),                                   # a writer's name
+        ("(ĐTO) Ngày 2-11, Đội", [], [], ("Báo Đồng Tháp", "ĐTO")),
     ],
 )
 def test_find_outlet(lead, bylines, credits, expected):
@@ -40,7 +46,6 @@ def test_find_outlet(lead, bylines, credits, expected):
         ("VOV- Miền Trung", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV- Miền Trung")),
         ("Vietnam+", ("VietnamPlus", "Vietnam+")),
         ("Thanh Niên.", ("Báo Thanh Niên", "Thanh Niên")),
-        ("TTXVN/Vietnam+", None),                                            # two outlets
         ("Hà Nội", None),                                                    # a place, not an outlet
         ("Nguyễn Văn An", None),                                             # a person
         ("KBS", None),                                                       # not in the table
@@ -166,3 +171,39 @@ def test_domain_lead_prefix(lead, expected):
 )
 def test_page_marks_with_title(lines, title, expected):
     assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines, title=title)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(theo AFP)", ("AFP", "theo AFP")),
+        ("Nguồn: QQ", ("QQ", "Nguồn: QQ")),
+        ("Theo The Daily Mail", ("The Daily Mail", "Theo The Daily Mail")),
+        ("Theo VTC news", ("Báo VTC News", "Theo VTC news")),         # listed: its canonical name
+        ("Theo Hoàng Long", None),                                     # a person
+        ("Theo Tri Thức", None),                                       # could be a given name
+        ("Theo Đài KTTV tỉnh", None),                                  # a body, not an outlet
+        ("Nguồn: MXH", None),                                          # social networks
+        ("Theo Bộ Công an, vụ việc đang được điều tra.", None),        # a story sentence
+    ],
+)
+def test_credit_as_written(line, expected):
+    assert credit_as_written(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ghi nhận của PV VietNamNet tại hiện trường", ("VietNamNet", "PV VietNamNet")),
+        ("Hãy cùng PV Infonet chứng kiến", ("Infonet", "PV Infonet")),
+        ("Trao đổi với PV Báo SGGP, ông Nam cho biết", ("Báo Sài Gòn Giải Phóng", "PV Báo SGGP")),
+        ("Theo ghi nhận của PV Người Đưa Tin, tại", ("Người Đưa Tin", "PV Người Đưa Tin")),
+        ("Ảnh: Hữu Tiến - PV TTXVN tại Anh", ("Thông tấn xã Việt Nam", "PV TTXVN")),
+        ("trao đổi với PV, ông A cho biết", None),
+        ("phóng viên Nguyễn Văn An cho biết", None),                   # a reporter's name
+        ("PV Hùng cho biết", None),
+        ("PV Báo Xây dựng ghi nhận", None),                            # the name cut at `dựng`
+    ],
+)
+def test_reporter_outlet(line, expected):
+    assert reporter_outlet(line) == expected
