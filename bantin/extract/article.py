@@ -133,6 +133,10 @@ def _credits(doc: CleanDoc, story: list[str]) -> tuple[list[str], list[str], lis
         line, authors = next(((ln, a) for ln in doc.texts(*KEPT_ROLES) if (a := bylines.byline_in_story(ln))), ("", []))
         if hint := authors and bylines.parse_byline(line)["outlet_hint"]:
             hints.append(hint)
+    if not authors:  # initials closing story lines (`... 5.000 USD. Q.M`, `(N.V)`): every one signs a piece
+        authors = [a for ln in doc.texts(*KEPT_ROLES) for a in bylines.initials_credit(ln)]
+    if not authors:  # `Diệp Vy (tổng hợp)` glued to the last line, whatever its role
+        authors = next((a for ln in reversed(doc.texts(*KEPT_ROLES, "navigation")) if (a := bylines.compiled_credit(ln))), [])
     if not authors:
         head = doc.texts("section") + page_head.head_lines(doc)
         authors = next((a for ln in head if (a := bylines.marked_byline(ln))), [])
