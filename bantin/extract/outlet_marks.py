@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import re
 
-from bantin.extract.outlet_names import ALIAS_RE, ALIAS_TABLE, SPACES_RE, outlet_for_domain, outlet_for_name
+from bantin.extract.outlet_names import (
+    ALIAS_RE,
+    ALIAS_TABLE,
+    SPACES_RE,
+    masthead_outlet,
+    outlet_for_domain,
+    outlet_for_name,
+)
 from bantin.extract.outlet_table import PREFIXES
+from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import is_person_name
 
 # `Theo Vientiane Times`, `(theo AFP)`, `Nguồn: QQ`: a whole credit line and the name it credits.
@@ -27,19 +35,26 @@ REPORTER_RE = re.compile(r"(?<![^\W\d_])(?:PV|[Pp]hóng viên)\s+(?P<paper>[Bb]�
 BRAND_RE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w+]*|[A-ZĐ&]{3,8})$")
 # Vietnamese syllables end in a vowel or c, ch, m, n, ng, nh, p, t and never use f, j, w, z.
 FOREIGN_WORD_RE = re.compile(r"[fjwz]|(?:[bdklqrsvx]|(?<!n)g)$")
+# A byline's outlet glued to the end of a flattened story: `... ./. Lại Thìn/VOV online (ghi)`,
+# `Mạnh Hùng/Berlin (Vietnam+)`, `PV/VOV online Tổng hợp`.
+TRAILING_SLASH_RE = re.compile(
+    r"/\s*(?P<mark>[A-ZĐ][\w+.&-]*(?:\s+[Oo]nline)?)\s*(?:\((?P<paren>[^()]{1,40})\))?\s*(?:[Tt]ổng hợp)?\s*$")
+# An aggregator's stamp of when it took the story (`12 giờ trước`) under the source's label.
+RELATIVE_TIME_RE = re.compile(r"^\d{1,3}\s+(?:giây|phút|giờ|ngày)\s+trước$")
 CAP_RUN_RE = re.compile(r"[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){0,3}")
 
 
-def credit_as_written(line: str) -> tuple[str, str] | None:
+def credit_as_written(line: str, listed_only: bool = False) -> tuple[str, str] | None:
     """(outlet, evidence) of a credit line naming an outlet the table does not list: the name
-    as written (`Theo Philstar` -> `Philstar`). A person's full name is a writer, not an outlet."""
+    as written (`Theo Philstar` -> `Philstar`), unless `listed_only`. A person's full name is a
+    writer, not an outlet."""
     m = CREDIT_LINE_RE.match(SPACES_RE.sub(" ", line))
     if not m:
         return None
     name = m.group("name").strip(" .")
     if known := outlet_for_name(name) or ALIAS_TABLE.get(name.casefold()):
         return known, m.group(0).strip(" ()")
-    if (not WRITTEN_NAME_RE.match(name) or is_person_name(name) or name.casefold() in NOT_OUTLETS
+    if (listed_only or not WRITTEN_NAME_RE.match(name) or is_person_name(name) or name.casefold() in NOT_OUTLETS
             or not any(map(_foreign_or_acronym, name.split()))):
         return None
     return name, m.group(0).strip(" ()")
@@ -85,3 +100,36 @@ def _known(part: str) -> str | None:
     core = " ".join(part.split()).strip(" .")
     return (PREFIXES.get(core) or ALIAS_TABLE.get(core.casefold())
             or (outlet_for_domain(core) if "." in core else None) or outlet_for_name(core))
+
+
+def source_label(lines: list[str], title: str | None) -> tuple[str, str] | None:
+    """(outlet, evidence) of the label an aggregator prints between the headline and its
+    `N giờ trước` stamp (`Bnews`, `Chính Phủ`, `Đồng Tháp`): the outlet it took the story from.
+    A province is its party paper; an unlisted name counts only as a one-word brand."""
+    text = [t for t in (" ".join(ln.split()) for ln in lines) if t]
+    want = " ".join((title or "").split())
+    for i in range(len(text) - 2):
+        if not want or text[i] != want or not RELATIVE_TIME_RE.match(text[i + 2]):
+            continue
+        label = text[i + 1]
+        if len(label) > 40 or any(ch.isdigit() for ch in label):
+            return None
+        if name := masthead_outlet(label) or ALIAS_TABLE.get(label.casefold()):
+            return name, label
+        if province := canonical_province(label):
+            return f"Báo {province}", label
+        brand = BRAND_RE.match(label) or (label.isalpha() and label[0].isupper() and FOREIGN_WORD_RE.search(label.casefold()))
+        return (label, label) if brand else None
+    return None
+
+
+def trailing_slash_mark(line: str) -> tuple[str, str] | None:
+    """(outlet, evidence) of the `Name/Outlet` byline glued to the end of a story line: the mark
+    after the slash, else the bracket after it (`/Berlin (Vietnam+)`: a bureau city, then the outlet)."""
+    m = TRAILING_SLASH_RE.search(line)
+    if not m:
+        return None
+    for part in (m.group("mark"), m.group("paren")):
+        if part and (name := _known(part)):
+            return name, part
+    return None

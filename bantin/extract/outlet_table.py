@@ -52,5 +52,8 @@ ALIASES: dict[str, str] = {
     "Báo Tin tức và Dân tộc": "Báo Tin tức",  # the paper's name since 2025
 }
 
+# Tags that open a lead with no dash or brackets (`Dân trí “Sao ba mẹ ...`), written exactly so.
+BARE_LEAD_TAGS: tuple[str, ...] = ("Dân trí",)
+
 # Cores that mean "news" itself (`TIN TỨC` menu items): never a masthead without `Báo`.
 GENERIC_CORES = frozenset({"tin tức"})

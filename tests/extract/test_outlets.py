@@ -3,7 +3,7 @@
 import pytest
 from locations import RAW
 
-from bantin.extract.outlet_marks import credit_as_written, reporter_outlet
+from bantin.extract.outlet_marks import credit_as_written, reporter_outlet, source_label, trailing_slash_mark
 from bantin.extract.outlets import find_outlet, outlet_for_mark
 
 
@@ -32,6 +32,11 @@ def _lines(name: str) -> list[str]:
         (None, [], ["(Theo Vientiane Times)"], ("Vientiane Times", "Theo Vientiane Times")),  # as written
         (None, [], ["Theo Thu Trang"], (None, None)),                                   # a writer's name
         ("(ĐTO) Ngày 2-11, Đội", [], [], ("Báo Đồng Tháp", "ĐTO")),
+        ("Dân trí “Sao ba mẹ không ra thăm con?”.", [], [], ("Báo điện tử Dân trí", "Dân trí")),  # bare tag
+        ("Dân trí của người dân được nâng cao.", [], [], (None, None)),                          # a phrase
+        (None, ["Thanh Hà (Theo VTC news)", "Theo VTC news"], [], ("Báo VTC News", "Theo VTC news")),
+        (None, ["Theo Philstar"], [], (None, None)),                         # in a byline: listed outlets only
+        (None, ["Lan Anh (theo Daily Mail)", "theo Daily Mail"], [], (None, None)),             # a translation's source
     ],
 )
 def test_find_outlet(lead, bylines, credits, expected):
@@ -202,8 +207,44 @@ def test_credit_as_written(line, expected):
         ("trao đổi với PV, ông A cho biết", None),
         ("phóng viên Nguyễn Văn An cho biết", None),                   # a reporter's name
         ("PV Hùng cho biết", None),
+        ("trao đổi với Tuổi Trẻ, ông Vượng cho biết", None),          # a source talking to it: not a mark
         ("PV Báo Xây dựng ghi nhận", None),                            # the name cut at `dựng`
     ],
 )
 def test_reporter_outlet(line, expected):
     assert reporter_outlet(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Bnews", ("Bnews", "Bnews")),                                  # a brand as written
+        ("Chính Phủ", ("Báo Điện tử Chính phủ", "Chính Phủ")),
+        ("Đồng Tháp", ("Báo Đồng Tháp", "Đồng Tháp")),                   # a province: its paper
+        ("Thanh", None),                                                # a given name
+        ("39 liên quan", None),
+    ],
+)
+def test_source_label_between_headline_and_aggregator_stamp(label, expected):
+    title = "Hà Nội điều chỉnh giao thông"
+    assert source_label([title, label, "12 giờ trước", "Từ 1/11, Sở Xây dựng"], title) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ông nói./. Lại Thìn/VOV online (ghi)", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV online")),
+        ("cáo buộc trên./. Mạnh Hùng/Berlin (Vietnam+)", ("VietnamPlus", "Vietnam+")),
+        ("nợ xấu./. PV/VOV online Tổng hợp", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV online")),
+        ("tỷ lệ 50/50 (ước tính)", None),
+        ("đi qua Hà Nội/Hải Phòng", None),
+    ],
+)
+def test_trailing_slash_mark(line, expected):
+    assert trailing_slash_mark(line) == expected
+
+
+def test_bare_tag_opening_a_flat_first_line_read_as_the_headline():
+    title = "Dân trí Bạn có bao giờ nhận thấy rằng các nhân vật phản diện"
+    assert find_outlet(lead="Cảnh phim.", bylines=["Theo Daily Mail"], source_credits=[], title=title) == (
+        "Báo điện tử Dân trí", "Dân trí")
