@@ -40,6 +40,7 @@ EQUIVALENT: tuple[tuple[str, ...], ...] = (
     ("hanoimoi", "hnm"),
     ("nhandan", "ndo"),
     ("vnexpress", "vne"),
+    ("phapluatxahoi", "plxh"),
 )
 GENERIC_RE = re.compile(
     r"(?<!\w)(?:báo điện tử|tạp chí điện tử|trang thông tin điện tử|trang tin điện tử"

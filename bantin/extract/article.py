@@ -129,8 +129,14 @@ def _credits(doc: CleanDoc, story: list[str]) -> tuple[list[str], list[str], lis
         photographers += parsed["photographers"]
         if parsed.get("outlet_hint"):
             hints.append(parsed["outlet_hint"])
-    if not authors:  # a byline kept in the text flow (see bylines.byline_in_story)
-        authors = next((a for ln in doc.texts(*KEPT_ROLES) if (a := bylines.byline_in_story(ln))), [])
+    if not authors:  # a byline kept in the text flow (see bylines.byline_in_story), and its outlet
+        line, authors = next(((ln, a) for ln in doc.texts(*KEPT_ROLES) if (a := bylines.byline_in_story(ln))), ("", []))
+        if hint := authors and bylines.parse_byline(line)["outlet_hint"]:
+            hints.append(hint)
+    if not authors:  # initials closing story lines (`... 5.000 USD. Q.M`, `(N.V)`): every one signs a piece
+        authors = [a for ln in doc.texts(*KEPT_ROLES) for a in bylines.initials_credit(ln)]
+    if not authors:  # `Diệp Vy (tổng hợp)` glued to the last line, whatever its role
+        authors = next((a for ln in reversed(doc.texts(*KEPT_ROLES, "navigation")) if (a := bylines.compiled_credit(ln))), [])
     if not authors:
         head = doc.texts("section") + page_head.head_lines(doc)
         authors = next((a for ln in head if (a := bylines.marked_byline(ln))), [])
@@ -148,12 +154,15 @@ def _credits(doc: CleanDoc, story: list[str]) -> tuple[list[str], list[str], lis
 def _article_bylines(doc: CleanDoc) -> list[str]:
     """Byline lines of the article: once the story has begun, a byline after page furniture that
     follows it (related links, counters, comment prompts) signs a comment or the site footer
-    (`Nguyễn Thị Hoa` under a shared post, `BÁO CÔNG AN ĐÀ NẴNG` above the licence)."""
+    (`Nguyễn Thị Hoa` under a shared post, `BÁO CÔNG AN ĐÀ NẴNG` above the licence). Furniture
+    that story lines follow sat inside the story and ends nothing."""
     out, started, after_furniture = [], False, False
     for ln in doc.lines:
         started = started or ln.role == "lead"
         if started and ln.role in AFTER_STORY_ROLES:
             after_furniture = True
+        elif after_furniture and ln.role in KEPT_ROLES and ln.clean_text.strip():
+            after_furniture = False  # the story went on: that furniture sat inside it (a price table's counters)
         if ln.role == "byline" and not after_furniture:
             out.append(ln.clean_text)
     return out

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from bantin.vi.gazetteer import canonical_province
-from bantin.vi.names import CAP_SYL, UPPER, fold_tones, is_byline_name, is_person_name, squash
+from bantin.vi.names import CAP_SYL, SURNAMES, UPPER, fold_tones, is_byline_name, is_person_name, squash
 
 GROUP_CREDIT_RE = re.compile(
     r"^(?:Nhóm\s+(?:PV|phóng viên|P\.V)|PV|CTV|BTV|PV\s*-\s*CTV|Nhóm\s+PV\s*-\s*CTV|Ban\s+[Bb]iên\s+tập|BBT|"
@@ -31,9 +31,9 @@ SPLIT_CREDIT_RE = re.compile(
 )
 SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s*(?P<src>.+)$", re.I)
 PAREN_HINT_RE = re.compile(r"(?<!\s)\s*\((?P<hint>[^()]+)\)\s*$")
-# `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau).
+# `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau), `/vnanet.vn` (its domain).
 SLASH_HINT_RE = re.compile(
-    r"(?<!\s)\s*/\s*(?P<hint>[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
+    r"(?<!\s)\s*/\s*(?P<hint>[a-z0-9-]+(?:\.[a-z]{2,3}){1,2}|[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
     r"|(?:\s+[^\W\d_&]+|\s*&\s*[^\W\d_]+){1,6})?)\s*$")  # `/VOV online`, `/Báo Tin tức và Dân tộc`
 # Academic titles before a name, comma-joined: `PGS, TS.`, `PGS.TS`, `ThS.`.
 ACADEMIC_RUN_RE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN)\.?\s*[,.]?\s*)+(?=\S)")
@@ -66,7 +66,8 @@ UI_CAPS = frozenset(w.strip() for w in UI_CAPS)
 NON_PERSON_CREDIT = frozenset(
     "tư liệu|sưu tầm|internet|minh họa|nvcc|nhân vật cung cấp|btc|ban tổ chức|đơn vị cung cấp".split("|")
 )
-NAME_SEP_RE = re.compile(r"(?<!\s)\s*(?:,|;|\s[-–]\s|\svà\s|&)\s*")
+# `TIẾN DŨNG-VĂN CHUNG`: all-caps credits join two names with a bare hyphen.
+NAME_SEP_RE = re.compile(rf"(?<!\s)\s*(?:,|;|\s[-–]\s|\svà\s|&|(?<=[{UPPER}]{{2}})[-–](?=[{UPPER}]{{2}}))\s*")
 _NAME_SYL = rf"(?:{CAP_SYL}|[{UPPER}]{{2,7}})"
 PHOTO_CREDIT_RE = re.compile(
     rf"(?:Ảnh|ẢNH|Photo)(?:\s+(?:minh\s+họa|MINH\s+HỌA|tư\s+liệu))?\s*:\s*"
@@ -97,8 +98,8 @@ def _names(part: str, caps: bool = False) -> list[str]:
             continue
         if GROUP_CREDIT_RE.match(piece) or piece.casefold() in NON_PERSON_CREDIT:
             continue
-        if not is_byline_name(piece):
-            return []
+        if not is_byline_name(piece) or canonical_province(piece) == piece:
+            return []  # `Đồng Tháp` under the headline is the source label, not a writer
         out.append(piece)
     return out
 
@@ -187,7 +188,7 @@ def parse_photo_credit(text: str) -> list[str]:
     return found
 
 
-LABELLED_RE = re.compile(r"(?<![^\W\d_])(?:Tác giả|Người viết|Phóng viên|PV)\s*:\s*")
+LABELLED_RE = re.compile(r"(?<![^\W\d_])(?:Tác giả|Người viết|Phóng viên|PV|(?:Bài|Tin)\s*(?:,|và)\s*ảnh)\s*:\s*")
 # Words that end a name run in a flattened line (`Tác giả: Minh Thư Theo Báo X Chia sẻ In bài`).
 RUN_STOP = frozenset("Theo Nguồn Chia In Gửi Ảnh Bài Tin Xem Các Lượt Bình Đăng Cập Ngày".split())
 HINT_DIGITS_RE = re.compile(r"\d")
@@ -246,3 +247,29 @@ def marked_byline(line: str) -> list[str]:
         return []
     names = parse_byline(text, trusted=False)["authors"]
     return [] if any(canonical_province(n) for n in names) else names
+
+
+# A writer's initials closing the story (`... 5.000 USD. Q.M`, a line `(N.V)`, `Theo The Daily Mail
+# (Đ.T)`): after a sentence's end, alone on the line, or after a source credit.
+INITIALS_RE = re.compile(
+    r"^(?:.*[.!?…”\"]\s+|(?:Theo|Nguồn)\b[^.!?()]{0,40}?\s*)?\(?(?P<name>(?:[A-ZĐ]\.){1,3}\s?[A-ZĐ][^\W\d_]{0,8}\.?)\)?\s*$"
+)
+# `... tàn phá Gia Lai Diệp Vy (tổng hợp)`: a compiler's credit glued to the last line.
+COMPILED_RE = re.compile(rf"(?P<run>{CAP_SYL}(?:\s+{CAP_SYL})*)\s*\((?i:tổng hợp)\)\s*$")
+
+
+def initials_credit(line: str) -> list[str]:
+    """The writer's initials closing a story line (see INITIALS_RE); their dots as written."""
+    m = INITIALS_RE.match(squash(line).strip())
+    return [m.group("name")] if m else []
+
+
+def compiled_credit(line: str) -> list[str]:
+    """The name before `(tổng hợp)` ending any line: the last two capitalised words, or three
+    when they start with a surname (`Gia Lai Diệp Vy` -> `Diệp Vy`, a place runs into it)."""
+    m = COMPILED_RE.search(squash(fold_tones(line)))
+    if not m:
+        return []
+    words = m.group("run").split()
+    name = " ".join(words[-3:] if len(words) >= 3 and words[-3] in SURNAMES else words[-2:])
+    return [name] if len(name.split()) >= 2 and is_byline_name(name) and not canonical_province(name) else []

@@ -240,6 +240,16 @@ def _year_from_text(day: int, month: int, dates: list[date]) -> date | None:
     return same.pop() if len(same) == 1 else None
 
 
+def _after_sapo_date(lead: str, body: Sequence[str]) -> tuple[int, int, int] | None:
+    """The date opening the paragraph right after a sapo (`<summary>.` then `Sáng 27/6/2025, ...`):
+    the lead summarises, the next paragraph reports the event. Only with its year written: a
+    day and month this far from the head is too often a later event to resolve a year for."""
+    rest = list(body)
+    at = rest.index(lead) + 1 if lead in rest else 0
+    found = lead_date(rest[at]) if at < len(rest) else None
+    return found if found and found[2] is not None else None
+
+
 def find_dates(
     *,
     dateline: str | None,
@@ -254,7 +264,7 @@ def find_dates(
     published, at, source = None, None, None
     if dateline and (parsed := parse_dateline(dateline, arrived)):
         (published, at), source = parsed, "dateline"
-    elif lead and (found := lead_date(lead)):
+    elif lead and (found := lead_date(lead) or _after_sapo_date(lead, body)):
         day, month, year = found
         if year is not None:
             published, source = _date(year, month, day), "body"

@@ -16,6 +16,7 @@ PREFIXES: dict[str, str] = {  # lead prefix abbreviations
     "BNA": "Báo Nghệ An", "ĐBP": "Báo Điện Biên Phủ", "BHG": "Báo Hà Giang",
     "BP": "Báo Bình Phước", "BTNO": "Báo Tây Ninh", "HNM": "Báo Hànộimới",
     "PLO": "Báo Pháp Luật TP.HCM", "ANTĐ": "Báo An ninh Thủ đô", "NLĐO": "Báo Người Lao Động",
+    "ĐTO": "Báo Đồng Tháp", "SGGP": "Báo Sài Gòn Giải Phóng", "PL&XH": "Báo Pháp luật & Xã hội",
 }
 DOMAINS: dict[str, str] = {
     "nbtv.vn": "Đài Phát thanh và Truyền hình Ninh Bình",
@@ -41,13 +42,18 @@ DOMAINS: dict[str, str] = {
     "antd.vn": "Báo An ninh Thủ đô", "nld.com.vn": "Báo Người Lao Động", "vtc.vn": "Báo VTC News",
     "kenh14.vn": "Kenh14", "vietbao.vn": "Vietbao", "zing.vn": "Zing News", "news.zing.vn": "Zing News",
     "znews.vn": "Zing News", "baogiaothong.vn": "Báo Giao thông", "baophapluat.vn": "Báo Pháp luật Việt Nam",
+    "nguoiduatin.vn": "Người Đưa Tin",
 }
 # Names outlets sign with other than their canonical one (online editions, brand spellings).
 ALIASES: dict[str, str] = {
     "Tuổi Trẻ Online": "Báo Tuổi Trẻ", "Vietnam+": "VietnamPlus", "Báo điện tử VietnamPlus": "VietnamPlus",
     "Báo điện tử VnExpress": "VnExpress", "Thanh Niên Online": "Báo Thanh Niên",
-    "Báo Công an Nhân dân điện tử": "Báo Công an nhân dân",
+    "Báo Công an Nhân dân điện tử": "Báo Công an nhân dân", "VOV online": "Báo Điện tử Đài Tiếng nói Việt Nam",
+    "Báo Tin tức và Dân tộc": "Báo Tin tức",  # the paper's name since 2025
 }
+
+# Tags that open a lead with no dash or brackets (`Dân trí “Sao ba mẹ ...`), written exactly so.
+BARE_LEAD_TAGS: tuple[str, ...] = ("Dân trí",)
 
 # Cores that mean "news" itself (`TIN TỨC` menu items): never a masthead without `Báo`.
 GENERIC_CORES = frozenset({"tin tức"})

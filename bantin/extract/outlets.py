@@ -18,6 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bantin.extract.outlet_marks import (
+    credit_as_written,
+    last_of_chain,
+    reporter_outlet,
+    source_label,
+    trailing_slash_mark,
+)
 from bantin.extract.outlet_names import (
     ALIAS_RE,
     ALIAS_TABLE,
@@ -31,7 +38,7 @@ from bantin.extract.outlet_names import (
     outlet_for_name,
     place_phrase,
 )
-from bantin.extract.outlet_table import PREFIXES
+from bantin.extract.outlet_table import BARE_LEAD_TAGS, PREFIXES
 from bantin.vi.gazetteer import canonical_province
 
 __all__ = ["find_outlet", "is_outlet_name", "outlet_for_domain", "outlet_for_mark", "outlet_for_name"]
@@ -41,6 +48,8 @@ LEAD_PREFIX_RE = re.compile(
     r"^\s*(?:\((?P<paren>[A-ZĐ][\w.&-]{1,15})\)\s*(?:[-–—]\s*)?|(?P<dash>[A-ZĐ][A-ZĐ.&]{1,11})\s*[-–—]\s+"
     r"|(?P<host>[A-Za-z][\w-]{1,20}(?:\.[a-z]{2,3}){1,2})\s*[-–—]\s+)"
 )
+# Tags an outlet opens its leads with and no dash (old Dân trí pages), before a quote or a capital.
+BARE_TAG_RE = re.compile(r"^\s*(?P<tag>" + "|".join(map(re.escape, BARE_LEAD_TAGS)) + r")\s+(?=[“\"A-ZĐÀ-Ỹ])")
 CREDIT_RE = re.compile(r"^\s*(?:Nguồn|Theo|Nguồn tin)\s*[:\-–]?\s*(?P<name>.+?)\s*[.)]?\s*$", re.IGNORECASE)
 COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|[Bb]ản quyền)\s*(?:thuộc\s*(?:về)?\s*)?(?:©\s*)?(?:\d{4}\s*)?(?:[-–:]\s*)?"
@@ -149,6 +158,8 @@ def _written(name: str) -> str | None:
 
 def _from_lead(lead: str) -> tuple[str, str] | None:
     """(outlet, evidence) from the lead's prefix; the anonymous `(*)` says nothing."""
+    if bare := BARE_TAG_RE.match(lead):  # `Dân trí “Sao ba mẹ ...`: the tag with no dash
+        return ALIAS_TABLE[bare.group("tag").casefold()], bare.group("tag")
     m = None if ANONYMOUS_RE.match(lead) else LEAD_PREFIX_RE.match(lead)
     if not m:
         return None
@@ -221,12 +232,27 @@ def find_outlet(
         return hit
     if lead and (hit := _from_lead(lead)):
         return hit
+    if title and (bare := BARE_TAG_RE.match(title)):  # a flat page's first line read as the headline
+        return ALIAS_TABLE[bare.group("tag").casefold()], bare.group("tag")
     for line in bylines:  # a byline line, or the outlet hint parsed out of one (`/TTXVN`)
         if hit := _from_line(line, credit=False) or outlet_for_mark(line):
             return hit
     for line in source_credits:
         m = CREDIT_RE.match(line)
         if hit := _from_line(line, credit=True) or outlet_for_mark(m.group("name") if m else line):
+            return hit
+    for mark in [*bylines, *source_credits]:  # `TTXVN/Vietnam+`: the agency's product published it
+        if hit := last_of_chain(mark):
+            return hit
+    # `(Theo Vientiane Times)` as written; in a byline (`Lan Anh (theo Daily Mail)`, a translator
+    # naming the translated source; `Theo Infonet` on a reprint) only a listed outlet.
+    for line in [*source_credits, *bylines]:
+        if hit := credit_as_written(line, listed_only=line not in source_credits):
+            return hit
+    if hit := source_label(list(lines), title):  # an aggregator's label of its source
+        return hit
+    for line in [ln for ln in lines if ln.strip()][-3:]:  # `... ./. Vũ Hạnh/VOV online` closing a flat page
+        if hit := trailing_slash_mark(line):
             return hit
     for line in lines:  # `... Theo Báo Bạc Liêu Chia sẻ In bài` in a flattened or furniture line
         if not line.rstrip().endswith((".", "!", "?")) and (hit := _inline_credit(line)):
@@ -237,5 +263,8 @@ def find_outlet(
         return hit
     for line in lines:
         if len(line) <= 80 and (hit := _from_line(line, credit=False)):
+            return hit
+    for line in lines:  # last: the outlet's own reporter in the story (`Ghi nhận của PV VietNamNet`)
+        if hit := reporter_outlet(line):
             return hit
     return None, None

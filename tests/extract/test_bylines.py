@@ -1,7 +1,16 @@
 """Byline and photo-credit rules."""
 import pytest
 
-from bantin.extract.bylines import byline_in_story, credit_then_byline, head_name_line, parse_byline, parse_photo_credit
+from bantin.extract.bylines import (
+    byline_in_story,
+    compiled_credit,
+    credit_then_byline,
+    head_name_line,
+    initials_credit,
+    labelled_authors,
+    parse_byline,
+    parse_photo_credit,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +42,10 @@ from bantin.extract.bylines import byline_in_story, credit_then_byline, head_nam
         ("Chia sẻ bài viết", [], [], None),
         ("BÌNH LUẬN", [], [], None),
         ("Quang cảnh Hội nghị", [], [], None),
+        ("Tin, ảnh: TIẾN DŨNG-VĂN CHUNG", ["Tiến Dũng", "Văn Chung"], ["Tiến Dũng", "Văn Chung"], None),
+        ("Đồng Tháp", [], [], None),  # a province under the headline: the source label
+        ("Nguyễn Thắng/vnanet.vn", ["Nguyễn Thắng"], [], "vnanet.vn"),
+        ("Vũ Hạnh/VOV online", ["Vũ Hạnh"], [], "VOV online"),
     ],
 )
 def test_parse_byline(line: str, authors: list, photographers: list, hint: str | None) -> None:
@@ -187,3 +200,36 @@ def test_head_name_line(line, photographers, authors):
 def test_credit_glued_to_byline(text, photographers, byline):
     assert parse_photo_credit(text) == photographers
     assert credit_then_byline(text) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Lao Airlines bồi thường cho mỗi nạn nhân 5.000 USD. Q.M", ["Q.M"]),
+        ("(N.V)", ["N.V"]),
+        ("(P.C.Tùng)", ["P.C.Tùng"]),
+        ("Theo The Daily Mail (Đ.T)", ["Đ.T"]),
+        ("X.T.", ["X.T."]),
+        ("Hội nghị diễn ra tại TP.HCM.", []),                      # a place's dots
+        ("Ông Nguyễn Văn T. bị bắt", []),
+    ],
+)
+def test_initials_credit(line, authors):
+    assert initials_credit(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("» Lốc xoáy suốt 2 ngày tàn phá Gia Lai Diệp Vy (tổng hợp)", ["Diệp Vy"]),  # a place runs into it
+        ("Thái Hà (Tổng hợp)", ["Thái Hà"]),
+        ("Tin tổng hợp (tổng hợp)", []),
+        ("Tin từ Hà Nội (tổng hợp)", []),                                            # a place
+    ],
+)
+def test_compiled_credit(line, authors):
+    assert compiled_credit(line) == authors
+
+
+def test_labelled_authors_text_and_photo_label_in_a_flattened_line():
+    assert labelled_authors("rồi”. Bài và ảnh: Minh Anh __________ (*) Buổi giao lưu") == ["Minh Anh"]

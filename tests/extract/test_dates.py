@@ -233,3 +233,19 @@ def test_dateline_with_trailing_label(line, expected):
 )
 def test_dateline_prefix(line, expected):
     assert dateline_prefix(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Sáng 27/6/2025, Bộ trưởng chủ trì hội nghị.", (date(2025, 6, 27), "body")),
+        ("Chiều ngày 25/6/2025, hơn 700 nhà bán hàng dự.", (date(2025, 6, 25), "body")),
+        ("Sáng 27/6, Bộ trưởng chủ trì hội nghị.", (None, None)),  # no year this far down
+        ("Bộ trưởng chủ trì hội nghị sáng 27/6/2025.", (None, None)),  # not opening the paragraph
+    ],
+)
+def test_date_opening_the_paragraph_after_a_sapo(second, expected):
+    lead = "Tại hội nghị, các chuyên gia đã cung cấp cái nhìn sâu sắc."
+    got = find_dates(dateline=None, lead=lead, body=[lead, second, "Sáng 28/6/2025, tiếp tục."], image_files=[],
+                     arrived=date(2025, 7, 1))
+    assert (got.published_date, got.date_source) == expected

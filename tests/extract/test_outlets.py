@@ -3,6 +3,7 @@
 import pytest
 from locations import RAW
 
+from bantin.extract.outlet_marks import credit_as_written, reporter_outlet, source_label, trailing_slash_mark
 from bantin.extract.outlets import find_outlet, outlet_for_mark
 
 
@@ -25,7 +26,17 @@ def _lines(name: str) -> list[str]:
         (None, ["Bích Huyền/VOV-TP HCM", "VOV-TP HCM"], [], ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV-TP HCM")),
         (None, ["Hoàng Thị Hoa (TTXVN)", "TTXVN"], [], ("Thông tấn xã Việt Nam", "TTXVN")),
         (None, [], ["Theo Công an nhân dân"], ("Báo Công an nhân dân", "Công an nhân dân")),
-        (None, ["Hồng Hạnh (TTXVN/Vietnam+)", "TTXVN/Vietnam+"], [], (None, None)),  # two outlets: which?
+        # a chain of outlets: the agency's product that published it, the last
+        (None, ["Hồng Hạnh (TTXVN/Vietnam+)", "TTXVN/Vietnam+"], [], ("VietnamPlus", "TTXVN/Vietnam+")),
+        (None, [], ["(TTXVN/Vietnam+)"], ("VietnamPlus", "(TTXVN/Vietnam+)")),
+        (None, [], ["(Theo Vientiane Times)"], ("Vientiane Times", "Theo Vientiane Times")),  # as written
+        (None, [], ["Theo Thu Trang"], (None, None)),                                   # a writer's name
+        ("(ĐTO) Ngày 2-11, Đội", [], [], ("Báo Đồng Tháp", "ĐTO")),
+        ("Dân trí “Sao ba mẹ không ra thăm con?”.", [], [], ("Báo điện tử Dân trí", "Dân trí")),  # bare tag
+        ("Dân trí của người dân được nâng cao.", [], [], (None, None)),                          # a phrase
+        (None, ["Thanh Hà (Theo VTC news)", "Theo VTC news"], [], ("Báo VTC News", "Theo VTC news")),
+        (None, ["Theo Philstar"], [], (None, None)),                         # in a byline: listed outlets only
+        (None, ["Lan Anh (theo Daily Mail)", "theo Daily Mail"], [], (None, None)),             # a translation's source
     ],
 )
 def test_find_outlet(lead, bylines, credits, expected):
@@ -40,7 +51,6 @@ def test_find_outlet(lead, bylines, credits, expected):
         ("VOV- Miền Trung", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV- Miền Trung")),
         ("Vietnam+", ("VietnamPlus", "Vietnam+")),
         ("Thanh Niên.", ("Báo Thanh Niên", "Thanh Niên")),
-        ("TTXVN/Vietnam+", None),                                            # two outlets
         ("Hà Nội", None),                                                    # a place, not an outlet
         ("Nguyễn Văn An", None),                                             # a person
         ("KBS", None),                                                       # not in the table
@@ -166,3 +176,75 @@ def test_domain_lead_prefix(lead, expected):
 )
 def test_page_marks_with_title(lines, title, expected):
     assert find_outlet(lead=None, bylines=[], source_credits=[], lines=lines, title=title)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(theo AFP)", ("AFP", "theo AFP")),
+        ("Nguồn: QQ", ("QQ", "Nguồn: QQ")),
+        ("Theo The Daily Mail", ("The Daily Mail", "Theo The Daily Mail")),
+        ("Theo VTC news", ("Báo VTC News", "Theo VTC news")),         # listed: its canonical name
+        ("Theo Hoàng Long", None),                                     # a person
+        ("Theo Tri Thức", None),                                       # could be a given name
+        ("Theo Đài KTTV tỉnh", None),                                  # a body, not an outlet
+        ("Nguồn: MXH", None),                                          # social networks
+        ("Theo Bộ Công an, vụ việc đang được điều tra.", None),        # a story sentence
+    ],
+)
+def test_credit_as_written(line, expected):
+    assert credit_as_written(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ghi nhận của PV VietNamNet tại hiện trường", ("VietNamNet", "PV VietNamNet")),
+        ("Hãy cùng PV Infonet chứng kiến", ("Infonet", "PV Infonet")),
+        ("Trao đổi với PV Báo SGGP, ông Nam cho biết", ("Báo Sài Gòn Giải Phóng", "PV Báo SGGP")),
+        ("Theo ghi nhận của PV Người Đưa Tin, tại", ("Người Đưa Tin", "PV Người Đưa Tin")),
+        ("Ảnh: Hữu Tiến - PV TTXVN tại Anh", ("Thông tấn xã Việt Nam", "PV TTXVN")),
+        ("trao đổi với PV, ông A cho biết", None),
+        ("phóng viên Nguyễn Văn An cho biết", None),                   # a reporter's name
+        ("PV Hùng cho biết", None),
+        ("trao đổi với Tuổi Trẻ, ông Vượng cho biết", None),          # a source talking to it: not a mark
+        ("PV Báo Xây dựng ghi nhận", None),                            # the name cut at `dựng`
+    ],
+)
+def test_reporter_outlet(line, expected):
+    assert reporter_outlet(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Bnews", ("Bnews", "Bnews")),                                  # a brand as written
+        ("Chính Phủ", ("Báo Điện tử Chính phủ", "Chính Phủ")),
+        ("Đồng Tháp", ("Báo Đồng Tháp", "Đồng Tháp")),                   # a province: its paper
+        ("Thanh", None),                                                # a given name
+        ("39 liên quan", None),
+    ],
+)
+def test_source_label_between_headline_and_aggregator_stamp(label, expected):
+    title = "Hà Nội điều chỉnh giao thông"
+    assert source_label([title, label, "12 giờ trước", "Từ 1/11, Sở Xây dựng"], title) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ông nói./. Lại Thìn/VOV online (ghi)", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV online")),
+        ("cáo buộc trên./. Mạnh Hùng/Berlin (Vietnam+)", ("VietnamPlus", "Vietnam+")),
+        ("nợ xấu./. PV/VOV online Tổng hợp", ("Báo Điện tử Đài Tiếng nói Việt Nam", "VOV online")),
+        ("tỷ lệ 50/50 (ước tính)", None),
+        ("đi qua Hà Nội/Hải Phòng", None),
+    ],
+)
+def test_trailing_slash_mark(line, expected):
+    assert trailing_slash_mark(line) == expected
+
+
+def test_bare_tag_opening_a_flat_first_line_read_as_the_headline():
+    title = "Dân trí Bạn có bao giờ nhận thấy rằng các nhân vật phản diện"
+    assert find_outlet(lead="Cảnh phim.", bylines=["Theo Daily Mail"], source_credits=[], title=title) == (
+        "Báo điện tử Dân trí", "Dân trí")
