@@ -87,9 +87,15 @@ def test_fixtures_only_scores_the_fixtures():
 # Later gold sets (other portals, written blind, now development sets): per-field precision and
 # recall floors at the measured value minus MARGIN. Measured after extraction round 3.
 MARGIN = 0.03
+# Quantities: these fixture golds follow the fixture convention (tests/gold/README.md: a range is
+# not a figure, lengths and areas are left out, no number words). Figures now follow the real-corpus
+# guide (tests/realgold/GUIDE.md), which counts both ends of a range (`2-5 triệu đồng`), km and km2
+# and counts in words, so most of the precision drop below is that difference; a few are real
+# errors (a number word read before a verb: `hai … vứt gùi bỏ chạy`, `4 … nhấn mạnh`).
 BLIND_MEASURED = {  # set -> field -> (precision, recall); fields not listed measured 1.0 / 1.0
-    "blind2": {"people_honorific": (1.0, 0.917), "organisations": (0.941, 0.914)},
-    "blind3": {"people": (1.0, 0.968), "people_posts": (0.966, 0.966), "organisations": (0.936, 0.936)},
+    "blind2": {"people_honorific": (1.0, 0.917), "organisations": (0.941, 0.914), "quantities": (0.793, 0.985)},
+    "blind3": {"people": (1.0, 0.968), "people_posts": (0.966, 0.966), "organisations": (0.936, 0.936),
+               "quantities": (0.852, 1.0)},
 }
 BLIND_DIRS = {"blind2": ("tests/gold_blind2", "tests/fixtures/portals_blind2"),
               "blind3": ("tests/gold_blind3", "tests/fixtures/portals_blind3")}
