@@ -54,6 +54,7 @@ SENTENCE_OPENERS = frozenset((  # never part of a name: a new sentence starts he
 NAME_OR_OPENER = frozenset((
     "Trung", "Thành", "Đoàn", "Hội", "Ban", "Bộ", "Sở", "Phòng", "Tỉnh", "Huyện", "Xã", "Công", "Đại",
     "Thượng", "Thiếu", "Lãnh", "Chủ", "Phó", "Bí", "Giám", "Trưởng", "Thủ", "Quân", "Bộ",
+    "Cục", "Viện", "Tòa", "Tổng", "Ủy", "Trường",  # `Ảnh minh họa: Minh Thu/TTXVN Cục Hải quan …`
 ))
 INITIALS_NAME_RE = re.compile(r"^(?:[A-ZĐ]\.)+[^\W\d_]*\.?$")  # `Đ.Hà`, `N.V`, `P.C.Tùng`: a whole credit
 CREDIT_MAX_WORDS = 4

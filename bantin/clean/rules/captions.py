@@ -48,7 +48,9 @@ CREDIT_PIECE_RE = re.compile(
     r"^([-–—]?\s*\(?\s*(ảnh|ảnh minh họa|nguồn ảnh|nguồn video|nguồn clip|video|clip|ảnh chụp màn hình)"
     r"|[-–—]\s*nguồn)\s*:\s*[^:;]{1,60}?\)?\.?$", I)  # `- Nguồn: HOSE` under a chart
 # ... or a bare label saying what the picture is (`Ảnh minh họa`, `(Ảnh tư liệu)`) after its caption.
-BARE_CREDIT_PIECE_RE = re.compile(r"^\(?\s*(ảnh|hình) (minh họa|minh hoạ|tư liệu|có tính chất minh họa)\s*\)?\.?$", I)
+BARE_CREDIT_PIECE_RE = re.compile(
+    r"^\(?\s*(ảnh|hình) (minh họa|minh hoạ|tư liệu|có tính chất minh họa)\s*\)?\.?$"
+    r"|^\(?\s*ảnh chụp( (sáng|chiều|tối|trưa|đêm))?( ngày)? \d{1,2}[/-]\d{1,2}([/-]\d{4})?\s*\)?\.?$", I)  # `Ảnh chụp ngày 1/11.`
 CREDIT_PIECE_MAX_WORDS = 8
 # A caption that carries its credit or its kind in brackets at the end: `… (ảnh Internet)`,
 # `Hiện trường vụ việc (ảnh cắt từ clip).`, `… (Ảnh minh họa)`.
@@ -109,6 +111,8 @@ RULES: tuple[Rule, ...] = (
          f"với chính quyền địa phương.\n{BODY}", "photo_credit"),
         (f"{TITLE}\n{LEAD}\n{_GLUED} Đoạn clip được ghi tại Pháp.Như Phúc⟦Nguồn video: Youtube⟧", "photo_credit"),
         (f"{TITLE}\n{LEAD}\n{BODY} Nhiều doanh nghiệp đề nghị bắt buộc mua bảo hiểm công trình. ⟦Ảnh minh họa⟧\n{BODY}",
+         "photo_credit"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\nTuyến đường ở phường Hóa Châu ngập sâu trong nước. ⟦Ảnh chụp ngày 1/11.⟧\n{BODY}",
          "photo_credit"),
         (f"{TITLE}\n{LEAD} Lễ ra mắt hiệp hội tại London. ⟦Ảnh: Hữu Tiến - PV ⟧TTXVN tại Anh Tối 27/6, hiệp hội "
          f"chính thức ra mắt.\n{BODY}", "photo_credit"),
