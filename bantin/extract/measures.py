@@ -19,7 +19,7 @@ the extractor found: `phrase` joins the two parts back into it (what the gold fi
 """
 from __future__ import annotations
 
-#: Money ends the counted phrase in `quantities._unit_words`, so a currency is a unit only when it
+#: Money ends the counted phrase in `counted_noun.unit_words`, so a currency is a unit only when it
 #: is the whole phrase (`đồng chí`, `đồng bào` are people, not money).
 CURRENCIES: dict[str, str] = {"đồng": "đồng", "vnđ": "đồng", "vnd": "đồng", "usd": "USD", "euro": "EUR"}
 #: Units of mass, volume, length, area and speed, written form (lower case) -> canonical form;

@@ -22,13 +22,8 @@ What is NOT a quantity (precision first):
   an anniversary, not a reported figure);
 - a number with no counted noun after it (a bare `0` or `10` is usually page furniture).
 
-The unit is the counted noun phrase, read without a POS tagger: up to 6 words after the number,
-ending at punctuation, a function word (`của`, `trên`, `với`, `để`...) or a verb that typically
-follows a counted noun (`nhập ngũ`, `tham gia`, `đảm nhiệm`): `7.900 công dân nhập ngũ` ->
-`công dân`, `9 nhiệm vụ công tác trọng tâm để` -> `nhiệm vụ công tác trọng tâm`, `461 đồng chí
-Công an chính quy đảm nhiệm` -> `đồng chí Công an chính quy`. A classifier (`buổi`, `lượt`)
-keeps its complement even when that is a verb (`buổi tuyên truyền`). `%` is its own unit.
-The phrase is then split into a unit of measure and the counted noun (`kg ma túy` -> `kg`,
+The unit is the counted noun phrase after the number, read without a POS tagger
+(bantin/extract/counted_noun.py). The phrase is then split into a unit of measure and the counted noun (`kg ma túy` -> `kg`,
 `ma túy`; `đối tượng` -> no unit, `đối tượng`): bantin/extract/measures.py.
 """
 from __future__ import annotations
@@ -36,6 +31,7 @@ from __future__ import annotations
 import re
 
 from bantin.extract import measures, number_words
+from bantin.extract.counted_noun import STOP_WORDS, unit_words
 from bantin.linear import ends_with
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -126,33 +122,6 @@ FROM_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:từ)\s+$")
 AT_LEAST_AFTER_RE = re.compile(r"\s+trở lên(?![^\W\d_])")
 # Page counters inside a line: `Lượt xem: 412`, `Số lần đọc: 768`.
 COUNTER_BEFORE_RE = re.compile(r"(?i:lượt xem|lượt truy cập|lượt đọc|số lần đọc|lượt thích|views?)\s*:?\s*$")
-# Classifiers always take the next word as their complement (`buổi tuyên truyền`, `lượt người`).
-MEASURES = frozenset("buổi lượt cuộc lớp đợt chuyến suất vụ trận".split())
-STOP_WORDS = frozenset(
-    """của cho với trong tại ở trên dưới về và hoặc hay được đã đang sẽ là có bị do theo từ đến
-    tới để nhằm so thì mà này đó kia các những khi vào ra lên xuống thuộc gồm như nên vì nhưng
-    cũng đều còn nữa rồi lại mỗi một mới tăng giảm đạt chiếm qua vẫn phải cần nó họ tôi chúng
-    trước sau cùng không chưa từng giữa""".split()
-)
-# Money ends the counted phrase: `3,6 tỷ đồng` (the next word, `trả`, is the sentence's verb).
-CURRENCIES = frozenset("đồng usd euro".split())
-NOT_MONEY = frozenset({"đồng chí", "đồng bào", "đồng đội", "đồng hương", "đồng nghiệp", "đồng bằng", "đồng ruộng"})
-# `bị` is a function word (passive), except in nouns for people in a case (`47 bị hại`, `6 bị can`).
-BI_NOUNS = frozenset("hại can cáo".split())
-# Verbs that typically follow the counted noun (`7.900 công dân nhập ngũ`, `người tham gia`).
-VERBS = frozenset(
-    """tham gia|tham dự|nhập ngũ|xuất ngũ|lên đường|đảm nhiệm|thực hiện|hoàn thành|hỗ trợ|nhận|trao|
-    tặng|được|bị|vi phạm|phát hiện|bắt giữ|xử lý|triển khai|tổ chức|ký|đăng ký|trúng tuyển|
-    tốt nghiệp|đạt|bảo đảm|đảm bảo|tiếp nhận|ra quân|sinh sống|làm việc|trở lên|trở xuống|nêu|chết|
-    tử vong|thiệt mạng|mất tích|tập trung|bao gồm|tiếp tục|thống nhất|nhất trí|cam kết|kỷ niệm|duy trì|
-    mở rộng|đẩy nhanh|bày tỏ|thiết lập|hoàn toàn|nói|cho biết|khẳng định|ký kết|hợp tác|thúc đẩy|
-    phối hợp|trao đổi|gặp|thể hiện|mang|cầm|nắm""".replace("\n", " ").split("|")
-)
-VERBS = frozenset(v.strip() for v in VERBS)
-MAX_UNIT_WORDS = 6
-# After these a capitalised word is a place name, not part of the unit (`2 xã Hang Kia` -> `xã`).
-PLACE_UNITS = frozenset("xã phường huyện quận tỉnh thôn bản ấp xóm làng nước".split())
-WORD_RE = re.compile(r"\s+([^\W_]+)")
 # Between two runs of number words, a range (`hai đến ba lần`).
 WORD_RANGE_RE = re.compile(r"\s*(?:đến|tới|-|–)\s*")
 # Capitalised words that may stand right before a figure (`Có 4 người`, `Hơn 300 hộ`, `Trong 5 năm`).
@@ -169,32 +138,6 @@ def parse_number(raw: str, scale: str | None = None) -> float:
     """`7.900` -> 7900.0, `1,5` + `triệu` -> 1500000.0."""
     value = float(raw.replace(".", "").replace(",", "."))
     return value * SCALES.get(scale or "", 1.0)
-
-
-def _unit_words(text: str, pos: int) -> tuple[list[str], int]:
-    """Words of the counted noun phrase starting at `pos`, and where the phrase ends.
-
-    The phrase runs until punctuation, a function word, a verb that follows counted nouns, or
-    a number; a classifier (`buổi`, `lượt`) always keeps its complement.
-    """
-    words: list[tuple[str, int]] = []
-    while len(words) < MAX_UNIT_WORDS and (m := WORD_RE.match(text, pos)):
-        w, low = m.group(1), m.group(1).lower()
-        after_classifier = len(words) == 1 and words[0][0] in MEASURES
-        nxt = WORD_RE.match(text, m.end())
-        pair = f"{low} {nxt.group(1).lower()}" if nxt else ""
-        case_noun = low == "bị" and nxt is not None and nxt.group(1).lower() in BI_NOUNS
-        if w.isdigit() or (not after_classifier and low in STOP_WORDS and not case_noun):
-            break
-        if not after_classifier and words and (low in VERBS or pair in VERBS):
-            break
-        if words and words[-1][0] in PLACE_UNITS and w[0].isupper():
-            break
-        words.append((w, m.end()))
-        pos = m.end()
-        if low in CURRENCIES and pair not in NOT_MONEY:
-            break
-    return [w for w, _ in words], (words[-1][1] if words else pos)
 
 
 def _name_before(sentence: str, start: int, lead: int) -> bool:
@@ -255,7 +198,7 @@ def _unit(sentence: str, m: re.Match) -> tuple[str, int] | None:
         return "%", m.end()
     if COORDINATE_RE.match(sentence, m.end()):
         return None
-    words, end = _unit_words(sentence, m.end())
+    words, end = unit_words(sentence, m.end())
     if glued := m.group("glued"):
         return " ".join([glued, *words]), end if words else m.end()
     return (" ".join(words), end) if _counted(words) else None
@@ -324,7 +267,7 @@ def _fractions(sentence: str, lead: int) -> list[dict]:
         if a > b or (a == 1 < b) or ends_with(DATE_BEFORE_RE, sentence, f.start()) \
                 or _excluded_before(sentence, f.start(), lead):
             continue
-        words, end = _unit_words(sentence, f.end())
+        words, end = unit_words(sentence, f.end())
         if glued := f.group("glued"):     # `3.700/9.800m`
             words, end = [glued, *words], (end if words else f.end())
         if not _counted(words) or not words[0].islower():
@@ -341,7 +284,7 @@ def _in_words(sentence: str) -> list[dict]:
     A run with no noun of its own before `đến`/`-` and another run shares that run's noun
     (`hai đến ba lần`)."""
     runs = [r for r in number_words.find(sentence) if not ends_with(DESIGNATOR_RE, sentence, r[0])]
-    units = [_unit_words(sentence, end) for _, end, _, _ in runs]
+    units = [unit_words(sentence, end) for _, end, _, _ in runs]
     out = []
     for i, (start, end, value, qualifier) in enumerate(runs):
         words, uend = units[i]
