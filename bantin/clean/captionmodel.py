@@ -3,7 +3,8 @@
 Why learned: on real pages most captions carry no marker at all. A picture's file name, its
 `Ảnh:` credit and its alt text are lost when a crawler renders the page to text, and what is left
 is one short sentence between two paragraphs (`Trung tướng X kiểm tra thiết bị bay không người
-lái.`) that only its shape, its neighbours and its words tell from a sentence of the story. Rules
+lái.`) that only its shape, its neighbours, its words and the page (a page whose rules found
+one picture has others) tell from a sentence of the story. Rules
 written for that (`captions.is_bare_caption`) found a quarter of them; this model reads the same
 cues, weighed from the hand-read gold (tests/realgold/).
 
@@ -101,11 +102,14 @@ class PageStats:
 
     kept: Counter
     median_words: float
+    pictures: int  # units the rules gave a picture's roles (caption, credit, file name)
 
 
 def page_stats(lines: list[LineDecision]) -> PageStats:
     sizes = [len(d.clean_text.split()) for d in lines if d.role in KEPT and d.clean_text.strip()]
-    return PageStats(Counter(d.raw_line for d in lines if d.role in KEPT), statistics.median(sizes) if sizes else 1.0)
+    pictures = sum(d.role in ("caption", "photo_credit", "image_file") for d in lines)
+    return PageStats(Counter(d.raw_line for d in lines if d.role in KEPT), statistics.median(sizes) if sizes else 1.0,
+                     pictures)
 
 
 def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
@@ -139,6 +143,7 @@ def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
     if d.split == "sentence":
         out.append(f"line_others:{min(page.kept[d.raw_line] - (d.role in KEPT), 2)}")
     out += [f"cw:{m}" for m in dict.fromkeys(CUE_WORD_RE.findall(low))]
+    out.append(f"pictures:{min(page.pictures, 3)}")
     if words:
         out.append(f"f1:{words[0]}")
     return out

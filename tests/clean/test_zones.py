@@ -1,4 +1,7 @@
-"""Header and footer zones: title chosen among headline-like lines, furniture around the story dropped."""
+"""Header and footer zones: title chosen among headline-like lines, furniture around the story dropped.
+
+The zones are rules, so pages are classified without the caption model (`learned=False`), which
+may overturn a story verdict afterwards (tests/clean/test_captionmodel.py)."""
 from __future__ import annotations
 
 from bantin.clean.classify import classify
@@ -11,7 +14,7 @@ BODY = "Theo báo cáo, từ đầu năm đến nay toàn huyện ghi nhận 45 
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
-    return [(d.role, d.clean_text) for d in per_raw_line(classify(text)) if d.role != "empty"]
+    return [(d.role, d.clean_text) for d in per_raw_line(classify(text, learned=False)) if d.role != "empty"]
 
 
 def test_title_is_the_last_headline_below_banner_and_menu() -> None:
