@@ -46,7 +46,8 @@ def test_repeated_from_marks_corpus_repeats(tmp_path: Path, capsys: pytest.Captu
     assert code == 0 and out[-2].split()[:3] == ["2", "ui_text", "corpus.repeated"]
     code, out = _run([str(tmp_path / "a.txt"), "--repeated-from", str(tmp_path), "--min-docs", "4",
                       "--no-color"], capsys)
-    assert out[-2].split()[:2] == ["2", "body"]
+    # below the threshold the rules leave it as story; the caption model may then take it
+    assert out[-2].split()[0] == "2" and out[-2].split()[2] in ("default.body", "caption.model")
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
