@@ -84,15 +84,14 @@ def _rbucket(x: float, bounds: tuple[float, ...]) -> str:
     return next((str(b) for b in bounds if x <= b), "more")
 
 
-def _neighbour(lines: list[LineDecision], i: int, step: int) -> tuple[str, str, bool]:
-    """(role class, text, blank line between) of the nearest non-empty unit in direction `step`."""
+def _neighbour(lines: list[LineDecision], i: int, step: int) -> tuple[str, int | None, bool]:
+    """(role class, index, blank line between) of the nearest non-empty unit in direction `step`."""
     j, blank = i + step, False
     while 0 <= j < len(lines) and not lines[j].clean_text.strip():
         blank, j = True, j + step
     if not 0 <= j < len(lines):
-        return "edge", "", blank
-    d = lines[j]
-    return ("text" if d.role in KEPT else d.role), d.clean_text, blank
+        return "edge", None, blank
+    return ("text" if lines[j].role in KEPT else lines[j].role), j, blank
 
 
 @dataclass(frozen=True)
@@ -103,13 +102,15 @@ class PageStats:
     kept: Counter
     median_words: float
     pictures: int  # units the rules gave a picture's roles (caption, credit, file name)
+    words: list[set[str]]  # each unit's lower-cased words, read once (a unit is every neighbour's twice)
 
 
 def page_stats(lines: list[LineDecision]) -> PageStats:
     sizes = [len(d.clean_text.split()) for d in lines if d.role in KEPT and d.clean_text.strip()]
     pictures = sum(d.role in ("caption", "photo_credit", "image_file") for d in lines)
+    words = [{w.lower() for w in WORD_RE.findall(d.clean_text)} for d in lines]
     return PageStats(Counter(d.raw_line for d in lines if d.role in KEPT), statistics.median(sizes) if sizes else 1.0,
-                     pictures)
+                     pictures, words)
 
 
 def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
@@ -132,9 +133,9 @@ def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
         out.append("paren")
     mine = set(words)
     for name, step in (("prev", -1), ("next", 1)):
-        role, text, blank = _neighbour(lines, i, step)
-        size = _bucket(len(text.split()))
-        theirs = {w.lower() for w in WORD_RE.findall(text)}
+        role, j, blank = _neighbour(lines, i, step)
+        size = _bucket(0 if j is None else len(lines[j].clean_text.split()))
+        theirs = set() if j is None else page.words[j]
         share = len(mine & theirs) / len(mine) if mine else 0.0
         out += [f"{name}:{role}", f"{name}_len:{size}", f"{name}_role_len:{role}:{size}",
                 f"{name}_share:{_rbucket(share, SHARE_BUCKETS)}"]

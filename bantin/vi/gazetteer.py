@@ -179,6 +179,16 @@ def _localities() -> dict[str, set[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _all_localities() -> frozenset[str]:
+    return frozenset(name for names in _localities().values() for name in names)
+
+
+def is_locality(name: str) -> bool:
+    """`name` (without its unit word) names a district, ward or commune of the gazetteer."""
+    return fold(name).lower() in _all_localities()
+
+
 def _gazetteer_name(unit: str, words: list[str]) -> str | None:
     names = _localities().get(unit, set())
     for n in range(len(words), 0, -1):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bantin.vi.gazetteer import _localities, canonical_province, fold
+from bantin.vi.gazetteer import canonical_province, is_locality
 from bantin.vi.language import is_vietnamese_syllable
 
 # Role nouns written right before a person's name (lower case as written; matched
@@ -54,6 +54,8 @@ ORG_HEADS = [
     "căn hộ", "chung cư", "khu đô thị", "giải thưởng", "huân chương", "ngã tư", "ngã ba", "nút giao",
 ]
 _ORG_ALT = "|".join(re.escape(w) for w in sorted(ORG_HEADS, key=len, reverse=True))
+# A post that ends in a head (`hiệu trưởng Trường ĐH`) still waits for the institution's name.
+ORG_END_RE = re.compile(rf"(?<![\w])(?i:{_ORG_ALT})$")
 # The head may be followed by up to four more words of the organisation's name.
 ORG_BEFORE_RE = re.compile(rf"(?<![\w])(?i:{_ORG_ALT})(?:\s+[^\s,;:()]+){{0,8}}\s+$")
 # What before a name makes it an address or a chain of places: a house number (`2A`, `173`,
@@ -100,7 +102,7 @@ def org_or_address(text: str, start: int, end: int) -> bool:
 def ends_in_org_head(post: str) -> bool:
     """`hiệu trưởng Trường ĐH` + `Nguyễn Tất Thành`: a post ending in an institution head with no
     name of its own is completed by the run after it, which is the institution's name."""
-    return bool(re.search(rf"(?<![\w])(?i:{_ORG_ALT})$", post))
+    return bool(ORG_END_RE.search(post))
 
 
 def bare_shape(name: str) -> bool:
@@ -119,7 +121,4 @@ def is_province_like(name: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_place_name(name: str) -> bool:
     """A province, a locality of the gazetteer (`Tăng Nhơn Phú`, `Hoàng Mai`) or a famous place."""
-    if is_province_like(name):
-        return True
-    key = fold(name).lower()
-    return any(key in names for names in _localities().values())
+    return is_province_like(name) or is_locality(name)

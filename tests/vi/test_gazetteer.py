@@ -9,6 +9,7 @@ from bantin.vi.gazetteer import (
     canonical_province,
     find_localities,
     find_provinces,
+    is_locality,
     to_2025,
 )
 
@@ -132,3 +133,8 @@ def test_provinces_of_cities(text, provinces):
 
 def test_province_after_a_youth_union_word():
     assert find_provinces("Ban Thường vụ Tỉnh Đoàn Nghệ An tổ chức gặp mặt") == ["Nghệ An"]
+
+
+@pytest.mark.parametrize(("name", "is_one"), [("Hoàng Mai", True), ("hoàng mai", True), ("Nguyễn Văn Danh", False)])
+def test_is_locality_reads_the_gazetteer_in_any_case(name, is_one) -> None:
+    assert is_locality(name) is is_one
