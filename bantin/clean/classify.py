@@ -43,6 +43,7 @@ from bantin.clean.zones import INNER_SENTENCE_RE, footer_pass, header_pass
 from bantin.records import LineDecision
 
 BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
+NUMBER_SIGNS = "+±−"  # math symbols (Sm) that may open a line as a number's sign
 IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
 MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
@@ -82,6 +83,8 @@ def strip_bullet(text: str) -> str:
     k = 0
     while k < len(text) and (unicodedata.category(text[k]) in BULLET_CATEGORIES or text[k] in "•◦▪" or
                              (text[k].isspace() and k > 0)):
+        if text[k] in NUMBER_SIGNS and text[k + 1:k + 2].isdigit():
+            break  # `+200` in a price table: the sign of a number, not a bullet
         k += 1
     return text[k:]
 
@@ -162,6 +165,12 @@ def _worded(text: str) -> bool:
     return lettered >= REPEAT_MIN_WORDS and lettered > len(words) - lettered
 
 
+def _label(text: str) -> bool:
+    """Every word capitalised (`TP Hồ Chí Minh`, `Hà Nội`): a row label of a table or a name in a
+    list, printed again on purpose; a copied sentence or headline has small words."""
+    return not any(w[0].islower() for w in text.split() if w[0].isalpha())
+
+
 def _duplicates(p: _Page, title: int | None) -> None:
     title_key = edge_key(p.clean[title]) if title is not None else None
     for i in p.free():
@@ -181,7 +190,7 @@ def _duplicates(p: _Page, title: int | None) -> None:
         key = edge_key(c)
         if p.role[i] != "title" and key and key == title_key:
             p.set(i, "duplicate", "duplicate.title")
-        elif p.role[i] != "title" and key and key in seen and _worded(c):
+        elif p.role[i] != "title" and key and key in seen and _worded(c) and not _label(c):
             p.set(i, "duplicate", "duplicate.repeat")
         seen.add(key)
 

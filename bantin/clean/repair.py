@@ -148,3 +148,24 @@ def fingerprint(line: str) -> str:
     if not norm:
         return ""
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def nfc_view(line: str) -> tuple[str, list[int] | None]:
+    """The line composed (NFC) and, when that changed it, where each composed character starts in
+    the raw line (one more entry: the raw length). Each base letter is composed with the marks
+    that follow it, so every position of the view maps to a character boundary of the raw line."""
+    if line.isascii() or unicodedata.is_normalized("NFC", line):
+        return line, None
+    parts: list[str] = []
+    at: list[int] = []
+    i, n = 0, len(line)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(line[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", line[i:j])
+        parts.append(piece)
+        at.extend([i] * len(piece))
+        i = j
+    at.append(n)
+    return "".join(parts), at

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bantin.clean.repair import nfc_view
 from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 
@@ -86,13 +87,36 @@ SPLIT_BEFORE_RE = re.compile(
 _TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
 SPLIT_AFTER_RE = re.compile(
     rf"(?:{_DATETIME}|{_TIME_THEN_TAG}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT})\s+")
+# A dated sentence opener glued after a run with no stop (a caption of a flattened page):
+# `… môi trường công nghiệp Sáng 27/6/2025, tại …`. After a small letter, a capitalised time of
+# day with a date never continues the sentence (`sáng 27/6` inside one is written small).
+DATED_OPENER_RE = re.compile(
+    r"\s(?=(?:Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Sáng sớm|Chiều tối|Ngày)(?:\s+(?:nay|qua))?(?:\s+ngày)?"
+    r"\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\d))")
+RUN_MIN_WORDS, RUN_WINDOW = 5, 200
 CAPS_WORD_RE = re.compile(r"\S+")
 DASH_ONLY_RE = re.compile(r"^\s*[-–—]\s*$")
 
 
 def split_sentences(line: str) -> list[str]:
     """Cut a line into sentences and furniture pieces; ''.join(result) == line. Linear in the
-    length of the line: every check looks at a bounded window around a match."""
+    length of the line: every check looks at a bounded window around a match.
+
+    The cuts are found on the line's NFC view and put back on the raw line: in decomposed text a
+    tone mark stands between the letters, so `lên.` looked like the abbreviation `n.` and a
+    lower-case word like no word, and a decomposed page was cut into other units (and decided
+    otherwise) than the same page composed."""
+    raw = line
+    line, at = nfc_view(raw)
+    bounds = [at[c] for c in sorted(_cuts(line))] if at else sorted(_cuts(line))
+    pieces = [raw[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    for k in range(len(pieces) - 2, -1, -1):  # a lone dash belongs to the credit after it (`- Nguồn: X`)
+        if DASH_ONLY_RE.match(pieces[k]):
+            pieces[k:k + 2] = [pieces[k] + pieces[k + 1]]
+    return pieces
+
+
+def _cuts(line: str) -> set[int]:
     cuts = {0, len(line)}
     for m in SENTENCE_END_RE.finditer(line):
         # Only the few characters before the full stop are looked at (pos/endpos keep `\b` and
@@ -100,6 +124,7 @@ def split_sentences(line: str) -> list[str]:
         if not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
             cuts.add(m.end())
     cuts.update(_glued_ends(line))
+    cuts.update(m.start() + 1 for m in DATED_OPENER_RE.finditer(line) if _ends_a_run(line, m.start()))
     for m in GLUED_CREDIT_RE.finditer(line):
         if line[m.start() - 1].islower() or line[m.start() - 1] == ".":
             cuts.add(m.start())
@@ -117,12 +142,7 @@ def split_sentences(line: str) -> list[str]:
     banner = _caps_banner_end(line)
     if banner:
         cuts.add(banner)
-    bounds = sorted(cuts)
-    pieces = [line[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
-    for k in range(len(pieces) - 2, -1, -1):  # a lone dash belongs to the credit after it (`- Nguồn: X`)
-        if DASH_ONLY_RE.match(pieces[k]):
-            pieces[k:k + 2] = [pieces[k] + pieces[k + 1]]
-    return pieces
+    return cuts
 
 
 def _glued_ends(line: str) -> list[int]:
@@ -130,6 +150,16 @@ def _glued_ends(line: str) -> list[int]:
     return [m.end() for m in GLUED_STOP_RE.finditer(line)
             if m.start() >= 2 and line[m.start() - 2:m.start()].isalpha() and line[m.start() - 2:m.start()].islower()
             and line[m.end()].isupper()]
+
+
+def _ends_a_run(line: str, at: int) -> bool:
+    """A small letter ends a run of at least RUN_MIN_WORDS words since the last stop (a caption,
+    not an outlet tag such as `Dân trí Sáng 28/11, …`, which the dateline rules read whole)."""
+    if not line[at - 1:at].islower():
+        return False
+    window = line[max(0, at - RUN_WINDOW):at]
+    stop = max(window.rfind(c) for c in ".!?…")
+    return len(window[stop + 1:].split()) >= RUN_MIN_WORDS
 
 
 def _credit_end(line: str, start: int) -> int:

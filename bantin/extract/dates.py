@@ -57,6 +57,8 @@ LEAD_DATE_RE = re.compile(
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?)"
     r"(?![\d/-])"
 )
+# How a paragraph that is a sentence ends; a caption or a heading between sapo and story does not.
+SENTENCE_END = (".", "!", "?", "…", ":")
 # A year-end review names the year it reviews: `hội nghị tổng kết công tác biên phòng năm 2023`.
 REVIEW_YEAR_RE = re.compile(
     r"(?i:tổng kết)(?:(?![.;!?]).){0,80}?(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?!\s*[-–—]\s*\d)(?![\d/])"
@@ -242,10 +244,13 @@ def _year_from_text(day: int, month: int, dates: list[date]) -> date | None:
 
 def _after_sapo_date(lead: str, body: Sequence[str]) -> tuple[int, int, int] | None:
     """The date opening the paragraph right after a sapo (`<summary>.` then `Sáng 27/6/2025, ...`):
-    the lead summarises, the next paragraph reports the event. Only with its year written: a
+    the lead summarises, the next paragraph reports the event (the one after it when a caption or
+    heading with no stop stands between). Only with its year written: a
     day and month this far from the head is too often a later event to resolve a year for."""
     rest = list(body)
     at = rest.index(lead) + 1 if lead in rest else 0
+    if at + 1 < len(rest) and not rest[at].rstrip("\"”’) ").endswith(SENTENCE_END):
+        at += 1  # over a caption or heading without a stop between sapo and story
     found = lead_date(rest[at]) if at < len(rest) else None
     return found if found and found[2] is not None else None
 

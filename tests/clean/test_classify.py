@@ -126,3 +126,17 @@ def test_symbol_bullets_do_not_hide_furniture(line: str, role: str) -> None:
            f"{line}\n"
            "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm cho thời gian tới.")
     assert classify(doc)[2].role == role
+
+
+def test_a_price_table_keeps_its_rows() -> None:
+    """qdnd's gold-price table, one cell a line: a signed change (`+200`) is not a bulleted counter,
+    and a row label printed again for the next brand (`TP Hồ Chí Minh`) is not a copied line."""
+    rows = ["SJC", "Hà Nội", "84,4", "86,4", "+200", "+200", "TP Hồ Chí Minh", "84,4", "86,4", "+200", "+200",
+            "DOJI", "Hà Nội", "84,5", "86,5", "+200", "+200", "TP Hồ Chí Minh", "84,5", "86,5", "-100", "-100"]
+    doc = "\n".join(["Giá vàng hôm nay (16-1): Nối dài đà tăng",
+                     "Giá vàng trong nước đảo chiều tăng nhẹ, với giá vàng miếng được điều chỉnh tăng 200.000 đồng.",
+                     *rows, "Giá vàng thế giới cũng tăng nhẹ trong phiên giao dịch sáng nay."])
+    decisions = classify(doc, learned=False)
+    table = [d for d in decisions if 2 <= d.line_no < 2 + len(rows)]
+    assert [d.clean_text for d in table] == rows
+    assert {d.role for d in table} <= {"body", "subheading"}, [(d.clean_text, d.rule) for d in table if d.role != "body"]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from locations import RAW
 
-from bantin.clean.repair import fingerprint, fix_tone_marks, repair, repair_line
+from bantin.clean.repair import fingerprint, fix_tone_marks, nfc_view, repair, repair_line
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,15 @@ def test_bidi_controls_are_dropped_and_recorded():
 def test_text_without_escapes_is_untouched_by_these_repairs():
     text = "Giá 3 [triệu] đồng; [31m] là chữ, không phải mã."
     assert repair(text) == (text, ())
+
+
+@pytest.mark.parametrize("text", ["Công an tỉnh Quảng Trị.", "Thượng tá Lê Văn Hùng – Trưởng phòng", "ASCII only"])
+def test_nfc_view_maps_every_composed_character_to_the_raw_one(text: str) -> None:
+    raw = unicodedata.normalize("NFD", text)
+    view, at = nfc_view(raw)
+    assert view == unicodedata.normalize("NFC", text)
+    if at is None:
+        assert raw == view
+    else:
+        assert len(at) == len(view) + 1 and at[-1] == len(raw)
+        assert all(unicodedata.normalize("NFC", raw[a:b]) == view[k] for k, (a, b) in enumerate(zip(at, at[1:])))

@@ -68,3 +68,14 @@ def test_a_short_footer_line_below_the_story_is_still_dropped() -> None:
     footer = "Địa chỉ: Số 48 Giảng Võ, Hà Nội. Tel: 04.3736.6491. Email: qna@example.vn"
     roles = _roles(f"{TITLE}\n{LEAD}\n{BODY}\n{footer}")
     assert roles[-1] == ("ui_text", footer)
+
+
+def test_an_aggregators_related_tally_under_the_headline_is_not_the_title() -> None:
+    """baomoi: headline, relative time, `<n> liên quan Gốc`, sapo. The tally is four title-shaped
+    tokens; unclaimed it was chosen as the title and the headline became a banner."""
+    headline = "Phân luồng giao thông tại một số tuyến phố khu vực Hợp Giang, phường Thục Phán từ ngày 3/11/2025"
+    lead = ("Nhằm giải quyết ùn tắc giao thông cục bộ, đặc biệt vào khung giờ cao điểm, UBND phường Thục Phán "
+            "tổ chức phân luồng giao thông tại một số tuyến phố.")
+    for tally in ("1 liên quan Gốc", "1 đăng lại 12 liên quan Gốc"):
+        roles = _roles(f"{headline}\n11 giờ trước\n{tally}\n{lead}\n{BODY}")
+        assert roles[:3] == [("title", headline), ("dateline", "11 giờ trước"), ("counter", tally)]

@@ -249,3 +249,20 @@ def test_date_opening_the_paragraph_after_a_sapo(second, expected):
     got = find_dates(dateline=None, lead=lead, body=[lead, second, "Sáng 28/6/2025, tiếp tục."], image_files=[],
                      arrived=date(2025, 7, 1))
     assert (got.published_date, got.date_source) == expected
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        # a caption with no stop between sapo and story (baomoi-NER, flattened): looked over
+        ("Bộ Công Thương tổ chức hội nghị tập huấn chuyên sâu về phân cấp, phân quyền đối với địa phương",
+         date(2025, 6, 27)),
+        ("Hướng dẫn thực hiện 13 chuyên đề", date(2025, 6, 27)),  # a heading, likewise
+        ("Hội nghị diễn ra trong hai ngày.", None),  # a sentence: the story has started, no date there
+    ],
+)
+def test_date_opening_the_paragraph_after_a_caption_below_the_sapo(between, expected):
+    lead = "Tại hội nghị, các chuyên gia đã cung cấp cái nhìn sâu sắc."
+    body = [lead, between, "Sáng 27/6/2025, tại trụ sở Bộ Công Thương, Bộ trưởng chủ trì hội nghị."]
+    got = find_dates(dateline=None, lead=lead, body=body, image_files=[], arrived=date(2025, 7, 1))
+    assert got.published_date == expected

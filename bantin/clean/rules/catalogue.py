@@ -40,7 +40,7 @@ LINE_ORDER: tuple[str, ...] = (
     "ui.bar", "navigation.breadcrumb", "navigation.menu", "ui.licence", "ui.footer_info", "section.label",
     "comment.form_note",
     # then social and app furniture: tags, reactions, feeds, calls to action, comment policies
-    "ui.hashtags", "counter.emoji", "dateline.relative", "counter.visits", "ui.pagination", "ui.follow",
+    "ui.hashtags", "counter.emoji", "dateline.relative", "counter.related_tally", "counter.visits", "ui.pagination", "ui.follow",
     "ui.app_prompt", "ui.read_more", "ui.cookie", "ui.newsletter", "comment.policy", "ui.button", "comment.reply",
     "navigation.continued", "navigation.arrow_link",
     # then furniture made of kinds of tokens: players, reactions, meta bars, notes, print and cache views

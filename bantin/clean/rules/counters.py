@@ -38,6 +38,10 @@ REACTION_WORDS = frozenset((
     "love", "sad", "angry", "ủng hộ", "không ủng hộ", "đồng tình", "không đồng tình", "bình luận", "chia sẻ",
     "lượt xem", "lượt thích", "lượt chia sẻ"))
 REACTION_SEPARATORS = " |·•,/-"
+# An aggregator's tally of the same story elsewhere, with its link to the original (`Gốc`):
+# `5 liên quan Gốc`, `1 đăng lại 12 liên quan Gốc`. Four tokens, title-shaped: unclaimed, it was
+# chosen as the page's title over the real headline above it.
+RELATED_TALLY_RE = re.compile(r"^\d[\d.,]*\s+(đăng lại|liên quan)(\s+\d[\d.,]*\s+liên quan)?(\s+Gốc)?$", I)
 SHARED_TIMES_RE = re.compile(
     r"^(bài viết|bài|tin|video)( này)? (đã )?(được )?(chia sẻ|xem|đọc|thích) [\d.,]+ lần$", I)
 
@@ -80,6 +84,12 @@ RULES: tuple[Rule, ...] = (
                ("❤️ 1,2K  💬 35", "counter"), ("👍 Thích 90   💬 4   ↗ 12", "counter"),
                ("📌 Tại buổi lễ, 12 tập thể được tặng bằng khen.", "body"), ("84,4 86,4 84,6 86,6 +200 +200", "body")],
               predicate=is_emoji_counter, max_words=20),
+    line_rule("counter.related_tally", "counter",
+              "An aggregator's tally of related stories and republications with its link to the original "
+              "(`5 liên quan Gốc`, `1 đăng lại 12 liên quan Gốc`).",
+              [("5 liên quan Gốc", "counter"), ("1 đăng lại 12 liên quan Gốc", "counter"), ("2 đăng lại Gốc", "counter"),
+               ("12 liên quan", "counter"), ("Gốc rễ của vụ việc", "body"), ("3 người liên quan đã bị bắt.", "body")],
+              pattern=RELATED_TALLY_RE, max_words=8),
     line_rule("counter.visits", "counter",
               "Visit statistics of a portal (`Đang truy cập: 12`, `Tổng lượt truy cập: 1.234.567`, `Hôm nay: 345`).",
               [("Đang truy cập: 12", "counter"), ("Tổng lượt truy cập: 1.234.567", "counter"), ("Hôm nay: 345", "counter"),
