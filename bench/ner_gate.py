@@ -5,7 +5,7 @@ have said in the skipped sentences, and the gold comparison with and without it.
 
 Why a script besides the test (tests/eval/test_ner_gate_gold.py asserts the equality): the
 shares and counts are figures for the README, and the time share needs NER timed per sentence.
-Reads the four development folders only (never the blind ones); prints no article text.
+Reads the development folders only (never a blind one); prints no article text.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ processed again, as after a rule change) and, on the synthetic corpus, a re-run 
 Why every measurement runs in a fresh child process: start-up (interpreter, imports, the
 temporary Prefect server) is reported apart from the work, and each run's peak memory is its own.
 The parent samples VmHWM (the kernel's exact peak) of the whole process tree.
-The real corpus is the four development folders only: the two blind folders are never read here.
+The real corpus is the development folders (realgold.DEV_FOLDERS); a blind folder, when one is set aside, is never read here.
 Usage: .venv/bin/python bench/run_bench.py [--n 2000] [--real DIR] [--per-folder K] [--workers K] [--quick];
 bench/README.md.
 """
@@ -35,9 +35,9 @@ import figures  # noqa: E402
 import measure  # noqa: E402  (bench/ is sys.path[0] when run as a script)
 import synth  # noqa: E402
 
+from bantin.eval.realgold import DEV_FOLDERS  # noqa: E402  (the installed package)
+
 DEV_CORPUS = ROOT.parent / "shared" / "dev-corpus"
-DEV_FOLDERS = ("baomoi2025_daibangsamac", "baomoi2014_daibangsamac", "vietnam-news_nguyenvulebinh",
-               "ktlab-mds_lupanh")  # bantin.eval.realgold.DEV_FOLDERS; --quick reads only these
 QUICK_PER_FOLDER, QUICK_SYNTH = 1, 4
 ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PYTHONWARNINGS": "ignore"}

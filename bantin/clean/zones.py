@@ -13,7 +13,7 @@ import re
 from typing import Protocol
 
 from bantin.clean.rules.base import n_words
-from bantin.clean.rules.credits import is_name_like
+from bantin.clean.rules.credits import is_name_like, is_tail_source
 from bantin.clean.rules.navigation import has_nav_separators
 from bantin.clean.rules.structure import (
     DIGIT_RE,
@@ -148,7 +148,9 @@ def footer_pass(p: Page) -> None:
         if p.role[i] is not None:
             ended = ended or p.role[i] in END_ROLES
             continue
-        if is_name_like(c) or (not ended and is_org_name(c)):
+        if is_tail_source(c):  # `… Hoàng Cường Theo Philstar`: a credit to an outlet no list names
+            p.set(i, "source_credit", "source.tail_piece")
+        elif is_name_like(c) or (not ended and is_org_name(c)):
             p.set(i, "byline", "byline.tail_name")
         elif len(c) <= FOOTER_MAX_CHARS and is_footer_like(c) and (ended or sum(footer_hits(c)) >= 2):
             p.set(i, "ui_text", "footer.info")

@@ -19,9 +19,11 @@ import re
 from collections.abc import Sequence
 
 from bantin.extract.outlet_marks import (
+    column_promo,
     credit_as_written,
     last_of_chain,
     reporter_outlet,
+    self_report,
     source_label,
     trailing_slash_mark,
 )
@@ -81,6 +83,8 @@ OWNER_RE = re.compile(
 # `VOV-TP HCM`, `VOV - Tây Nguyên`: an outlet's mark and its regional bureau (the outlet is the mark's).
 BUREAU_RE = re.compile(r"^(?P<mark>[^\W\d_][\w.+]{1,15})\s*[-–]\s*[^\W\d_]")
 INLINE_CREDIT_RE = re.compile(r"(?<![^\W\d_])(?:Theo|Nguồn\s*:)\s+Báo\s+(?P<rest>[^,.;:]{2,40})")
+# A picture's credit names where the picture came from (`Ảnh: dantri.com.vn`), not who published the story.
+PICTURE_CREDIT_RE = re.compile(r"^\s*[(\[]?\s*(?:Ảnh|ẢNH|Hình|Nguồn ảnh|Video|Clip)\b[^:]{0,20}:", re.IGNORECASE)
 SEGMENT_RE = re.compile(r"(?<!\s)\s+[-–|]\s+|\.\s|[.:,]$|:\s")
 
 
@@ -262,9 +266,9 @@ def find_outlet(
     if hit := _from_page(lines):
         return hit
     for line in lines:
-        if len(line) <= 80 and (hit := _from_line(line, credit=False)):
+        if len(line) <= 80 and not PICTURE_CREDIT_RE.match(line) and (hit := _from_line(line, credit=False)):
             return hit
-    for line in lines:  # last: the outlet's own reporter in the story (`Ghi nhận của PV VietNamNet`)
-        if hit := reporter_outlet(line):
+    for line in lines:  # last: the outlet's reporter or earlier report in the story (`PV VietNamNet`)
+        if hit := reporter_outlet(line) or self_report(line) or column_promo(line):
             return hit
     return None, None

@@ -48,7 +48,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--real", action="store_true",
                    help="evaluate on the real development corpus (tests/realgold/ + ../shared/dev-corpus)")
     g.add_argument("--folders", default=None, metavar="A,B",
-                   help="corpus folders to evaluate (default: the four development folders)")
+                   help="corpus folders to evaluate (default: every development folder)")
     g.add_argument("--blind", action="store_true", help="also allow the blind folders (measure them once)")
     g.add_argument("--corpus", type=Path, default=realgold.CORPUS_DIR, metavar="DIR",
                    help="the corpus directory (default ../shared/dev-corpus beside the repository)")

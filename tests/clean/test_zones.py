@@ -79,3 +79,15 @@ def test_an_aggregators_related_tally_under_the_headline_is_not_the_title() -> N
     for tally in ("1 liên quan Gốc", "1 đăng lại 12 liên quan Gốc"):
         roles = _roles(f"{headline}\n11 giờ trước\n{tally}\n{lead}\n{BODY}")
         assert roles[:3] == [("title", headline), ("dateline", "11 giờ trước"), ("counter", tally)]
+
+
+def test_a_credit_to_an_unlisted_outlet_after_the_story_is_a_source_credit_not_a_byline() -> None:
+    """VietnameseMDS (flattened): `… lợi ích quốc gia. Hoàng Cường Theo Philstar`. `Theo Philstar` is
+    capitalised like a name, but it credits an outlet no list names; the reporter stays the byline."""
+    flat = (f"{LEAD} {BODY} Hàn Quốc tuyên bố rằng nước này không chấp nhận việc can thiệp vào lĩnh vực xuất "
+            "khẩu vũ khí mà Seoul coi là lợi ích quốc gia. Máy bay có thể hoạt động cả ngày lẫn đêm trong "
+            "mọi điều kiện thời tiết. Hoàng Cường Theo Philstar")
+    units = [(d.role, d.clean_text.strip()) for d in classify(flat, learned=False)]
+    assert units[-2:] == [("byline", "Hoàng Cường"), ("source_credit", "Theo Philstar")]
+    lines = _roles(f"{TITLE}\n{LEAD}\n{BODY}\nHoàng Cường\nTheo Philstar")
+    assert lines[-2:] == [("byline", "Hoàng Cường"), ("source_credit", "Theo Philstar")]

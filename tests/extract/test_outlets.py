@@ -3,7 +3,14 @@
 import pytest
 from locations import RAW
 
-from bantin.extract.outlet_marks import credit_as_written, reporter_outlet, source_label, trailing_slash_mark
+from bantin.extract.outlet_marks import (
+    column_promo,
+    credit_as_written,
+    reporter_outlet,
+    self_report,
+    source_label,
+    trailing_slash_mark,
+)
 from bantin.extract.outlets import find_outlet, outlet_for_mark
 
 
@@ -133,6 +140,9 @@ def test_seed_004_lead_prefix():
         # a `Theo Báo <Province>` credit inside a flattened furniture line
         (["Tác giả: Lan Anh Theo Báo Sóc Trăng Chia sẻ In bài"], "Báo Sóc Trăng"),
         (["Theo Báo Sóc Trăng, năm nay tỉnh có 1.200 tân binh."], None),
+        # a picture credited to another site (qdnd's gold-price page): where the picture came from
+        (["Giá vàng trong nước đảo chiều tăng nhẹ.", "Ảnh: dantri.com.vn"], None),
+        (["Giá vàng trong nước đảo chiều tăng nhẹ.", "dantri.com.vn"], "Báo điện tử Dân trí"),
     ],
 )
 def test_page_marks(lines, expected):
@@ -213,6 +223,31 @@ def test_credit_as_written(line, expected):
 )
 def test_reporter_outlet(line, expected):
     assert reporter_outlet(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # baomoi-NER (flattened): the outlet recalls its own earlier report
+    ("Thành lập Cục Quản lý Thi hành án dân sự Như PLO đã đưa tin, ngày 25-6, Bộ Tư pháp đã ban hành Quyết định.",
+     ("Báo Pháp Luật TP.HCM", "PLO")),
+    ("Như báo CAND đã thông tin, vụ việc xảy ra vào tối 12-3.", ("Báo Công an nhân dân", "báo CAND")),
+    ("Như Báo Công an nhân dân đã đưa tin, đối tượng đã bị bắt.", ("Báo Công an nhân dân", "Báo Công an nhân dân")),
+    ("Như ông Nguyễn Văn Nam đã thông tin, dự án chậm tiến độ.", None),  # a person
+    ("Như Bộ Công an đã thông tin, các đối tượng đã bị khởi tố.", None),  # a ministry, not an outlet
+    ("Như báo chí đã phản ánh, tình trạng này kéo dài.", None),  # the press at large
+])
+def test_self_report(line, expected):
+    assert self_report(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # qdnd: the column promo closing each world-news brief
+    ("* Chuyên mục\xa0Quân sự thế giới\xa0hôm nay\xa0trên Báo Quân đội nhân dân Điện tử gửi tới bạn đọc thông tin "
+     "mới nhất về các hoạt động an ninh, quốc phòng.", ("Báo Quân đội nhân dân", "Báo Quân đội nhân dân Điện tử")),
+    ("Chuyên mục Pháp luật trên Báo Tiền Phong mang đến độc giả các vụ án nổi bật.", ("Báo Tiền Phong", "Báo Tiền Phong")),
+    ("Chuyên mục do ông Nguyễn Văn Nam phụ trách trên sóng gửi tới bạn đọc.", None),  # no paper named
+])
+def test_column_promo(line, expected):
+    assert column_promo(line) == expected
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,8 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{BODY[:-1]} trên địa bàn.⟦Phùng Sơn⟧\n{BODY}", "body")),
     inline_rule(
         "source.tail_piece", "source_credit",
-        "A source credit closing the story inside its last line: `… Theo Tri Thức`, `… (theo AFP)`.",
+        "A source credit closing the story, inside its last line or as a unit after it (an outlet no list "
+        "names): `… Theo Tri Thức`, `… (theo AFP)`, `… Hoàng Cường Theo Philstar`.",
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦(Theo Vientiane Times)⟧", "source_credit"),
         (f"{TITLE}\n{LEAD}\n{BODY} Phương Giang ⟦Theo Tri Thức⟧", "source_credit"),
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦Theo Bộ Công an, năm nay số vụ việc giảm mạnh so với năm trước.⟧", "body")),
