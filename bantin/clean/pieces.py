@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bantin.clean.repair import repair_line
 from bantin.clean.rules.captions import PIECE_CAPTION_MAX_WORDS, is_bracketed_caption, is_credit_piece
-from bantin.clean.rules.credits import is_signature, is_tail_source
+from bantin.clean.rules.credits import is_initials_name, is_signature, is_tail_source
 from bantin.clean.rules.datelines import story_prefix_end
 from bantin.clean.rules.navigation import is_related_piece, is_teaser_piece
 from bantin.clean.rules.structure import footer_tail_start, is_prose
@@ -54,6 +54,7 @@ def refine(decisions: list[LineDecision]) -> list[LineDecision]:
     _related(pieces)
     _footer_tail(pieces)
     _tail(pieces)
+    _item_signatures(pieces)
     _lead_first(pieces, lead_line)
     return [LineDecision(line_no=i, text=p.text, clean_text=p.clean, role=p.role, rule=p.rule, split=p.split,
                          raw_line=p.raw_line) for i, p in enumerate(pieces)]
@@ -158,6 +159,17 @@ def _tail(pieces: list[_Piece]) -> None:
             p.claim("source_credit", "source.tail_piece")
         elif is_signature(p.clean):
             p.claim("byline", "byline.tail_piece")
+
+
+def _item_signatures(pieces: list[_Piece]) -> None:
+    """`byline.item_piece`: initials in brackets closing a paragraph (`… (N.V)`, `… (P.C.Tùng)`) sign
+    one item of a digest, as the name after the last sentence signs the story; the story goes on."""
+    for k, p in enumerate(pieces):
+        last_of_line = k + 1 == len(pieces) or pieces[k + 1].raw_line != p.raw_line
+        core = p.clean.strip().rstrip(".")
+        if (p.split == "sentence" and p.kept and last_of_line and core.startswith("(") and core.endswith(")")
+                and is_initials_name(core[1:-1].strip())):
+            p.claim("byline", "byline.item_piece")
 
 
 def _lead_first(pieces: list[_Piece], lead_line: int | None) -> None:

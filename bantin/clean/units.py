@@ -82,7 +82,8 @@ SPLIT_BEFORE_RE = re.compile(
     rf"|(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s*\d{{1,2}}[/-]|{_NAV_HEAD}|{_IMAGE}\s"
     rf"|{_LABELS}|Trang chủ\s(?=[A-ZĐ])|Chia sẻ\s|In bài\b|Gửi (?:email|e-mail|bài)\b"
     rf"|Theo (?:Báo|báo|Cổng|Đài|TTXVN|Tạp chí)\s))"
-    rf"|(?<!,)\s(?={_DATETIME})")
+    rf"|(?<!,)\s(?={_DATETIME})"
+    r"|\s(?=\((?:[A-ZĐ]\.\s*){1,3}[A-ZĐ][^\W\d_]*\)\.?\s*$)")  # a signature closing the line: `… (Đ.T)`
 # A dateline's time glued to the outlet tag opening the lead: `… | 15:06 ĐBP - Sáng 27/1, …`.
 _TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
 SPLIT_AFTER_RE = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bantin.clean.rules.prompts import COLUMN_PROMO_RE
 from bantin.extract.outlet_names import (
     ALIAS_RE,
     ALIAS_TABLE,
@@ -35,11 +36,7 @@ REPORTER_RE = re.compile(r"(?<![^\W\d_])(?:PV|[Pp]hóng viên)\s+(?P<paper>[Bb]�
 SELF_REPORT_RE = re.compile(
     r"(?<![^\W\d_])[Nn]hư\s+(?P<mark>[Bb]áo(?:\s+[^\s,.;:]+){1,5}?|[A-ZĐ][^\s,.;:]*(?:\s+[A-ZĐ][^\s,.;:]*){0,4})"
     r"\s+(?:đã|từng)\s+(?:đưa tin|thông tin|phản ánh|đề cập|đăng tải)")
-# A site's promo of its own column: `* Chuyên mục Quân sự thế giới hôm nay trên Báo Quân đội nhân dân
-# Điện tử gửi tới bạn đọc …`; the paper's edition word (`Điện tử`, `Online`) is not its name.
-COLUMN_PROMO_RE = re.compile(
-    r"(?i:chuyên mục)\b.{0,80}?\btrên\s+(?P<mark>(?:Báo|Tạp chí|Đài)\s[^,.;:]{2,60}?)\s+"
-    r"(?:gửi tới|gửi đến|mang đến|mang tới|cung cấp tới|cung cấp cho)\s+(?:bạn đọc|độc giả|quý độc giả)")
+# The paper's edition word (`Điện tử`, `Online`) is not its name.
 EDITION_RE = re.compile(r"\s+(?:[Đđ]iện tử|[Oo]nline)$")
 # A brand written as one word with an inner capital or all in capitals (`VietNamNet`, `SGGP`).
 BRAND_RE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w+]*|[A-ZĐ&]{3,8})$")

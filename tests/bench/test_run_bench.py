@@ -11,6 +11,8 @@ import sys
 import pytest
 from locations import DEV_CORPUS, ROOT
 
+from bantin.eval.realgold import DEV_FOLDERS
+
 RUNS = {"one_worker", "all_cores", "rerun_nochange", "rerun_full_warm"}
 
 
@@ -28,7 +30,8 @@ def result(tmp_path_factory) -> dict:
 
 def test_one_json_with_both_corpora(result) -> None:
     assert result["meta"]["quick"] is True and set(result["corpora"]) == {"real", "synthetic"}
-    assert result["corpora"]["real"]["files"] == 4 and result["corpora"]["synthetic"]["files"] == 4
+    # --quick: the first file of each development folder
+    assert result["corpora"]["real"]["files"] == len(DEV_FOLDERS) and result["corpora"]["synthetic"]["files"] == 4
     assert set(result["targets"]) == {"stages_over_floor", "flow_over_floor", "speedup_per_core", "peak_rss_gb",
                                       "nochange_over_full", "onepct_over_full", "startup_s"}
 

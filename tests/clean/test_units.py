@@ -131,3 +131,15 @@ def test_a_decomposed_line_is_cut_where_the_composed_one_is(line: str) -> None:
     assert "".join(units) == nfd
     assert [unicodedata.normalize("NFC", u) for u in units] == split_sentences(line)
     assert len(units) > 1
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # baomoi 2014 digest: each item closes with its writer's initials in brackets
+    ("Theo The Daily Mail (Đ.T)", ["Theo The Daily Mail ", "(Đ.T)"]),
+    ("Phim phát sóng lúc 21 giờ 30 mỗi ngày. (P.C.Tùng)", ["Phim phát sóng lúc 21 giờ 30 mỗi ngày. ", "(P.C.Tùng)"]),
+    # a bracket inside the sentence, or one that is not initials, stays
+    ("Công an Quận 1 (Q.1) đã bắt giữ đối tượng.", ["Công an Quận 1 (Q.1) đã bắt giữ đối tượng."]),
+    ("Hội nghị diễn ra tại thủ đô (Hà Nội)", ["Hội nghị diễn ra tại thủ đô (Hà Nội)"]),
+])
+def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: list[str]) -> None:
+    assert split_sentences(line) == expected

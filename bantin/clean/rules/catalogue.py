@@ -41,7 +41,7 @@ LINE_ORDER: tuple[str, ...] = (
     "comment.form_note",
     # then social and app furniture: tags, reactions, feeds, calls to action, comment policies
     "ui.hashtags", "counter.emoji", "dateline.relative", "counter.related_tally", "counter.visits", "ui.pagination", "ui.follow",
-    "ui.app_prompt", "ui.read_more", "ui.cookie", "ui.newsletter", "comment.policy", "ui.button", "comment.reply",
+    "ui.app_prompt", "ui.read_more", "ui.column_promo", "ui.cookie", "ui.newsletter", "comment.policy", "ui.button", "comment.reply",
     "navigation.continued", "navigation.arrow_link",
     # then furniture made of kinds of tokens: players, reactions, meta bars, notes, print and cache views
     "ui.player", "caption.media_label", "counter.reactions", "dateline.meta_bar", "source.footnote",
@@ -66,7 +66,7 @@ CONTEXT_ORDER: tuple[str, ...] = (
 INLINE_ORDER: tuple[str, ...] = (
     "dateline.story_prefix", "photo_credit.piece", "caption.before_credit_piece", "caption.credit_inside",
     "navigation.related_piece", "navigation.teaser_piece", "footer.tail_piece", "source.tail_piece",
-    "byline.tail_piece",
+    "byline.tail_piece", "byline.item_piece",
 )
 
 # A blank line is decided by `classify` before any rule is tried; it is listed for the record.

@@ -154,6 +154,13 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦Vũ Hạnh/VOV online⟧", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY[:-1]} trên địa bàn.⟦Phùng Sơn⟧\n{BODY}", "body")),
     inline_rule(
+        "byline.item_piece", "byline",
+        "Initials in brackets closing a paragraph inside the story: the signature of one item of a digest "
+        "(`… (N.V)`, `… (P.C.Tùng)`); the story goes on after it.",
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦(P.C.Tùng)⟧\n{BODY}", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦(N.V)⟧", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦(Hà Nội)⟧\n{BODY}", "body")),
+    inline_rule(
         "source.tail_piece", "source_credit",
         "A source credit closing the story, inside its last line or as a unit after it (an outlet no list "
         "names): `… Theo Tri Thức`, `… (theo AFP)`, `… Hoàng Cường Theo Philstar`.",

@@ -35,7 +35,7 @@ STORY_PREFIX_RE = re.compile(
     r"^(\(\s*[\w*.+/&-]{2,20}(\s[\w.+/&-]{1,12}){0,2}\s*\)\s*[-–—:]?\s*"
     r"|[\w.]{2,20}\.(vn|VN|com|net)\s*[-–—]\s+"
     r"|(?-i:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.]{1,11}(\s[A-ZĐÀ-Ỹ]{2,8}){0,2})\s*[-–—]\s+"
-    r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[A-ZĐÀ-Ỹ]))", I)
+    r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ]))", I)
 
 
 def story_prefix_end(text: str) -> int:
@@ -78,6 +78,8 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n⟦VTV.vn -⟧ Chiều 20/10, Quốc hội đã nghe báo cáo của Chính phủ về kế hoạch tái cơ cấu.\n{BODY}",
          "dateline"),
         (f"{TITLE}\n⟦Dân trí⟧ Dòng người đang xếp hàng trước cửa hiệu thì một chiếc xe lao tới.\n{BODY}", "dateline"),
+        (f"{TITLE}\n⟦Dân trí⟧ “Sao ba mẹ không ra thăm con?”. Câu hỏi hồn nhiên của bé khiến người nghe nghẹn lòng.\n"
+         f"{BODY}", "dateline"),
         (f"{TITLE}\n⟦(Dân trí) -⟧ Sáng 5/2, Công an huyện đã bắt giữ hai đối tượng trộm cắp tài sản.\n{BODY}",
          "dateline"),
         (f"{TITLE}\n{EXAMPLE_LEAD}\n{BODY} ⟦TP - Ngày 5/3, hội nghị được tổ chức tại tỉnh.⟧", "body")),

@@ -37,6 +37,7 @@ NAVIGATION_RE = re.compile(
     r"|(bài viết |tin |bài )?cùng tác giả)\s*:?$"
     r"|^(xem thêm|đọc thêm|các tin khác|các bài khác|các tin đã đưa|related( articles| posts| news)?"
     r"|read more|see also)\b"
+    r"|^(tin|bài|bài viết|video|clip) (được )?(xem|đọc) nhiều( nhất)?\s*:"
     r"|^(trở về|quay lại|quay về|về đầu trang|lên đầu trang|về trang chủ|back to top|trang trước|trang sau"
     r"|tiếp theo|bài trước|bài sau|bài tiếp theo)\s*:?$"
     r"|^(trang chủ|home)(\s*([>»›/|]|>>)\s*[^>»›/|]{1,40})+$",
@@ -126,8 +127,10 @@ LINK = line_rule(
      ("Trang chủ > Tin tức > Thời sự", "navigation"), ("Các tin cùng chuyên mục", "navigation"),
      ("Ảnh khác", "navigation"), ("Những tin cũ hơn:", "navigation"), ("Các tin, bài viết khác", "navigation"),
      ("Xem nhiều nhất", "navigation"), ("Có thể bạn quan tâm", "navigation"), ("Đừng bỏ lỡ", "navigation"),
-     ("Bài tiếp theo", "navigation"),
+     ("Bài tiếp theo", "navigation"), ("Video được xem nhiều: Cảnh sát nằm trên nắp capô chặn ôtô chạy đường cấm",
+                                       "navigation"),
      ("Tin mới được cập nhật liên tục trên hệ thống của Sở.", "body"),
+     ("Video được xem nhiều nhất trên mạng xã hội là clip ghi lại vụ tai nạn.", "body"),
      ("Tin tức liên quan đến vụ việc được cơ quan chức năng xác minh.", "body"),
      ("Có thể bạn quan tâm đến chính sách hỗ trợ mới của tỉnh.", "body")],
     pattern=NAVIGATION_RE, max_words=25)

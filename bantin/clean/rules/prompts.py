@@ -83,6 +83,11 @@ COOKIE_RE = re.compile(r"(sử dụng|dùng|chấp nhận|đồng ý với|chín
 READ_MORE_RE = re.compile(
     r"^\*?\s*(kính\s+)?mời\s+(quý\s+|các\s+)?(bạn\s+đọc|độc\s+giả|quý\s+vị|bạn(?!\s+đọc))\s+"
     r"(vào|xem|đọc|đón\s+đọc|truy\s+cập|theo\s+dõi)\b.*\b(chuyên mục|chuyên trang|tin|bài|video|clip|phóng sự|ảnh)\b", I)
+# A site's promo of its own column, naming the paper: `* Chuyên mục Quân sự thế giới hôm nay trên
+# Báo Quân đội nhân dân Điện tử gửi tới bạn đọc …` (the outlet rules read the paper from it).
+COLUMN_PROMO_RE = re.compile(
+    r"(?i:chuyên mục)\b.{0,80}?\btrên\s+(?P<mark>(?:Báo|Tạp chí|Đài)\s[^,.;:]{2,60}?)\s+"
+    r"(?:gửi tới|gửi đến|mang đến|mang tới|cung cấp tới|cung cấp cho)\s+(?:bạn đọc|độc giả|quý độc giả)")
 NEWSLETTER_RE = re.compile(
     r"^(đăng ký|đăng kí) (nhận )?(bản tin|tin|newsletter|thông báo)\b[^.!?]{0,80}$"
     r"|^(nhập|điền) (địa chỉ )?e-?mail( của bạn)?\b[^.!?]{0,40}$", I)
@@ -162,6 +167,13 @@ RULES: tuple[Rule, ...] = (
                ("Mời các bạn xem loạt ảnh chế từ tình huống hỏng ăn của tiền đạo.", "ui_text"),
                ("Mời bạn đọc góp ý dự thảo Luật Đất đai trên Cổng thông tin điện tử Quốc hội.", "body")],
               pattern=READ_MORE_RE, max_words=30),
+    line_rule("ui.column_promo", "ui_text",
+              "A site's promo of its own column, naming the paper (`* Chuyên mục … trên Báo X gửi tới bạn đọc …`).",
+              [("* Chuyên mục\u00a0Quân sự thế giới\u00a0hôm nay\u00a0trên Báo Quân đội nhân dân Điện tử gửi tới bạn đọc "
+                "thông tin mới nhất về các hoạt động an ninh, quốc phòng quân sự thế giới.", "ui_text"),
+               ("Chuyên mục Pháp luật trên Báo Tiền Phong mang đến độc giả các vụ án nổi bật.", "ui_text"),
+               ("Chuyên mục do Báo Tiền Phong thực hiện đã nhận được nhiều thư của bạn đọc.", "body")],
+              predicate=lambda text: bool(COLUMN_PROMO_RE.match(text.lstrip("* "))), max_words=60),
     line_rule("ui.cookie", "ui_text", "A cookie consent notice (`… sử dụng cookie …`).",
               [("Trang web sử dụng cookie để nâng cao trải nghiệm người dùng.", "ui_text"),
                ("Bằng việc tiếp tục, bạn đồng ý với chính sách cookie của chúng tôi.", "ui_text"),
