@@ -29,10 +29,12 @@ from bantin.clean.rules.structure import (
     OUTLET_PREFIX_RE,
     TERMINAL_RE,
     edge_key,
+    is_copy_worthy,
     is_headline_like,
     is_prose,
     is_protected,
     is_pull_quote,
+    is_row_label,
     is_section_label,
     is_subheading_like,
     is_title_shape,
@@ -48,7 +50,6 @@ IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
 MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
 CAPTION_MAX_WORDS = 30
-REPEAT_MIN_WORDS = 4
 
 
 class _Page:
@@ -157,25 +158,11 @@ def _n_short(text: str) -> bool:
 _is_title = is_title_shape
 
 
-def _worded(text: str) -> bool:
-    """Enough words for a repeat to be a copy: a short sentence (`Gió nhẹ.` in a forecast) or a
-    table row of figures (`84,4 86,4 +200 +200`) repeats on purpose."""
-    words = text.split()
-    lettered = sum(any(ch.isalpha() for ch in w) for w in words)
-    return lettered >= REPEAT_MIN_WORDS and lettered > len(words) - lettered
-
-
-def _label(text: str) -> bool:
-    """Every word capitalised (`TP Hồ Chí Minh`, `Hà Nội`): a row label of a table or a name in a
-    list, printed again on purpose; a copied sentence or headline has small words."""
-    return not any(w[0].islower() for w in text.split() if w[0].isalpha())
-
-
 def _duplicates(p: _Page, title: int | None) -> None:
     title_key = edge_key(p.clean[title]) if title is not None else None
     for i in p.free():
         j = p.next_non_empty(i)
-        if (j is not None and p.role[j] is None and _worded(p.clean[i]) and edge_key(p.clean[i]) == edge_key(p.clean[j])
+        if (j is not None and p.role[j] is None and is_copy_worthy(p.clean[i]) and edge_key(p.clean[i]) == edge_key(p.clean[j])
                 and len(p.clean[i].split()) <= 50 and edge_key(p.clean[i]) != title_key):
             p.set(i, "caption", "caption.repeated")
     seen: set[str] = set()
@@ -190,7 +177,7 @@ def _duplicates(p: _Page, title: int | None) -> None:
         key = edge_key(c)
         if p.role[i] != "title" and key and key == title_key:
             p.set(i, "duplicate", "duplicate.title")
-        elif p.role[i] != "title" and key and key in seen and _worded(c) and not _label(c):
+        elif p.role[i] != "title" and key and key in seen and is_copy_worthy(c) and not is_row_label(c):
             p.set(i, "duplicate", "duplicate.repeat")
         seen.add(key)
 

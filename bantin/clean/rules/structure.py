@@ -42,6 +42,8 @@ LEGAL_RE = re.compile(
 QUOTED_RE = re.compile(r"[“\"«][^“”\"«»]{10,}[”\"»]")  # no opener inside: each opener is tried once
 PULL_QUOTE_RE = re.compile(r"^[\"“«„'‘]")
 PULL_QUOTE_MIN_WORDS = 6
+#: Lettered words a line needs for a repeat of it to be a copy (`Gió nhẹ.` repeats on purpose).
+REPEAT_MIN_WORDS = 4
 # Outlet and organisation names opening a banner or footer line (`Báo …`, `Cổng thông tin …`).
 BANNER_START_RE = re.compile(
     r"^(báo|tạp chí|đài|cổng (thông tin|ttđt)|trang (thông tin|tin)|truyền hình|thông tấn|ban biên tập"
@@ -102,6 +104,20 @@ def is_protected(text: str) -> bool:
     """Lines never dropped as corpus repeats: long prose sentences, legal citations, quotations."""
     long_sentence = n_words(text) >= 15 and bool(TERMINAL_RE.search(text))
     return long_sentence or bool(LEGAL_RE.search(text)) or bool(QUOTED_RE.search(text))
+
+
+def is_copy_worthy(text: str) -> bool:
+    """Enough words for a repeat to be a copy: a short sentence (`Gió nhẹ.` in a forecast) or a
+    table row of figures (`84,4 86,4 +200 +200`) repeats on purpose."""
+    words = text.split()
+    lettered = sum(any(ch.isalpha() for ch in w) for w in words)
+    return lettered >= REPEAT_MIN_WORDS and lettered > len(words) - lettered
+
+
+def is_row_label(text: str) -> bool:
+    """Every word capitalised (`TP Hồ Chí Minh`, `Hà Nội`): a row label of a table or a name in a
+    list, printed again on purpose; a copied sentence or headline has small words."""
+    return not any(w[0].islower() for w in text.split() if w[0].isalpha())
 
 
 def edge_key(text: str) -> str:

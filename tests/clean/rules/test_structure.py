@@ -5,7 +5,7 @@ import pytest
 from rule_examples import check_context_example, context_cases
 
 from bantin.clean.rules import structure
-from bantin.clean.rules.structure import is_banner_like, is_footer_like, is_org_name
+from bantin.clean.rules.structure import is_banner_like, is_copy_worthy, is_footer_like, is_org_name, is_row_label
 
 
 @pytest.mark.parametrize(("rule_id", "doc", "role"), context_cases(structure.RULES))
@@ -20,3 +20,13 @@ def test_line_shape_predicates() -> None:
     assert not is_org_name("UBND tỉnh Khánh Hòa triển khai nhiệm vụ năm 2024")
     assert is_banner_like("CỔNG THÔNG TIN ĐIỆN TỬ") and not is_banner_like(title)
     assert is_footer_like("Tổng biên tập: Lê Văn A") and not is_footer_like(body)
+
+
+@pytest.mark.parametrize(("text", "copy", "label"), [
+    ("Đoàn TNCS Hồ Chí Minh phường Võ Cường tổ chức Đại hội", True, False),  # a copied headline
+    ("Gió nhẹ.", False, False),  # a forecast repeats it on purpose
+    ("84,4 86,4 +200 +200", False, True),  # a table row of figures
+    ("TP Hồ Chí Minh", True, True),  # a row label: worded, but printed again on purpose
+])
+def test_what_a_repeat_may_be(text: str, copy: bool, label: bool) -> None:
+    assert (is_copy_worthy(text), is_row_label(text)) == (copy, label)
