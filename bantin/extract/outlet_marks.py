@@ -67,6 +67,20 @@ def credit_as_written(line: str, listed_only: bool = False) -> tuple[str, str] |
     return name, m.group(0).strip(" ()")
 
 
+def glued_credit(line: str) -> tuple[str, str] | None:
+    """(outlet, evidence) of a credit whose writer and outlet lost the break between them
+    (`Theo Nguyễn ĐôngĐất Việt`, `Theo Lê XuânTTXVN`): a writer's name, then a capital straight
+    after a small letter, then a listed outlet."""
+    m = CREDIT_LINE_RE.match(SPACES_RE.sub(" ", line))
+    name = m.group("name").strip(" .") if m else ""
+    k = next((k for k in range(1, len(name)) if name[k].isupper() and name[k - 1].islower()), None)
+    words = name[:k].split()
+    if k is None or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None  # a writer's name (a pen name too: `Công Duy`), 2-4 capitalised words
+    outlet = name[k:]
+    return (known, outlet) if (known := _known(outlet)) else None
+
+
 def _foreign_or_acronym(word: str) -> bool:
     """`AFP`, `Times`, `Mail`: a word no Vietnamese given name has (`Theo Thu Trang` credits a
     writer), an acronym or a final or letter Vietnamese syllables never have."""

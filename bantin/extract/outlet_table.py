@@ -42,7 +42,7 @@ DOMAINS: dict[str, str] = {
     "antd.vn": "Báo An ninh Thủ đô", "nld.com.vn": "Báo Người Lao Động", "vtc.vn": "Báo VTC News",
     "kenh14.vn": "Kenh14", "vietbao.vn": "Vietbao", "zing.vn": "Zing News", "news.zing.vn": "Zing News",
     "znews.vn": "Zing News", "baogiaothong.vn": "Báo Giao thông", "baophapluat.vn": "Báo Pháp luật Việt Nam",
-    "nguoiduatin.vn": "Người Đưa Tin",
+    "nguoiduatin.vn": "Người Đưa Tin", "danviet.vn": "Báo điện tử Dân Việt", "baodatviet.vn": "Báo Đất Việt",
 }
 # Names outlets sign with other than their canonical one (online editions, brand spellings).
 ALIASES: dict[str, str] = {
@@ -50,6 +50,7 @@ ALIASES: dict[str, str] = {
     "Báo điện tử VnExpress": "VnExpress", "Thanh Niên Online": "Báo Thanh Niên",
     "Báo Công an Nhân dân điện tử": "Báo Công an nhân dân", "VOV online": "Báo Điện tử Đài Tiếng nói Việt Nam",
     "Báo Tin tức và Dân tộc": "Báo Tin tức",  # the paper's name since 2025
+    "Dân Việt": "Báo điện tử Dân Việt", "Đất Việt": "Báo Đất Việt",
 }
 
 # Tags that open a lead with no dash or brackets (`Dân trí “Sao ba mẹ ...`), written exactly so.

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from bantin.extract.outlet_marks import (
     column_promo,
     credit_as_written,
+    glued_credit,
     last_of_chain,
     reporter_outlet,
     self_report,
@@ -251,7 +252,7 @@ def find_outlet(
     # `(Theo Vientiane Times)` as written; in a byline (`Lan Anh (theo Daily Mail)`, a translator
     # naming the translated source; `Theo Infonet` on a reprint) only a listed outlet.
     for line in [*source_credits, *bylines]:
-        if hit := credit_as_written(line, listed_only=line not in source_credits):
+        if hit := glued_credit(line) or credit_as_written(line, listed_only=line not in source_credits):
             return hit
     if hit := source_label(list(lines), title):  # an aggregator's label of its source
         return hit

@@ -6,6 +6,7 @@ from locations import RAW
 from bantin.extract.outlet_marks import (
     column_promo,
     credit_as_written,
+    glued_credit,
     reporter_outlet,
     self_report,
     source_label,
@@ -248,6 +249,20 @@ def test_self_report(line, expected):
 ])
 def test_column_promo(line, expected):
     assert column_promo(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # vietnam-news: the writer and the outlet of a reprint credit lost the break between them
+    ("Theo Nguyễn ĐôngĐất Việt", ("Báo Đất Việt", "Đất Việt")),
+    ("Theo Lê XuânTTXVN", ("Thông tấn xã Việt Nam", "TTXVN")),
+    ("Theo Công DuyVietnamNet", ("VietNamNet", "VietnamNet")),
+    ("Theo Phan Hồng HảiDân Việt", ("Báo điện tử Dân Việt", "Dân Việt")),
+    ("Theo KhoeDep", None),  # a brand written as one word, no writer
+    ("Theo VnExpress", None),  # likewise: the table reads it (credit_as_written)
+    ("Theo ông NamVTV", None),  # not a capitalised name
+])
+def test_glued_credit(line, expected):
+    assert glued_credit(line) == expected
 
 
 @pytest.mark.parametrize(
