@@ -74,8 +74,11 @@ def is_one_caption(text: str) -> bool:
 # A bare caption between paragraphs: one unpunctuated clause whose subject is who the picture
 # shows (CAPTION_CUE_RE) or that says what they do in it (`… tiếp Bộ trưởng X`, `… tại hội đàm`).
 BARE_END_RE = re.compile(r"[.!?…;:][\"”’)»]*$|[\"”’»]$")
+# Not after a word that makes the verb a noun: `Qua kiểm tra,`, `việc tặng quà` name a step of the
+# story, not what the picture shows.
+_NOMINAL = r"(?<!qua )(?<!Qua )(?<!việc )(?<!Việc )"
 SCENE_ACTION_RE = re.compile(
-    r"(?<=\w )(tại|phát biểu|trao|thăm hỏi|tham dự|kiểm tra|tiếp (?=[A-ZĐ])|chúc mừng|tặng|động viên|làm việc với"
+    _NOMINAL + r"(?<=\w )(tại|phát biểu|trao|thăm hỏi|tham dự|kiểm tra|tiếp (?=[A-ZĐ])|chúc mừng|tặng|động viên|làm việc với"
     r"|hội đàm|chụp ảnh|dự (?=[A-ZĐ]|lễ|hội|buổi)|chủ trì|khảo sát|trao đổi|nghe|tuần tra|diễn tập|biểu diễn|gặt"
     r"|tìm kiếm|cứu hộ)\b")
 BARE_MIN_WORDS, BARE_MAX_WORDS = 11, 35  # a heading is shorter (`Phun hóa chất tại các ổ dịch`)
@@ -199,6 +202,8 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{M}54 đại biểu chính thức tham dự Đại hội\n{BODY}", "caption"),
         (f"{TITLE}\n{LEAD}\n{M}Chủ tịch nước Lương Cường tại cuộc tiếp\n{BODY}", "caption"),
         (f"{TITLE}\n{LEAD}\n{M}Nâng cao chất lượng tuần tra tại các địa bàn\n{BODY}", "subheading"),
+        (f"{TITLE}\n{LEAD}\n{M}Qua kiểm tra, trong túi xách đối tượng có 2.500 tờ tiền giả, loại mệnh giá\n{BODY}",
+         "body"),
         (f"{TITLE}\n{LEAD}\n{M}Tiếp tục thúc đẩy hợp tác quốc phòng\n{BODY}", "subheading"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Chủ tịch UBND tỉnh Nguyễn Văn A trao cờ thi đua cho các đơn vị", "body")),
     context_rule(
