@@ -163,7 +163,7 @@ def _duplicates(p: _Page, title: int | None) -> None:
     for i in p.free():
         j = p.next_non_empty(i)
         if (j is not None and p.role[j] is None and is_copy_worthy(p.clean[i]) and edge_key(p.clean[i]) == edge_key(p.clean[j])
-                and len(p.clean[i].split()) <= 50 and edge_key(p.clean[i]) != title_key):
+                and len(p.clean[i].split()) <= CAPTION_MAX_WORDS and edge_key(p.clean[i]) != title_key):
             p.set(i, "caption", "caption.repeated")
     seen: set[str] = set()
     earlier: list[str] = []

@@ -208,11 +208,14 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Chủ tịch UBND tỉnh Nguyễn Văn A trao cờ thi đua cho các đơn vị", "body")),
     context_rule(
         "caption.repeated", "caption",
-        "A short line printed twice in a row: a picture's alt text and its caption.",
+        "A short line (a caption's length at most) printed twice in a row: a picture's alt text and its caption.",
         (f"{TITLE}\n{LEAD}\n{M}Ông A trao giấy khen cho các cá nhân.\nÔng A trao giấy khen cho các cá nhân.\n{BODY}",
          "caption"),
         (f"{TITLE}\n{LEAD}\nÔng A trao giấy khen cho các cá nhân.\n{M}Ông A trao giấy khen cho các cá nhân.\n{BODY}",
-         "duplicate")),
+         "duplicate"),
+        # a paragraph longer than any caption printed twice (baomoi-NER): the first copy is the story
+        (f"{TITLE}\n{M}{LEAD} {BODY}\n{LEAD} {BODY}\n{BODY}", "lead"),
+        (f"{TITLE}\n{LEAD} {BODY}\n{M}{LEAD} {BODY}\n{BODY}", "duplicate")),
     context_rule(
         "caption.after_image", "caption",
         "A short line right after a picture (file name, credit): unpunctuated, or one naming who is shown "
