@@ -16,6 +16,7 @@ says which raw line a unit is (part of), each sentence keeps its trailing spaces
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from bantin.clean import captionmodel, frequency
 from bantin.clean.pieces import credit_claims, refine
@@ -166,6 +167,7 @@ def _duplicates(p: _Page, title: int | None) -> None:
                 and len(p.clean[i].split()) <= CAPTION_MAX_WORDS and edge_key(p.clean[i]) != title_key):
             p.set(i, "caption", "caption.repeated")
     seen: set[str] = set()
+    counts = Counter(edge_key(c) for c in p.clean if c)
     earlier: list[str] = []
     for i, c in enumerate(p.clean):
         if c and p.role[i] is None and is_pull_quote(c, earlier):
@@ -177,9 +179,23 @@ def _duplicates(p: _Page, title: int | None) -> None:
         key = edge_key(c)
         if p.role[i] != "title" and key and key == title_key:
             p.set(i, "duplicate", "duplicate.title")
-        elif p.role[i] != "title" and key and key in seen and is_copy_worthy(c) and not is_row_label(c):
+        elif (p.role[i] != "title" and key and key in seen and is_copy_worthy(c) and not is_row_label(c)
+              and not _formula(p, i, counts)):
             p.set(i, "duplicate", "duplicate.repeat")
         seen.add(key)
+
+
+FORMULA_MAX_WORDS = 20
+
+
+def _formula(p: _Page, i: int, counts: Counter) -> bool:
+    """A short sentence of a flattened page said again amid sentences said once (`Từ ngày 28 đến
+    ngày 30 nhiều mây, có mưa nhỏ rải rác.` for each region of a forecast): a formula of the story.
+    A copy comes in a run (a paragraph or a page printed twice), so a neighbour repeats too."""
+    if p.units[i][1] != "sentence" or len(p.clean[i].split()) >= FORMULA_MAX_WORDS:
+        return False
+    around = [j for j in (p.prev_non_empty(i), p.next_non_empty(i)) if j is not None]
+    return not any(counts[edge_key(p.clean[j])] > 1 for j in around)
 
 
 def _captions_and_lists(p: _Page) -> None:

@@ -140,3 +140,20 @@ def test_a_price_table_keeps_its_rows() -> None:
     table = [d for d in decisions if 2 <= d.line_no < 2 + len(rows)]
     assert [d.clean_text for d in table] == rows
     assert {d.role for d in table} <= {"body", "subheading"}, [(d.clean_text, d.rule) for d in table if d.role != "body"]
+
+
+def test_a_formula_said_again_in_a_flattened_forecast_is_story_but_a_copied_run_is_a_duplicate() -> None:
+    """VietnameseMDS (one line a page): a forecast says `Từ ngày 28 đến ngày 30 nhiều mây, có mưa nhỏ
+    rải rác.` for each region, amid sentences said once; a page printed twice repeats a whole run."""
+    formula = "Từ ngày 28 đến ngày 30 nhiều mây, có mưa nhỏ rải rác."
+    forecast = (f"Phía Tây Bắc Bộ: Ngày 21, ngày 22, đêm và sáng nhiều mây, phổ biến ít mưa. {formula} "
+                f"Phía Đông Bắc Bộ: Đêm và sáng trời lạnh, vùng núi cao trời rét, gió nhẹ. {formula} "
+                "Thủ đô Hà Nội: Ngày 21, ngày 22, đêm và sáng sớm trời lạnh, trưa chiều trời nắng. "
+                "Nhiệt độ thấp nhất từ 17 đến 19 độ, cao nhất từ 27 đến 29 độ trong những ngày tới.")
+    kept = [d.clean_text.strip() for d in classify(forecast, learned=False) if d.role in ("lead", "body")]
+    assert kept.count(formula) == 2
+    run = ("Bùi Anh Tuấn cắt phăng mái tóc để thay đổi phong cách trong single mới. "
+           "Single Người điên hứa hẹn sẽ mang đến một làn gió mới trên thị trường âm nhạc Việt Nam. ")
+    page = f"{forecast} {run}Bùi Anh Tuấn hy vọng khán giả sẽ đón nhận sản phẩm mới của anh. {run}"
+    roles = {d.clean_text.strip(): d.role for d in classify(page, learned=False)}
+    assert roles["Bùi Anh Tuấn cắt phăng mái tóc để thay đổi phong cách trong single mới."] == "duplicate"
