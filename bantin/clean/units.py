@@ -18,6 +18,7 @@ import re
 
 from bantin.clean.repair import nfc_view
 from bantin.records import LineDecision
+from bantin.vi.sentences import TIMES_OF_DAY
 from schemas.lines import KEPT_ROLES
 
 DUMP_MIN_CHARS = 400
@@ -92,7 +93,7 @@ SPLIT_AFTER_RE = re.compile(
 # `… môi trường công nghiệp Sáng 27/6/2025, tại …`. After a small letter, a capitalised time of
 # day with a date never continues the sentence (`sáng 27/6` inside one is written small).
 DATED_OPENER_RE = re.compile(
-    r"\s(?=(?:Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Sáng sớm|Chiều tối|Ngày)(?:\s+(?:nay|qua))?(?:\s+ngày)?"
+    r"\s(?=(?:" + "|".join((*TIMES_OF_DAY, "Ngày")) + r")(?:\s+(?:nay|qua))?(?:\s+ngày)?"
     r"\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\d))")
 RUN_MIN_WORDS, RUN_WINDOW = 5, 200
 CAPS_WORD_RE = re.compile(r"\S+")

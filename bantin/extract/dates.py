@@ -33,6 +33,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from bantin.extract.legal import find_legal_refs
 from bantin.records import DateFinding
+from bantin.vi.sentences import TIMES_OF_DAY
 
 VN_TZ = timezone(timedelta(hours=7))
 MIN_PUBLISHED = date(1945, 1, 1)
@@ -51,7 +52,7 @@ LEAD_PREFIX_RE = re.compile(
     r"^\s*(?:\([^()\n]{1,30}\)\s*(?:[-–—]\s*)?|[A-ZĐ][\w.&]{1,15}(?:\s+[A-ZĐ][\w.&]*){0,3}\s*[-–—]\s+)?"
 )
 LEAD_DATE_RE = re.compile(
-    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Sáng sớm|Chiều tối|Tối muộn|Ngày|Hôm nay|Hôm qua)"
+    r"(?:(?:" + "|".join((*TIMES_OF_DAY, "Ngày", "Hôm nay", "Hôm qua")) + ")"
     r"(?:\s+(?:nay|qua|mai))?\s*(?:\(\s*)?(?:ngày\s+)?)"
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?)"

@@ -13,6 +13,7 @@ from bantin.clean.rules.prompts import COLUMN_PROMO_RE
 from bantin.extract.outlet_names import (
     ALIAS_RE,
     ALIAS_TABLE,
+    E_EDITION_RE,
     SPACES_RE,
     masthead_outlet,
     outlet_for_domain,
@@ -36,8 +37,6 @@ REPORTER_RE = re.compile(r"(?<![^\W\d_])(?:PV|[Pp]hóng viên)\s+(?P<paper>[Bb]�
 SELF_REPORT_RE = re.compile(
     r"(?<![^\W\d_])[Nn]hư\s+(?P<mark>[Bb]áo(?:\s+[^\s,.;:]+){1,5}?|[A-ZĐ][^\s,.;:]*(?:\s+[A-ZĐ][^\s,.;:]*){0,4})"
     r"\s+(?:đã|từng)\s+(?:đưa tin|thông tin|phản ánh|đề cập|đăng tải)")
-# The paper's edition word (`Điện tử`, `Online`) is not its name.
-EDITION_RE = re.compile(r"\s+(?:[Đđ]iện tử|[Oo]nline)$")
 # A brand written as one word with an inner capital or all in capitals (`VietNamNet`, `SGGP`).
 BRAND_RE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w+]*|[A-ZĐ&]{3,8})$")
 # Vietnamese syllables end in a vowel or c, ch, m, n, ng, nh, p, t and never use f, j, w, z.
@@ -132,7 +131,7 @@ def self_report(line: str) -> tuple[str, str] | None:
 def column_promo(line: str) -> tuple[str, str] | None:
     """(outlet, evidence) of the paper a column promo says it runs on, when listed."""
     m = COLUMN_PROMO_RE.search(line)
-    if m and (name := _known(EDITION_RE.sub("", m.group("mark")))):
+    if m and (name := _known(E_EDITION_RE.sub("", m.group("mark")))):  # `… Điện tử`: its online edition
         return name, m.group("mark")
     return None
 

@@ -21,6 +21,8 @@ ABBREVIATIONS = frozenset(
     """TP Tp TX Q P H X GS PGS TS ThS Th.S Ths BS BSCKI BSCKII KS CN NCS TTND Mr Mrs Ms Dr St
     PGS.TS GS.TS TS.BS ThS.BS Th.S.BS GS.TSKH TSKH Nxb NXB tr Tr v.v""".split()
 )
+#: Capitalised times of day that open a dated sentence (`Sáng 27/6, …`), longest alternatives first.
+TIMES_OF_DAY = ("Rạng sáng", "Sáng sớm", "Chiều tối", "Tối muộn", "Sáng", "Chiều", "Tối", "Trưa", "Đêm")
 PARAGRAPH_RE = re.compile(r"\n")
 BOUNDARY_RE = re.compile(r"(?:\./\.|[.!?…]+)[\"”’'»)\]]*")
 NEXT_START_RE = re.compile(rf"\s+[\"“‘'«(\[]?[{UPPER}]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -108,6 +109,20 @@ STORY = ("body", "Sáng 3/3, huyện Đông Sơn tổ chức lễ giao nhận qu
 )
 def test_story_lines(rows, story):
     assert extract_stage.story_lines(_doc(rows)) == story
+
+
+def test_an_item_signature_does_not_end_the_story_and_signs_its_item():
+    """A digest (baomoi 2014): initials in brackets close each item (`byline.item_piece`); the story
+    goes on after them, and each signs as an author. A byline of the story's end still closes it."""
+    items = ["Phim phát sóng lúc 21 giờ 30 mỗi ngày trên kênh Let's Viet từ ngày 9.4.", "(N.V)",
+             "Phim Những ngọn nến lung linh gồm 30 tập, do Lasta sản xuất.", "(P.C.Tùng)"]
+    roles = ["lead", "byline", "body", "byline"]
+    doc = _doc(list(zip(roles, items)))
+    lines = tuple(replace(ln, rule="byline.item_piece") if ln.role == "byline" else ln for ln in doc.lines)
+    digest = replace(doc, lines=lines)
+    assert extract_stage.story_lines(digest) == [items[0], items[2]]
+    assert extract_stage.extract(digest).fields["authors"] == ["N.V", "P.C.Tùng"]
+    assert extract_stage.story_lines(doc) == [items[0]]  # the same lines as plain bylines end it
 
 
 @pytest.mark.parametrize(
