@@ -229,6 +229,8 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
         return _Built(plan=p.summary(), snapshot_id=None, skipped=scanned.skipped)
     with _timed(timings, peaks, "corpus", display):
         ctx = executor.call("corpus", corpus_step, scanned.files, s)
+    log.info("corpus: %d boilerplate line(s); %d folder(s) print no headline, no title taken there%s",
+             len(ctx.repeated), len(ctx.headless), f" ({', '.join(sorted(ctx.headless))})" if ctx.headless else "")
     snap.pause_point("scan")
     p = planning.make_plan(scanned.files, prev_state, version=version, context_keys=ctx.context_keys,
                            full=s.full, quarantined=scanned.quarantined, unseen=[d for d, _ in scanned.skipped])
@@ -249,7 +251,7 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
     reporting = progress.directory(parts_dir)  # the batches count their inputs there as they go
     sizes = batching.batch_sizes(len(todo), executor.parallelism(len(todo)), s.batch_size)
     with _timed(timings, peaks, "process", display), display.articles(len(todo), reporting):
-        calls = ((b, ctx.repeated, version, run_id, s.max_bytes, s.file_timeout, parts_dir, i)
+        calls = ((b, ctx.repeated, ctx.headless, version, run_id, s.max_bytes, s.file_timeout, parts_dir, i)
                  for i, b in enumerate(_batches(todo, sizes)))
         results = list(executor.map(process_step, calls, len(sizes), len(todo)))
     stage_secs = report.sum_seconds(r.seconds for r in results)

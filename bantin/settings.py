@@ -17,6 +17,10 @@ class Settings:
     dask_address: str | None = None  # "local" for a LocalCluster, or tcp://host:8786
     max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are quarantined as too_large
     boilerplate_min_docs: int = 3  # a short line in this many articles is corpus boilerplate
+    # A folder of at least this many pages, fewer than this share of which open with a headline,
+    # prints none: no title is taken on its pages (bantin/clean/sites.py).
+    headline_min_pages: int = 20
+    headline_min_share: float = 0.5
     near_dup_threshold: float = 0.8  # MinHash Jaccard estimate for near duplicates
     keep_snapshots: int = 3  # old snapshots kept besides the current one
     strict: bool = False  # exit 1 when anything was quarantined

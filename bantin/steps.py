@@ -44,7 +44,8 @@ def scan_step(s: Settings) -> ScanResult:
 def corpus_settings(s: Settings) -> dict:
     """The settings the corpus pass reads besides the files: recorded in manifest.json, so that a
     later run whose inputs are all unchanged knows the pass would give the same answer."""
-    return {"boilerplate_min_docs": s.boilerplate_min_docs, "max_bytes": s.max_bytes}
+    return {"boilerplate_min_docs": s.boilerplate_min_docs, "max_bytes": s.max_bytes,
+            "headline_min_pages": s.headline_min_pages, "headline_min_share": s.headline_min_share}
 
 
 @_step
@@ -53,13 +54,16 @@ def corpus_step(files: Sequence[InputFile], s: Settings) -> CorpusContext:
     # snapshot.recover, like any staging directory), not to a /tmp that may be in RAM.
     spill = s.out_dir / snap.SNAPSHOTS
     spill.mkdir(parents=True, exist_ok=True)
-    return corpus_context(files, min_docs=s.boilerplate_min_docs, max_bytes=s.max_bytes, spill_dir=spill)
+    return corpus_context(files, min_docs=s.boilerplate_min_docs, max_bytes=s.max_bytes, spill_dir=spill,
+                          headline_min_pages=s.headline_min_pages, headline_min_share=s.headline_min_share)
 
 
 @_step
-def process_step(files: list[InputFile], repeated: frozenset[str], version: str, run_id: str | None,
-                 max_bytes: int, file_timeout: float, parts_dir: Path, batch_no: int) -> process.BatchSummary:
-    return process.process_to_parts(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
+def process_step(files: list[InputFile], repeated: frozenset[str], headless: frozenset[str], version: str,
+                 run_id: str | None, max_bytes: int, file_timeout: float, parts_dir: Path,
+                 batch_no: int) -> process.BatchSummary:
+    return process.process_to_parts(files, repeated=repeated, headless=headless, version=version, run_id=run_id,
+                                    max_bytes=max_bytes,
                                     file_timeout=file_timeout, parts_dir=parts_dir, batch_no=batch_no)
 
 

@@ -6,7 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from locations import SEEDS
+import pyarrow.parquet as pq
+from locations import DEV_CORPUS, SEEDS
 
 from bantin import progress, runner
 from bantin.settings import Settings
@@ -59,19 +60,44 @@ def test_read_is_articles_plus_aliases_plus_quarantined_and_the_snapshot_is_abso
 
 def test_a_no_change_rerun_skips_the_corpus_pass_unless_its_settings_changed(tmp_path):
     """All inputs unchanged and the same corpus settings: the state's context keys are the pass's
-    answer, so it is not run. A changed `boilerplate_min_docs` (or a snapshot that does not record
-    the settings) runs it, and a changed file does too."""
+    answer, so it is not run. A changed `boilerplate_min_docs` or headline threshold (or a snapshot
+    that does not record the settings) runs it, and a changed file does too."""
     raw = tmp_path / "raw"
     raw.mkdir()
     for p in SEEDS[:3]:
         shutil.copy2(p, raw / p.name)
     out = tmp_path / "out"
     first = runner.run(Settings(raw_dir=raw, out_dir=out)).summary
-    assert first["corpus_settings"] == {"boilerplate_min_docs": 3, "max_bytes": Settings().max_bytes}
+    assert first["corpus_settings"] == {"boilerplate_min_docs": 3, "max_bytes": Settings().max_bytes,
+                                        "headline_min_pages": 20, "headline_min_share": 0.5}
     again = runner.run(Settings(raw_dir=raw, out_dir=out)).summary
     assert again["changed"] is False and "corpus" not in again["timings"] and "scan" in again["timings"]
+    fewer = runner.run(Settings(raw_dir=raw, out_dir=out, headline_min_pages=2)).summary  # the site test reads files
+    assert "corpus" in fewer["timings"]
     other = runner.run(Settings(raw_dir=raw, out_dir=out, boilerplate_min_docs=2)).summary
     assert "corpus" in other["timings"]
     (raw / SEEDS[0].name).write_text(SEEDS[0].read_text(encoding="utf-8") + "\nThêm một dòng.", encoding="utf-8")
     changed = runner.run(Settings(raw_dir=raw, out_dir=out, boilerplate_min_docs=2)).summary
     assert "corpus" in changed["timings"] and changed["changed"] is True
+
+
+def test_a_run_takes_no_title_on_a_folder_that_prints_none(tmp_path):
+    """Real qdnd pages (that site scraped the story without its headline): in a folder of 20 of
+    them, the page opening with a heading of its story gets no title; alone in a folder of too
+    few pages to judge, the same page takes that heading for its title."""
+    assert DEV_CORPUS.is_dir(), f"the development corpus must be at {DEV_CORPUS}"
+    page = "qdnd-52184f030e.txt"
+    others = sorted(p for p in (DEV_CORPUS / "qdnd_mourinhan8").glob("*.txt") if p.name != page)[:19]
+    raw = tmp_path / "raw"
+    (raw / "qdnd").mkdir(parents=True)
+    (raw / "alone").mkdir()
+    for p in [*others, DEV_CORPUS / "qdnd_mourinhan8" / page]:
+        shutil.copy2(p, raw / "qdnd" / p.name)
+    shutil.copy2(DEV_CORPUS / "qdnd_mourinhan8" / page, raw / "alone" / "copy.txt")
+    (raw / "alone" / "copy.txt").write_text((raw / "alone" / "copy.txt").read_text(encoding="utf-8") + "\n.",
+                                            encoding="utf-8")  # not byte-identical: its own article
+    out = tmp_path / "out"
+    runner.run(Settings(raw_dir=raw, out_dir=out))
+    titles = dict(zip(*pq.read_table(out / "articles.parquet", columns=["source_file", "title"]).to_pydict().values()))
+    assert titles[f"qdnd/{page}"] is None
+    assert titles["alone/copy.txt"] == "Giá vàng trong nước hôm nay"

@@ -17,9 +17,11 @@ import pyarrow as pa
 
 from bantin.build.plan import context_key
 from bantin.clean import repeats as boilerplate
+from bantin.clean.sites import SiteTally, site_of
 from bantin.ingest import files as ingest
 from bantin.ingest.inputs import CHUNK, Inputs, Keyed
 from bantin.records import InputFile, RawDoc
+from bantin.settings import Settings
 
 #: Fingerprints are spilled to disk this many at a time (2 MB), and read back as many at a time.
 SPILL_VALUES = 1 << 18
@@ -31,6 +33,10 @@ PARTITION_BITS = 6
 class CorpusContext:
     repeated: frozenset[str]
     context_keys: Keyed  # source_file -> context key (of the files that decode), as Arrow columns
+    headless: frozenset[str] = frozenset()  # sites (folders) that print no headline: bantin.clean.sites
+
+    def is_headless(self, source_file: str) -> bool:
+        return site_of(source_file) in self.headless
 
 
 class _Spill:
@@ -107,16 +113,20 @@ def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     return values[sorted_set[at] == values]
 
 
-def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
-                   spill_dir: Path | None = None) -> CorpusContext:
+def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int, spill_dir: Path | None = None,
+                   headline_min_pages: int = Settings.headline_min_pages,
+                   headline_min_share: float = Settings.headline_min_share) -> CorpusContext:
     """Same result as `boilerplate.repeats_from_sets` over every file's (`story_key`,
     `doc_fingerprints`) (and `context_key` per file), in memory that does not grow with the
     corpus: the fingerprints (64-bit, ~30 a file, each with its story key) go to temporary files
     under `spill_dir`, are counted one hash partition at a time and read back in file order for
     the keys. Held per file: 16 bytes (where its
     fingerprints end, which input it is) and its key in the Arrow result. Held in full, the
-    fingerprints and their sort copies grew the corpus pass by ~1.2 KB per article."""
+    fingerprints and their sort copies grew the corpus pass by ~1.2 KB per article.
+    The same read counts, per folder, the pages that open with a headline (`SiteTally`): the
+    folders that print none are `headless`, and a file's key says whether its folder is."""
     files = Inputs.of(files)
+    sites = SiteTally()
     ends: array[int] = array("Q")
     loaded: array[int] = array("q")  # position in `files` of each file that decoded
     # ".tmp-": the prefix of every staging directory, which write.recover removes after a crash
@@ -129,16 +139,21 @@ def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
                 if isinstance(raw, RawDoc):
                     fps = [int(fp, 16) for fp in boilerplate.doc_fingerprints(raw.text)]
                     spill.add(fps, int(boilerplate.story_key(raw.text) or "0", 16))
+                    sites.add(f.source_file, raw.text)
                     n += len(fps)
                     ends.append(n)
                     loaded.append(i)
             spill.flush()
             rep = spill.repeated(min_docs)
             repeated = frozenset(f"{int(x):016x}" for x in rep)
+            headless = sites.headless(min_pages=headline_min_pages, min_share=headline_min_share)
             chunks: list[pa.Array] = []
             keys: list[str] = []
-            for mine in spill.per_file(ends):
-                keys.append(context_key({f"{int(x):016x}" for x in _members(mine, rep)}, repeated))
+            sources = files.column("source_file")
+            for i, mine in zip(loaded, spill.per_file(ends)):
+                site_is_headless = bool(headless) and site_of(sources[i].as_py()) in headless
+                keys.append(context_key({f"{int(x):016x}" for x in _members(mine, rep)}, repeated,
+                                        headless=site_is_headless))
                 if len(keys) >= CHUNK:
                     chunks.append(pa.array(keys, pa.string()))
                     keys = []
@@ -146,4 +161,4 @@ def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
         finally:
             spill.close()
     names = files.column("source_file").take(pa.array(loaded, pa.int64()))
-    return CorpusContext(repeated, Keyed(names, pa.concat_arrays(chunks)))
+    return CorpusContext(repeated, Keyed(names, pa.concat_arrays(chunks)), headless)

@@ -40,10 +40,11 @@ class Plan:
                 "unchanged": len(self.keep), "deleted": len(self.deleted), "to_process": len(self.todo)}
 
 
-def context_key(fingerprints: set[str], repeated: frozenset[str]) -> str:
+def context_key(fingerprints: set[str], repeated: frozenset[str], *, headless: bool = False) -> str:
     """Hash of the corpus-boilerplate lines a file contains (changes when the corpus makes a
-    line of this file boilerplate, or stops doing so)."""
-    hits = sorted(fingerprints & repeated)
+    line of this file boilerplate, or stops doing so) and of whether its site prints no headline
+    (`bantin.clean.sites`: the other pages of its folder decide it)."""
+    hits = sorted(fingerprints & repeated) + (["site:headless"] if headless else [])
     return hashlib.sha256("\n".join(hits).encode()).hexdigest()[:16]
 
 

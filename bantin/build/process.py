@@ -21,6 +21,7 @@ import schemas
 from bantin import progress
 from bantin.build import budget, parts
 from bantin.clean import document as clean_stage
+from bantin.clean.sites import site_of
 from bantin.dedup import near as signatures
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
@@ -98,14 +99,15 @@ def summary_index(path: Path) -> pa.Table:
 
 
 def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], version: str, run_id: str | None,
-                     max_bytes: int, parts_dir: Path, batch_no: int, file_timeout: float | None = None) -> BatchSummary:
+                     max_bytes: int, parts_dir: Path, batch_no: int, file_timeout: float | None = None,
+                     headless: frozenset[str] = frozenset()) -> BatchSummary:
     """`process_batch`, then write the batch's tables as part files and return only a summary.
     Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
     ticker = progress.Ticker(parts_dir, batch_no)  # per-article progress, read by the flow process
     name = parts.part_name(batch_no)
     with nercache.session(parts_dir, name):  # NLP results reused and recorded (bantin/vi/nercache.py)
-        result = process_batch(files, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes,
-                               file_timeout=file_timeout, on_file=ticker.tick)
+        result = process_batch(files, repeated=repeated, headless=headless, version=version, run_id=run_id,
+                               max_bytes=max_bytes, file_timeout=file_timeout, on_file=ticker.tick)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
     index = index_rows(result.tables["articles"])
@@ -150,6 +152,7 @@ def process_batch(
     max_bytes: int,
     file_timeout: float | None = None,
     on_file: Callable[[], None] | None = None,
+    headless: frozenset[str] = frozenset(),
 ) -> BatchResult:
     """Load, clean and extract each file; never raises for a bad article. A file that takes
     longer than `file_timeout` seconds is quarantined as too_slow (bantin/build/budget.py).
@@ -164,8 +167,8 @@ def process_batch(
         stage = ["ingest"]  # where the file is, for a too_slow record
         try:
             with budget.limit(file_timeout):
-                out = _one(f, repeated=repeated, version=version, run_id=run_id, max_bytes=max_bytes, now=now,
-                           seconds=seconds, stage=stage)
+                out = _one(f, repeated=repeated, headless=headless, version=version, run_id=run_id,
+                           max_bytes=max_bytes, now=now, seconds=seconds, stage=stage)
         except budget.TooSlow:
             out = _too_slow(f, stage[0], file_timeout)
         if isinstance(out, Quarantined):
@@ -179,8 +182,9 @@ def process_batch(
     return BatchResult(tables=tables, quarantined=quarantined, seconds=dict(seconds))
 
 
-def _one(f: InputFile, *, repeated: frozenset[str], version: str, run_id: str | None, max_bytes: int, now: datetime,
-         seconds: dict[str, float], stage: list[str]) -> dict[str, list[dict]] | Quarantined:
+def _one(f: InputFile, *, repeated: frozenset[str], headless: frozenset[str], version: str, run_id: str | None,
+         max_bytes: int, now: datetime, seconds: dict[str, float],
+         stage: list[str]) -> dict[str, list[dict]] | Quarantined:
     """One file's rows per table, or why it was quarantined. `stage[0]` follows the work."""
     t0 = time.perf_counter()
     raw = ingest.load(f, max_bytes=max_bytes)
@@ -190,7 +194,7 @@ def _one(f: InputFile, *, repeated: frozenset[str], version: str, run_id: str | 
         return raw
     stage[0] = "clean"
     try:
-        doc = clean_stage.clean(raw, repeated=repeated)
+        doc = clean_stage.clean(raw, repeated=repeated, headless=site_of(f.source_file) in headless)
     except Exception as exc:  # a rule bug must not stop the run: quarantine with the cause
         return _crash(raw, "clean", exc)
     t2 = time.perf_counter()

@@ -36,13 +36,11 @@ from bantin.clean.rules.structure import (
     is_protected,
     is_pull_quote,
     is_row_label,
-    is_section_label,
     is_subheading_like,
-    is_title_shape,
 )
 from bantin.clean.units import split_units
 from bantin.clean.wrap import joined_view, wrap_heads
-from bantin.clean.zones import INNER_SENTENCE_RE, footer_pass, header_pass
+from bantin.clean.zones import INNER_SENTENCE_RE, choose_title, footer_pass
 from bantin.records import LineDecision
 
 BULLET_CATEGORIES = ("So", "Sm", "Mn", "Cf")  # emoji, arrows, variation selectors, joiners
@@ -128,35 +126,6 @@ def _dump_credits(p: _Page) -> None:
                            [s and (p.role[i] is None or p.rule[i] in CREDIT_LINE_RULES) for i, s in enumerate(sentence)])
     for i, role, rule in claims:
         p.set(i, role, rule)
-
-
-def _title(p: _Page) -> int | None:
-    chosen = header_pass(p)
-    if chosen is not None:
-        return chosen
-    free = p.free()
-    if not free:
-        return None
-    first = free[0]
-    if is_section_label(p.clean[first]) and len(free) > 1:
-        p.set(first, "section", "structure.section")
-        first = free[1]
-    elif (len(free) > 1 and _n_short(p.clean[first]) and _is_title(p.clean[free[1]])
-          and not is_prose(p.clean[first])):
-        # two headline-like lines at the top: the first, very short one is a section label
-        p.set(first, "section", "structure.section")
-        first = free[1]
-    if _is_title(p.clean[first]):
-        p.set(first, "title", "structure.title")
-        return first
-    return frequency.repeated_title(p, first)
-
-
-def _n_short(text: str) -> bool:
-    return len(text.split()) <= 3 and not TERMINAL_RE.search(text)
-
-
-_is_title = is_title_shape
 
 
 def _duplicates(p: _Page, title: int | None) -> None:
@@ -276,14 +245,16 @@ def _body(p: _Page, title: int | None) -> None:
             p.set(i, "body", "default.body")
 
 
-def classify(text: str, *, repeated: frozenset[str] = frozenset(), learned: bool = True) -> list[LineDecision]:
+def classify(text: str, *, repeated: frozenset[str] = frozenset(), learned: bool = True,
+             headless: bool = False) -> list[LineDecision]:
     """One LineDecision per unit of `text` (see the module docstring for units and line_no).
+    `headless`: the page's site prints no headline, so no line is taken for the title.
     `learned=False` leaves out the caption model (bantin.clean.captionmodel): its training reads
     the rules' decisions alone. A hard-wrapped page never gets it (see that module)."""
     p = _Page(text)
     _line_rules(p, repeated)
     _dump_credits(p)
-    title = _title(p)
+    title = choose_title(p, headless=headless)
     _duplicates(p, title)
     _captions_and_lists(p)
     footer_pass(p)

@@ -41,10 +41,11 @@ def paragraphs(lines: tuple[LineDecision, ...]) -> list[str]:
     return out
 
 
-def clean(raw: RawDoc, *, repeated: frozenset[str] = frozenset()) -> CleanDoc:
-    """CleanDoc for one RawDoc. `repeated`: corpus fingerprints (see bantin.clean.repeats)."""
+def clean(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), headless: bool = False) -> CleanDoc:
+    """CleanDoc for one RawDoc. `repeated`: corpus fingerprints (see bantin.clean.repeats);
+    `headless`: the page's site prints no headline (see bantin.clean.sites)."""
     _, text_repairs = repair(raw.text)
-    lines = tuple(classify(raw.text, repeated=repeated))
+    lines = tuple(classify(raw.text, repeated=repeated, headless=headless))
     body = PARAGRAPH_SEP.join(paragraphs(lines))
     title = next((ln.clean_text for ln in lines if ln.role == "title"), None)
     section = next((ln.clean_text for ln in lines if ln.role == "section"), None)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bantin.clean.cuts import split_sentences
 from bantin.clean.repair import repair_line
 from bantin.clean.rules.captions import PIECE_CAPTION_MAX_WORDS, is_bracketed_caption, is_credit_piece
 from bantin.clean.rules.credits import is_initials_name, is_signature, is_tail_source
 from bantin.clean.rules.datelines import story_prefix_end
 from bantin.clean.rules.navigation import is_related_piece, is_teaser_piece
 from bantin.clean.rules.structure import footer_tail_start, is_prose
-from bantin.clean.units import split_sentences
 from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 

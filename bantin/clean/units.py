@@ -2,216 +2,24 @@
 
 Why: scraped pages glue things together. Some scrapers flatten a whole page (banner, menu,
 title, date, story, footer) into one long line; others glue paragraphs with no break
-(`…hành vi trên.Phùng Sơn`), a caption and its credit into the running text (`… hiện trường.
-Ảnh: Minh Hoàng Tiếp đó, …`) or the reporter's name after the last sentence. So a line is cut at
-sentence ends, at a sentence end with no space after it, and where page furniture starts
-(`Ngày đăng:`, `Lượt xem: 412`, `Tác giả:`, `Chia sẻ`, a dated link `(12/03/2024)`, a photo credit
-`Ảnh: X`, a source `Nguồn:`, footer labels). The cuts only decide units; roles are decided by
-`bantin.clean.classify`, and ''.join(the sentences of a raw line) == that raw line.
+(`…hành vi trên.Phùng Sơn`), a caption and its credit into the running text or the reporter's
+name after the last sentence. Such a line is cut into sentences and furniture pieces (where:
+`bantin.clean.cuts`); roles are decided by `bantin.clean.classify`, and ''.join(the sentences
+of a raw line) == that raw line.
 
 Every unit knows its raw line (`raw_line`, the index in `text.split('\n')`), so the raw text is
 rebuilt exactly (`reconstruct`) and a body paragraph is the kept part of one raw line.
 """
 from __future__ import annotations
 
-import re
-
-from bantin.clean.repair import nfc_view
+from bantin.clean.cuts import split_sentences
 from bantin.records import LineDecision
-from bantin.vi.sentences import TIMES_OF_DAY
 from schemas.lines import KEPT_ROLES
 
 DUMP_MIN_CHARS = 400
 #: A line longer than this is cut into sentences even when the document has other lines (the
 #: longest real line seen, in the development corpus, has about 12,000 characters).
 LONG_LINE_CHARS = 20_000
-# An abbreviation before a full stop (`TP.`, `PGS.`, `Tp.`, `ThS.`, `Q.`, `U.S.`), where no sentence
-# ends; a capitalised word (`Bắc Ninh.`, `Hà Nội.`) or a whole dotted one (`tại TP.HCM.`) ends one.
-ABBREV_RE = re.compile(r"((?<!\.)\b[A-ZĐ]{1,4}|(?<=\.)[A-ZĐ]|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr|Co|Ltd|Jr)|\b\w)\.$")
-ABBREV_SPAN = 4  # letters an ABBREV_RE match may have before its full stop
-SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
-# A sentence end with no space after it: a lowercase word, a stop, a capitalised word
-# (`hành vi trên.Phùng Sơn`, `cảm xúc.VTV.vn -`); initials (`Đ.Hà`), `TP.HCM`, domains never do.
-# Found by `_glued_ends` with str.islower/isupper: Vietnamese capitals and small letters
-# alternate inside one Unicode block, so no character range tells them apart.
-GLUED_STOP_RE = re.compile(r"[.!?…](?=\S)")
-# Furniture glued to a word with no space: `Như PhúcNguồn video: Youtube`, `…Trưng.Ảnh: Ánh Tâm`.
-GLUED_CREDIT_RE = re.compile(r"(?<=\S)(?=(?:Nguồn|Ảnh|Video|Clip)(?: video| ảnh)?\s*:)")
-# Where a photo or source credit starts inside running text: `… hiện trường. Ảnh: X`, `… - Ảnh: X`.
-CREDIT_START_RE = re.compile(
-    r"(?<![-–—])\s(?=(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip)\s*:|[-–—]\s*Nguồn\s*:)")
-# Where the credit's value ends: a stop, a closing bracket, or the next sentence's first word
-# after at most four name words (`Ảnh: Minh Hoàng Tiếp đó, …`).
-CREDIT_RE = re.compile(r"(?:[-–—]\s*)?\(?(?:Ảnh(?: minh h(?:ọa|oạ)| tư liệu)?|ẢNH|Nguồn ảnh|Nguồn video|Video|Clip|Nguồn)\s*:\s*")
-SENTENCE_OPENERS = frozenset((  # never part of a name: a new sentence starts here
-    "Theo", "Tiếp", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hiện", "Trước", "Sau", "Tại", "Trong",
-    "Khi", "Ông", "Bà", "Anh", "Chị", "Được", "Các", "Những", "Một", "Với", "Vào", "Lúc", "Cùng", "Đến",
-    "Hôm", "Năm", "Tháng", "Ngoài", "Đây", "Đó", "Nhiều", "Hai", "Ba", "Cũng", "Còn", "Tuy", "Nhưng", "Do",
-    "Vì", "Để", "Từ", "Về", "Như", "Bên", "Lực", "Cơ", "Chiếc", "Vụ", "Người", "Cháu", "Em", "Bé",
-    "Cụ", "Chú", "Cô", "Qua", "Dù", "Mặc", "Nhờ", "Trên", "Dưới", "Ở", "Riêng", "Đặc", "Kết", "Tính", "Chỉ",
-    "Toàn", "Tổng", "Đồng", "Thời", "Hiện", "Đã", "Đang", "Sẽ", "Không", "Chưa", "Ngay", "Nay", "Này",
-))
-# Words that start a sentence after a name of two words or more (`Ảnh: Đình Nhất Trung tâm …`) but
-# may also be a name's first syllable (`Ảnh: Trung Kiên`).
-NAME_OR_OPENER = frozenset((
-    "Trung", "Thành", "Đoàn", "Hội", "Ban", "Bộ", "Sở", "Phòng", "Tỉnh", "Huyện", "Xã", "Công", "Đại",
-    "Thượng", "Thiếu", "Lãnh", "Chủ", "Phó", "Bí", "Giám", "Trưởng", "Thủ", "Quân", "Bộ",
-    "Cục", "Viện", "Tòa", "Tổng", "Ủy", "Trường",  # `Ảnh minh họa: Minh Thu/TTXVN Cục Hải quan …`
-))
-INITIALS_NAME_RE = re.compile(r"^(?:[A-ZĐ]\.)+[^\W\d_]*\.?$")  # `Đ.Hà`, `N.V`, `P.C.Tùng`: a whole credit
-CREDIT_MAX_WORDS = 4
-# Other furniture starting inside a line: a link bullet (`» A » B`, `> Xem chi tiết`, `* Tin bài liên
-# quan:`, a rule of dashes), a source credit running to the end of the line (`… Phương Giang Theo Tri
-# Thức`, `(theo AFP)`).
-INLINE_START_RE = re.compile(
-    r"(?<![-–—])\s(?=[»›]\s*\S|>{1,2}\s*(?:[Xx]em|[Đđ]ọc)|\*\s*(?:[Tt]in|[Bb]ài)|-{4,}"
-    r"|\(?[Tt]heo\s+[A-ZĐÀ-Ỹ][^.!?()]{0,40}\)?\.?\s*$)")
-_IMAGE = r"(?:\S+\.(?:jpe?g|JPE?G|png|PNG|gif|webp)|(?:IMG|DSC|DJI)_?\d+)"
-_DATETIME = r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
-_NAV_HEAD = r"(?:Tin|Bài|Bài viết|Các tin|Các bài)\s(?:liên quan|khác|cùng chuyên mục)|Xem thêm|Đọc thêm"
-# Labels of a dateline, an author line or the site footer, printed before their value.
-_LABELS = (r"(?:Ngày đăng|Ngày cập nhật|Cập nhật|Đăng ngày|Ngày xuất bản|Tác giả|Người viết|Cơ quan chủ quản"
-           r"|Chịu trách nhiệm(?: chính| nội dung)?|Địa chỉ|Trụ sở|Điện thoại|Hotline|Fax|Email):")
-_COUNT = r"(?:[Ll]ượt (?:xem|đọc|thích)|Số lần (?:đọc|xem)):\s*[\d.,]+"  # cut after `Lượt xem: 412`
-_PAREN_DATE = r"\(\d{1,2}/\d{1,2}/\d{4}\)"  # a dated link: `Giao ban quý I (05/03/2024)`
-_PAREN_CREDIT = r"\((?:Ảnh|ẢNH|Nguồn ảnh|ảnh|Hình|hình)(?::[^()]{1,50}|\s[^()]{1,30})\)\.?"  # closing a caption
-# In a flattened page, furniture starts where these openers stand (case-sensitive on purpose).
-SPLIT_BEFORE_RE = re.compile(
-    r"\s(?=(BÌNH LUẬN|Bình luận \(\d+\)|Gửi bình luận|Chia sẻ bài viết|Chia sẻ:|Loading\.\.\.|Please enter your"
-    r"|Newer news items|Older news items|Written by|Nguồn:|Tags:|Từ khóa:|Từ khoá:|©|Bản quyền|Giấy phép số"
-    r"|(?:Số )?[Ll]ượt (?:xem|đọc|thích):|Trang chủ\s*[>»›|/]|\([\w.-]{2,30}\.(?:vn|com|net)\)\s*[-–]"
-    rf"|(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s*\d{{1,2}}[/-]|{_NAV_HEAD}|{_IMAGE}\s"
-    rf"|{_LABELS}|Trang chủ\s(?=[A-ZĐ])|Chia sẻ\s|In bài\b|Gửi (?:email|e-mail|bài)\b"
-    rf"|Theo (?:Báo|báo|Cổng|Đài|TTXVN|Tạp chí)\s))"
-    rf"|(?<!,)\s(?={_DATETIME})"
-    r"|\s(?=\((?:[A-ZĐ]\.\s*){1,3}[A-ZĐ][^\W\d_]*\)\.?\s*$)")  # a signature closing the line: `… (Đ.T)`
-# A dateline's time glued to the outlet tag opening the lead: `… | 15:06 ĐBP - Sáng 27/1, …`.
-_TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
-SPLIT_AFTER_RE = re.compile(
-    rf"(?:{_DATETIME}|{_TIME_THEN_TAG}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT})\s+")
-# A dated sentence opener glued after a run with no stop (a caption of a flattened page):
-# `… môi trường công nghiệp Sáng 27/6/2025, tại …`. After a small letter, a capitalised time of
-# day with a date never continues the sentence (`sáng 27/6` inside one is written small).
-DATED_OPENER_RE = re.compile(
-    r"\s(?=(?:" + "|".join((*TIMES_OF_DAY, "Ngày")) + r")(?:\s+(?:nay|qua))?(?:\s+ngày)?"
-    r"\s+\d{1,2}\s*[/-]\s*\d{1,2}(?!\d))")
-RUN_MIN_WORDS, RUN_WINDOW = 5, 200
-CAPS_WORD_RE = re.compile(r"\S+")
-DASH_ONLY_RE = re.compile(r"^\s*[-–—]\s*$")
-
-
-def split_sentences(line: str) -> list[str]:
-    """Cut a line into sentences and furniture pieces; ''.join(result) == line. Linear in the
-    length of the line: every check looks at a bounded window around a match.
-
-    The cuts are found on the line's NFC view and put back on the raw line: in decomposed text a
-    tone mark stands between the letters, so `lên.` looked like the abbreviation `n.` and a
-    lower-case word like no word, and a decomposed page was cut into other units (and decided
-    otherwise) than the same page composed."""
-    raw = line
-    line, at = nfc_view(raw)
-    bounds = [at[c] for c in sorted(_cuts(line))] if at else sorted(_cuts(line))
-    pieces = [raw[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
-    for k in range(len(pieces) - 2, -1, -1):  # a lone dash belongs to the credit after it (`- Nguồn: X`)
-        if DASH_ONLY_RE.match(pieces[k]):
-            pieces[k:k + 2] = [pieces[k] + pieces[k + 1]]
-    return pieces
-
-
-def _cuts(line: str) -> set[int]:
-    cuts = {0, len(line)}
-    for m in SENTENCE_END_RE.finditer(line):
-        # Only the few characters before the full stop are looked at (pos/endpos keep `\b` and
-        # `$` exact): searching the whole prefix at every full stop was quadratic in the line.
-        if not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
-            cuts.add(m.end())
-    cuts.update(_glued_ends(line))
-    cuts.update(m.start() + 1 for m in DATED_OPENER_RE.finditer(line) if _ends_a_run(line, m.start()))
-    for m in GLUED_CREDIT_RE.finditer(line):
-        if line[m.start() - 1].islower() or line[m.start() - 1] == ".":
-            cuts.add(m.start())
-            end = _credit_end(line, m.start())  # `…Trưng.Ảnh: Ánh Tâm Gian lận …`: the credit ends too
-            if end:
-                cuts.add(end)
-    cuts.update(m.start() + 1 for m in SPLIT_BEFORE_RE.finditer(line))
-    cuts.update(m.end() for m in SPLIT_AFTER_RE.finditer(line))
-    cuts.update(m.start() + 1 for m in INLINE_START_RE.finditer(line))
-    for m in CREDIT_START_RE.finditer(line):
-        cuts.add(m.start() + 1)
-        end = _credit_end(line, m.end())
-        if end:
-            cuts.add(end)
-    banner = _caps_banner_end(line)
-    if banner:
-        cuts.add(banner)
-    return cuts
-
-
-def _glued_ends(line: str) -> list[int]:
-    """Cut points just after a stop that ends a lowercase word and runs into a capital."""
-    return [m.end() for m in GLUED_STOP_RE.finditer(line)
-            if m.start() >= 2 and line[m.start() - 2:m.start()].isalpha() and line[m.start() - 2:m.start()].islower()
-            and line[m.end()].isupper()]
-
-
-def _ends_a_run(line: str, at: int) -> bool:
-    """A small letter ends a run of at least RUN_MIN_WORDS words since the last stop (a caption,
-    not an outlet tag such as `Dân trí Sáng 28/11, …`, which the dateline rules read whole)."""
-    if not line[at - 1:at].islower():
-        return False
-    window = line[max(0, at - RUN_WINDOW):at]
-    stop = max(window.rfind(c) for c in ".!?…")
-    return len(window[stop + 1:].split()) >= RUN_MIN_WORDS
-
-
-def _credit_end(line: str, start: int) -> int:
-    """Where the credit starting at `start` ends (0 when it runs to the end of the line): after
-    its stop or bracket, or before the next sentence's first word (SENTENCE_OPENERS, or a fifth
-    word)."""
-    m = CREDIT_RE.match(line, start)
-    if m is None:
-        return 0
-    pos, words, last_start = m.end(), 0, m.end()
-    for w in CAPS_WORD_RE.finditer(line, m.end()):
-        token = w.group()
-        if words and not any(ch.isalnum() for ch in token):
-            continue  # a dash or a slash inside the credit (`Ảnh: Hữu Tiến - PV TTXVN`) is no word
-        if not words and not token[:1].isupper():
-            return 0  # `Video: lực lượng …`: a label opening a sentence, not a credit with a name
-        if words >= 2 and not token[:1].isupper():
-            # `Ảnh: Quang Định Lễ tổng kết …`, `Ảnh: CNN Bộ trưởng …`: a sentence starts with a
-            # capital, so the word before the first lowercase one opens it; the credit ends before
-            return last_start
-        if words and (token in SENTENCE_OPENERS or (words >= 2 and token in NAME_OR_OPENER)
-                      or words >= CREDIT_MAX_WORDS or not token[:1].isupper()):
-            return w.start()
-        last_start = w.start()
-        words += 1
-        pos = w.end()
-        if words == 1 and INITIALS_NAME_RE.match(token):
-            return _after_space(line, pos)
-        if token.endswith((".", ")")) and not re.fullmatch(r"(?:[A-ZĐ]\.)+", token):
-            return _after_space(line, pos)
-        if words > CREDIT_MAX_WORDS + 1:
-            break
-    return 0 if pos >= len(line.rstrip()) else _after_space(line, pos)
-
-
-def _after_space(line: str, pos: int) -> int:
-    while pos < len(line) and line[pos].isspace():
-        pos += 1
-    return pos if pos < len(line) else 0
-
-
-def _caps_banner_end(line: str) -> int:
-    """End of a run of >= 3 ALL-CAPS words opening a flattened page (the outlet banner); 0 if none."""
-    run, end = 0, 0
-    for m in CAPS_WORD_RE.finditer(line):
-        letters = [ch for ch in m.group() if ch.isalpha()]
-        if not letters or not all(ch.isupper() for ch in letters):
-            break
-        run, end = run + 1, m.end()
-    return end + 1 if run >= 3 and end < len(line) and line[end:end + 1].isspace() else 0
 
 
 def split_units(text: str) -> list[tuple[str, str, int]]:

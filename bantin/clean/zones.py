@@ -1,4 +1,4 @@
-"""Header and footer passes of `bantin.clean.classify.classify` (their rules: `rules/structure.py`).
+"""Header and footer passes of `bantin.clean.classify.classify`, and the title choice (rules: `rules/structure.py`).
 
 Why a title is chosen, not taken: above the title stand banners, menus and breadcrumbs nobody
 has listed, so the first line is often not the title. The title is the LAST headline-like line
@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from bantin.clean import frequency
 from bantin.clean.rules.base import n_words
 from bantin.clean.rules.credits import is_name_like, is_tail_source
+from bantin.clean.rules.datelines import story_prefix_end
 from bantin.clean.rules.navigation import has_nav_separators
 from bantin.clean.rules.structure import (
     DIGIT_RE,
@@ -44,9 +46,11 @@ END_ROLES = frozenset({"byline", "source_credit", "share_prompt", "comment_promp
 class Page(Protocol):
     clean: list[str]
     role: list[str | None]
+    units: list[tuple[str, str, int]]  # (raw text, split kind, raw line): bantin.clean.units.split_units
 
     def set(self, i: int, role: str, rule: str) -> None: ...
     def prev_non_empty(self, i: int) -> int | None: ...
+    def free(self) -> list[int]: ...
 
 
 def _is_paragraph(c: str) -> bool:
@@ -94,9 +98,29 @@ def _banner_run(p: Page, zone: list[int]) -> None:
             return
 
 
-def header_pass(p: Page) -> int | None:
-    """Choose the title in the header zone and give the furniture around it a role; None if no candidate."""
+def _headless_opener(p: Page, zone: list[int]) -> None:
+    """On a site that prints no headline, heading-shaped lines before the first paragraph are the
+    story's: its first subheading, and above it the top picture's caption when two open the page
+    (`Nơi anh Hậu quyên sinh` / `Bài 3: Không có tiền mua nổi áo quan …`) or when the heading is
+    glued to the story's first sentence on a flattened line (`… đống sắt vụn Chiếc máy bay …`: a
+    heading has a line of its own)."""
+    free = [i for i in zone if p.role[i] is None]
+    heads = [i for i in free if _candidate(p, i) and not story_prefix_end(p.clean[i])]  # `Dân trí …`: the lead
+    glued = bool(heads) and p.units[heads[0]][1] == "sentence"
+    if glued or (len(free) == 2 and heads == free):
+        p.set(heads.pop(0), "caption", "caption.headless_top")
+    for i in heads:
+        p.set(i, "subheading", "structure.subheading")
+
+
+def header_pass(p: Page, *, headless: bool = False) -> int | None:
+    """Choose the title in the header zone and give the furniture around it a role; None if no
+    candidate, or when the page's site prints no headline (`headless`: only banners and menus)."""
     zone = header_zone(p)
+    if headless:
+        _banner_run(p, zone)
+        _headless_opener(p, zone)
+        return None
     candidates = [i for i in zone if _candidate(p, i)]
     if not candidates:
         _banner_run(p, zone)
@@ -123,6 +147,37 @@ def header_pass(p: Page) -> int | None:
         elif n_words(c) <= 3 and not TERMINAL_RE.search(c) and not DIGIT_RE.search(c):
             p.set(i, "ui_text", "header.short")
     return title
+
+
+def choose_title(p: Page, *, headless: bool = False) -> int | None:
+    """The title's unit, or None: the header pass's choice; without one, the first free unit when
+    it is headline-shaped (after a section label standing above it), or a repeated headline
+    (`frequency.repeated_title`). None on a site that prints no headline (`headless`)."""
+    chosen = header_pass(p, headless=headless)
+    if headless:  # the site prints no headline: the opener is the story's (bantin.clean.sites)
+        return None
+    if chosen is not None:
+        return chosen
+    free = p.free()
+    if not free:
+        return None
+    first = free[0]
+    if is_section_label(p.clean[first]) and len(free) > 1:
+        p.set(first, "section", "structure.section")
+        first = free[1]
+    elif (len(free) > 1 and _very_short(p.clean[first]) and is_title_shape(p.clean[free[1]])
+          and not is_prose(p.clean[first])):
+        # two headline-like lines at the top: the first, very short one is a section label
+        p.set(first, "section", "structure.section")
+        first = free[1]
+    if is_title_shape(p.clean[first]):
+        p.set(first, "title", "structure.title")
+        return first
+    return frequency.repeated_title(p, first)
+
+
+def _very_short(text: str) -> bool:
+    return len(text.split()) <= 3 and not TERMINAL_RE.search(text)
 
 
 def _story_end(p: Page) -> int:

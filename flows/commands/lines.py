@@ -16,11 +16,13 @@ from rich.markup import escape
 
 from bantin.clean.classify import classify
 from bantin.clean.repeats import corpus_repeats
+from bantin.clean.sites import SiteTally, site_of
 from bantin.errors import BantinError, UsageError
 from bantin.ingest.files import load
 from bantin.ingest.names import escape_name
 from bantin.printable import printable
 from bantin.records import InputFile, Quarantined
+from bantin.settings import Settings
 from schemas.lines import KEPT_ROLES as KEPT
 
 ROLE_STYLE = {
@@ -54,25 +56,39 @@ class DataError(BantinError):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="article .txt file to inspect")
     parser.add_argument("--repeated-from", type=Path, default=None, metavar="DIR",
-                        help="count repeated lines over the *.txt files under DIR (corpus boilerplate)")
+                        help="count repeated lines over the *.txt files under DIR (corpus boilerplate), "
+                             "and whether FILE's folder there prints no headline")
     parser.add_argument("--min-docs", type=int, default=3,
                         help="a line repeated in at least this many documents is boilerplate (default 3)")
     parser.add_argument("--full", action="store_true", help="print whole lines instead of a preview")
     parser.add_argument("--no-color", action="store_true", help="plain output")
 
 
-def _repeated(directory: Path | None, min_docs: int) -> frozenset[str]:
+def _corpus(directory: Path | None, min_docs: int, file: Path) -> tuple[frozenset[str], bool]:
+    """What a run over `directory` would know of `file` from the other files: the corpus
+    boilerplate lines, and whether the file's folder prints no headline (bantin.clean.sites)."""
     if directory is None:
-        return frozenset()
-    texts = (doc.text for p in sorted(directory.rglob("*.txt")) if p.is_file()
-             for doc in [load(InputFile(os.path.realpath(p), escape_name(p.name), p.stat().st_size, None, None))]
-             if not isinstance(doc, Quarantined))
-    return corpus_repeats(texts, min_docs=min_docs)
+        return frozenset(), False
+    sites, texts = SiteTally(), []
+    for p in sorted(directory.rglob("*.txt")):
+        doc = load(InputFile(os.path.realpath(p), escape_name(p.name), p.stat().st_size, None, None)) \
+            if p.is_file() else None
+        if doc is not None and not isinstance(doc, Quarantined):
+            texts.append(doc.text)
+            sites.add(p.relative_to(directory).as_posix(), doc.text)
+    s = Settings()
+    headless = sites.headless(min_pages=s.headline_min_pages, min_share=s.headline_min_share)
+    try:
+        mine = site_of(Path(os.path.realpath(file)).relative_to(os.path.realpath(directory)).as_posix())
+    except ValueError:  # the file is not under the directory: its site is not counted
+        mine = None
+    return corpus_repeats(texts, min_docs=min_docs), mine in headless
 
 
 def run(args: argparse.Namespace) -> int:
     console = Console(no_color=args.no_color, highlight=False, soft_wrap=True)
-    decisions = classify(read_text(args.file), repeated=_repeated(args.repeated_from, args.min_docs))
+    repeated, headless = _corpus(args.repeated_from, args.min_docs, args.file)
+    decisions = classify(read_text(args.file), repeated=repeated, headless=headless)
     for d in decisions:
         text = d.text if args.full or len(d.text) <= PREVIEW_CHARS else d.text[:PREVIEW_CHARS] + "…"
         style = ROLE_STYLE.get(d.role, "green") if d.role in KEPT or d.role in ROLE_STYLE else DROPPED_STYLE

@@ -7,8 +7,9 @@ import pytest
 from locations import ROOT
 
 from bantin.clean.classify import classify
+from bantin.clean.cuts import split_sentences
 from bantin.clean.repair import fingerprint
-from bantin.clean.units import per_raw_line, reconstruct, split_sentences
+from bantin.clean.units import per_raw_line, reconstruct
 from bantin.eval.roles import read_labels
 
 SEEDS = sorted((ROOT / "raw").glob("*.txt"))

@@ -1,12 +1,9 @@
 """One-line dumps: a flattened page is cut where furniture starts, and the cut is lossless."""
 from __future__ import annotations
 
-import unicodedata
-
-import pytest
-
 from bantin.clean.classify import classify
-from bantin.clean.units import reconstruct, split_sentences
+from bantin.clean.cuts import split_sentences
+from bantin.clean.units import reconstruct
 
 STORY = ("Sáng 12/5, Ban Chỉ huy Quân sự huyện tổ chức diễn tập chiến đấu phòng thủ xã năm 2024. "
          "Cuộc diễn tập có sự tham gia của 350 cán bộ, chiến sĩ và dân quân tự vệ trên địa bàn. ")
@@ -28,27 +25,6 @@ def test_cuts_are_lossless_and_fall_before_labels_and_after_counts() -> None:
         assert label in starts, label
     assert ["Dân quân xã Sen Thượng diễn tập ", "(Ảnh: Minh Khôi) "] == units[units.index("(Ảnh: Minh Khôi) ") - 1:][:2]
     assert "Huyện ra quân huấn luyện năm 2024 (02/03/2024) " in units
-
-
-@pytest.mark.parametrize(("line", "cut_before"), [
-    # baomoi-NER: a caption with no stop runs into the dated sentence that opens the story
-    ("Bộ Công Thương tổ chức hội nghị tập huấn chuyên sâu về phân cấp, phân quyền đối với địa phương, trong đó "
-     "có lĩnh vực kỹ thuật an toàn và môi trường công nghiệp Sáng 27/6/2025, tại trụ sở Bộ Công Thương, Bộ "
-     "trưởng chủ trì hội nghị.", "Sáng 27/6/2025"),
-    ("Lãnh đạo tỉnh thăm hỏi, tặng quà các hộ dân bị ảnh hưởng Chiều ngày 22/10, đoàn công tác đã đến thăm.",
-     "Chiều ngày 22/10"),
-    # an outlet tag is not a run of words: the dateline rules read `Dân trí Sáng 28/11, …` whole
-    ("Dân trí Sáng 28/11, Công an tỉnh cho biết đã bắt giữ đối tượng.", None),
-    # written small inside the sentence, the time of day continues it
-    ("Đoàn công tác của tỉnh đã đến thăm và tặng quà sáng 27/6/2025 tại xã.", None),
-])
-def test_a_dated_opener_after_a_run_without_stop_starts_a_unit(line: str, cut_before: str | None) -> None:
-    units = split_sentences(line)
-    assert "".join(units) == line
-    if cut_before is None:
-        assert units == [line]
-    else:
-        assert [u for u in units[1:] if u.startswith(cut_before)] and not units[0].startswith(cut_before)
 
 
 def test_flattened_page_keeps_the_story_and_drops_the_furniture() -> None:
@@ -116,30 +92,3 @@ def test_unit_spans_of_a_flattened_page() -> None:
     decisions = list(classify(text))
     assert sum(d.split == "sentence" for d in decisions) > 10
     assert [text[a:b] for a, b in unit_spans(decisions)] == [d.text for d in decisions]
-
-
-@pytest.mark.parametrize("line", [
-    "Vai trò của người đứng đầu được nâng lên. Công tác kiểm tra, giám sát được tăng cường.",
-    "Hiện trường vụ việc.Ảnh: Minh Hoàng Tiếp đó, lực lượng chức năng đã phong tỏa khu vực.",
-    "Lãnh đạo tỉnh thăm hỏi, tặng quà các hộ dân bị ảnh hưởng Chiều ngày 22/10, đoàn công tác đã đến thăm.",
-])
-def test_a_decomposed_line_is_cut_where_the_composed_one_is(line: str) -> None:
-    """A decomposed (NFD) page is cut into the same units as the composed one, and each unit
-    keeps the raw decomposed characters."""
-    nfd = unicodedata.normalize("NFD", line)
-    units = split_sentences(nfd)
-    assert "".join(units) == nfd
-    assert [unicodedata.normalize("NFC", u) for u in units] == split_sentences(line)
-    assert len(units) > 1
-
-
-@pytest.mark.parametrize(("line", "expected"), [
-    # baomoi 2014 digest: each item closes with its writer's initials in brackets
-    ("Theo The Daily Mail (Đ.T)", ["Theo The Daily Mail ", "(Đ.T)"]),
-    ("Phim phát sóng lúc 21 giờ 30 mỗi ngày. (P.C.Tùng)", ["Phim phát sóng lúc 21 giờ 30 mỗi ngày. ", "(P.C.Tùng)"]),
-    # a bracket inside the sentence, or one that is not initials, stays
-    ("Công an Quận 1 (Q.1) đã bắt giữ đối tượng.", ["Công an Quận 1 (Q.1) đã bắt giữ đối tượng."]),
-    ("Hội nghị diễn ra tại thủ đô (Hà Nội)", ["Hội nghị diễn ra tại thủ đô (Hà Nội)"]),
-])
-def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: list[str]) -> None:
-    assert split_sentences(line) == expected

@@ -207,6 +207,16 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{M}Tiếp tục thúc đẩy hợp tác quốc phòng\n{BODY}", "subheading"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Chủ tịch UBND tỉnh Nguyễn Văn A trao cờ thi đua cho các đơn vị", "body")),
     context_rule(
+        "caption.headless_top", "caption",
+        "On a site that prints no headline (most pages of its folder open with none: `bantin.clean.sites`), "
+        "the first of two heading-shaped lines opening the page is the top picture's caption; the second "
+        "is the story's first subheading. So is a heading-shaped run glued to the first sentence of a "
+        "flattened page. Needs the site to be headless.",
+        (f"{M}Nơi anh Hậu quyên sinh\nBài 3: Không có tiền mua nổi áo quan cho người chết\n{BODY}", "caption"),
+        (f"Nơi anh Hậu quyên sinh\n{M}Bài 3: Không có tiền mua nổi áo quan cho người chết\n{BODY}",
+         "subheading"),
+        (f"{M}Mercedes vẫn là ứng viên số 1 cho chức vô địch\n{BODY}", "subheading")),
+    context_rule(
         "caption.repeated", "caption",
         "A short line (a caption's length at most) printed twice in a row: a picture's alt text and its caption.",
         (f"{TITLE}\n{LEAD}\n{M}Ông A trao giấy khen cho các cá nhân.\nÔng A trao giấy khen cho các cá nhân.\n{BODY}",

@@ -51,7 +51,7 @@ LINE_ORDER: tuple[str, ...] = (
 # The order the context rules are listed in (RULES, the dataset card); the passes of `classify`
 # decide them, so this order changes no decision.
 CONTEXT_ORDER: tuple[str, ...] = (
-    "corpus.repeated", "structure.section", "structure.title", "duplicate.title", "caption.repeated",
+    "corpus.repeated", "structure.section", "structure.title", "duplicate.title", "caption.headless_top", "caption.repeated",
     "duplicate.repeat", "duplicate.pull_quote", "caption.after_image", "caption.before_credit", "caption.glued",
     "caption.bare",
     "navigation.list", "byline.tail_name", "lead.outlet_prefix", "structure.lead", "structure.subheading",

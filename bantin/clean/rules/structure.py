@@ -228,7 +228,8 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{M}{BODY}", "body")),
     context_rule(
         "structure.subheading", "subheading",
-        "A short unpunctuated capitalised line between paragraphs.",
+        "A short unpunctuated capitalised line between paragraphs; on a site that prints no headline "
+        "(`bantin.clean.sites`), also a headline-shaped line opening the page.",
         (f"{TITLE}\n{LEAD}\n{M}Tăng cường sự lãnh đạo của Đảng\n{BODY}", "subheading"),
         (f"{TITLE}\n{LEAD}\n{M}Tăng cường sự lãnh đạo của Đảng.\n{BODY}", "body")),
     context_rule(

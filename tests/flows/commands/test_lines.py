@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
-from locations import RAW
+from locations import DEV_CORPUS, RAW
 
 from flows.cli import main
 from flows.commands import lines
@@ -86,3 +86,15 @@ def test_full_flag_prints_whole_lines(capsys: pytest.CaptureFixture[str]) -> Non
     _, full = _run([str(path), "--no-color", "--full"], capsys)
     assert preview[2].endswith("…") and not full[2].endswith("…")
     assert "".join(full).count("Ban Chp hành") == 1
+
+
+def test_repeated_from_knows_a_site_that_prints_no_headline(capsys: pytest.CaptureFixture[str]) -> None:
+    """A real qdnd page (that site prints no headline) opens with a heading of its story: shown
+    with the folder as the run sees it, it is a subheading, not the title."""
+    assert DEV_CORPUS.is_dir(), f"the development corpus must be at {DEV_CORPUS}"
+    folder = DEV_CORPUS / "qdnd_mourinhan8"
+    page = str(folder / "qdnd-52184f030e.txt")
+    code, alone = _run([page, "--no-color"], capsys)
+    assert code == 0 and alone[0].split()[1:3] == ["title", "structure.title"]
+    code, out = _run([page, "--repeated-from", str(DEV_CORPUS), "--no-color"], capsys)
+    assert code == 0 and out[0].split()[1:3] == ["subheading", "structure.subheading"]

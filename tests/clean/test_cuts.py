@@ -1,0 +1,64 @@
+"""Tests for bantin/clean/cuts.py: where a line is cut (the lines are excerpts of real pages)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from bantin.clean.cuts import split_sentences
+
+
+@pytest.mark.parametrize(("line", "cut_before"), [
+    # baomoi-NER: a caption with no stop runs into the dated sentence that opens the story
+    ("Bộ Công Thương tổ chức hội nghị tập huấn chuyên sâu về phân cấp, phân quyền đối với địa phương, trong đó "
+     "có lĩnh vực kỹ thuật an toàn và môi trường công nghiệp Sáng 27/6/2025, tại trụ sở Bộ Công Thương, Bộ "
+     "trưởng chủ trì hội nghị.", "Sáng 27/6/2025"),
+    ("Lãnh đạo tỉnh thăm hỏi, tặng quà các hộ dân bị ảnh hưởng Chiều ngày 22/10, đoàn công tác đã đến thăm.",
+     "Chiều ngày 22/10"),
+    # an outlet tag is not a run of words: the dateline rules read `Dân trí Sáng 28/11, …` whole
+    ("Dân trí Sáng 28/11, Công an tỉnh cho biết đã bắt giữ đối tượng.", None),
+    # written small inside the sentence, the time of day continues it
+    ("Đoàn công tác của tỉnh đã đến thăm và tặng quà sáng 27/6/2025 tại xã.", None),
+    # VietnameseMDS: an opener never capitalised inside a sentence, after a caption with no stop
+    ("Xác máy bay sau khi trục vớt chỉ còn là đống sắt vụn Chiếc máy bay bị vỡ thành nhiều mảnh.", "Chiếc"),
+    ("Máy bay chiến đấu FA-50 sẽ giúp Philippines tăng cường khả năng phòng thủ Trước đó, ngày 18-10, tờ báo "
+     "đưa tin.", "Trước đó"),
+    ("Diễn tập cứu chữa người gặp nạn Năm nay, Việt Nam là nước chủ trì diễn tập.", "Năm nay"),
+    # too short a run to be a caption; and a place name is not an opener
+    ("Hiện trường Vụ tai nạn xảy ra lúc 12h30.", None),
+    ("Bài viết được đăng trên báo của tỉnh Đồng Tháp và báo Người Lao Động số ra hôm qua.", None),
+])
+def test_an_opener_after_a_run_without_stop_starts_a_unit(line: str, cut_before: str | None) -> None:
+    units = split_sentences(line)
+    assert "".join(units) == line
+    if cut_before is None:
+        assert units == [line]
+    else:
+        assert [u for u in units[1:] if u.startswith(cut_before)] and not units[0].startswith(cut_before)
+
+
+@pytest.mark.parametrize("line", [
+    "Vai trò của người đứng đầu được nâng lên. Công tác kiểm tra, giám sát được tăng cường.",
+    "Hiện trường vụ việc.Ảnh: Minh Hoàng Tiếp đó, lực lượng chức năng đã phong tỏa khu vực.",
+    "Lãnh đạo tỉnh thăm hỏi, tặng quà các hộ dân bị ảnh hưởng Chiều ngày 22/10, đoàn công tác đã đến thăm.",
+])
+def test_a_decomposed_line_is_cut_where_the_composed_one_is(line: str) -> None:
+    """A decomposed (NFD) page is cut into the same units as the composed one, and each unit
+    keeps the raw decomposed characters."""
+    nfd = unicodedata.normalize("NFD", line)
+    units = split_sentences(nfd)
+    assert "".join(units) == nfd
+    assert [unicodedata.normalize("NFC", u) for u in units] == split_sentences(line)
+    assert len(units) > 1
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # baomoi 2014 digest: each item closes with its writer's initials in brackets
+    ("Theo The Daily Mail (Đ.T)", ["Theo The Daily Mail ", "(Đ.T)"]),
+    ("Phim phát sóng lúc 21 giờ 30 mỗi ngày. (P.C.Tùng)", ["Phim phát sóng lúc 21 giờ 30 mỗi ngày. ", "(P.C.Tùng)"]),
+    # a bracket inside the sentence, or one that is not initials, stays
+    ("Công an Quận 1 (Q.1) đã bắt giữ đối tượng.", ["Công an Quận 1 (Q.1) đã bắt giữ đối tượng."]),
+    ("Hội nghị diễn ra tại thủ đô (Hà Nội)", ["Hội nghị diễn ra tại thủ đô (Hà Nội)"]),
+])
+def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: list[str]) -> None:
+    assert split_sentences(line) == expected
