@@ -11,7 +11,7 @@ which fewer than `min_share` of at least `min_pages` pages open with a headline 
 the cleaner takes no title on its pages (an empty title beats a wrong one).
 
 The site is the file's folder, with no site list: pages of one source belong in one folder (a
-folder that mixes sites keeps the page-level rules unless nearly all of its pages are headless).
+folder that mixes sites keeps the page-level rules unless most of its pages open with no headline).
 The test is the raw text's opening lines, so the corpus pass, which reads every file anyway,
 decides it without cleaning anything.
 """
