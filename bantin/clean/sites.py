@@ -17,17 +17,19 @@ decides it without cleaning anything.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from bantin.clean.rules.base import n_words
 from bantin.clean.rules.structure import is_prose, is_title_shape
 
 #: The page's first non-empty lines looked at (a menu or a date line may come before the headline).
 OPENING_LINES = 5
-#: A headline has at least this many words (a shorter opener is a label or a masthead).
+#: A headline has at least this many words of letters (a shorter opener is a label, a masthead or
+#: a date line such as `Thứ Ba, 04/11/2025 08:15`).
 MIN_HEADLINE_WORDS = 4
+WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def site_of(source_file: str) -> str:
@@ -42,7 +44,7 @@ def opens_with_headline(text: str) -> bool:
         line = line.strip()
         if not line:
             continue
-        if is_title_shape(line) and n_words(line) >= MIN_HEADLINE_WORDS:
+        if is_title_shape(line) and len(WORD_RE.findall(line)) >= MIN_HEADLINE_WORDS:
             return True
         seen += 1
         if seen >= OPENING_LINES or is_prose(line):

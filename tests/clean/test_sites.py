@@ -25,8 +25,9 @@ BODY = "Trước đó, tối 1-4, gia đình phát hiện chị Dép và em ch�
     (f"Thứ Ba, 04/11/2025 08:15\nHà Tĩnh: Khởi tố 3 đối tượng trộm cắp tài sản tại công trình\n{LEAD}", True),
     # baomoi 2014 / qdnd: the story's first sentence opens the page
     (f"{LEAD}\n{BODY}", False),
-    # a short label is not a headline
+    # a short label is not a headline, nor is a date line
     (f"Thời sự\n{LEAD}", False),
+    (f"Thứ Ba, 04/11/2025 08:15\n{LEAD}", False),
     # a heading after the first sentence is inside the story
     (f"{LEAD}\nTuấn Hưng chơi Ducati Diavel Cromo\n{BODY}", False),
     ("", False),
