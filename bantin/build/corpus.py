@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from bantin.build.plan import context_key
 from bantin.clean import repeats as boilerplate
-from bantin.clean.sites import SiteTally, site_of
+from bantin.clean.sites import SiteTally, is_headless
 from bantin.ingest import files as ingest
 from bantin.ingest.inputs import CHUNK, Inputs, Keyed
 from bantin.records import InputFile, RawDoc
@@ -36,7 +36,7 @@ class CorpusContext:
     headless: frozenset[str] = frozenset()  # sites (folders) that print no headline: bantin.clean.sites
 
     def is_headless(self, source_file: str) -> bool:
-        return site_of(source_file) in self.headless
+        return is_headless(source_file, self.headless)
 
 
 class _Spill:
@@ -151,9 +151,8 @@ def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
             keys: list[str] = []
             sources = files.column("source_file")
             for i, mine in zip(loaded, spill.per_file(ends)):
-                site_is_headless = bool(headless) and site_of(sources[i].as_py()) in headless
                 keys.append(context_key({f"{int(x):016x}" for x in _members(mine, rep)}, repeated,
-                                        headless=site_is_headless))
+                                        headless=is_headless(sources[i].as_py(), headless)))
                 if len(keys) >= CHUNK:
                     chunks.append(pa.array(keys, pa.string()))
                     keys = []

@@ -21,7 +21,7 @@ import schemas
 from bantin import progress
 from bantin.build import budget, parts
 from bantin.clean import document as clean_stage
-from bantin.clean.sites import site_of
+from bantin.clean.sites import is_headless
 from bantin.dedup import near as signatures
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
@@ -194,7 +194,7 @@ def _one(f: InputFile, *, repeated: frozenset[str], headless: frozenset[str], ve
         return raw
     stage[0] = "clean"
     try:
-        doc = clean_stage.clean(raw, repeated=repeated, headless=site_of(f.source_file) in headless)
+        doc = clean_stage.clean(raw, repeated=repeated, headless=is_headless(f.source_file, headless))
     except Exception as exc:  # a rule bug must not stop the run: quarantine with the cause
         return _crash(raw, "clean", exc)
     t2 = time.perf_counter()

@@ -37,6 +37,11 @@ def site_of(source_file: str) -> str:
     return PurePosixPath(source_file).parent.as_posix()
 
 
+def is_headless(source_file: str, headless: frozenset[str]) -> bool:
+    """Whether the file's site is one of the `headless` sites (`SiteTally.headless`)."""
+    return bool(headless) and site_of(source_file) in headless
+
+
 def opens_with_headline(text: str) -> bool:
     """A headline-shaped line among the page's first lines, before its first sentence of prose."""
     seen = 0

@@ -14,15 +14,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from bantin.build.corpus import corpus_context
 from bantin.clean.classify import classify
-from bantin.clean.repeats import corpus_repeats
-from bantin.clean.sites import SiteTally, site_of
 from bantin.errors import BantinError, UsageError
-from bantin.ingest.files import load
+from bantin.ingest.files import load, scan
 from bantin.ingest.names import escape_name
 from bantin.printable import printable
 from bantin.records import InputFile, Quarantined
-from bantin.settings import Settings
+from bantin.settings import DEFAULT_MAX_BYTES
 from schemas.lines import KEPT_ROLES as KEPT
 
 ROLE_STYLE = {
@@ -65,24 +64,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _corpus(directory: Path | None, min_docs: int, file: Path) -> tuple[frozenset[str], bool]:
-    """What a run over `directory` would know of `file` from the other files: the corpus
-    boilerplate lines, and whether the file's folder prints no headline (bantin.clean.sites)."""
+    """What a run over `directory` would know of `file` from the other files (the run's own corpus
+    pass, `corpus_context`): the corpus boilerplate lines, and whether the file's folder prints no
+    headline (bantin.clean.sites; False when the file is not under the directory)."""
     if directory is None:
         return frozenset(), False
-    sites, texts = SiteTally(), []
-    for p in sorted(directory.rglob("*.txt")):
-        doc = load(InputFile(os.path.realpath(p), escape_name(p.name), p.stat().st_size, None, None)) \
-            if p.is_file() else None
-        if doc is not None and not isinstance(doc, Quarantined):
-            texts.append(doc.text)
-            sites.add(p.relative_to(directory).as_posix(), doc.text)
-    s = Settings()
-    headless = sites.headless(min_pages=s.headline_min_pages, min_share=s.headline_min_share)
-    try:
-        mine = site_of(Path(os.path.realpath(file)).relative_to(os.path.realpath(directory)).as_posix())
-    except ValueError:  # the file is not under the directory: its site is not counted
-        mine = None
-    return corpus_repeats(texts, min_docs=min_docs), mine in headless
+    files = list(scan(directory).files)
+    ctx = corpus_context(files, min_docs=min_docs, max_bytes=DEFAULT_MAX_BYTES)
+    mine = next((f.source_file for f in files if f.path == os.path.realpath(file)), None)
+    return ctx.repeated, mine is not None and ctx.is_headless(mine)
 
 
 def run(args: argparse.Namespace) -> int:
