@@ -2,7 +2,7 @@
 
 Why one runner: the Prefect flow, the tests and the benchmarks must run the same steps in the same
 order on the same data; they differ only in *where* a step runs. That is the executor's business:
-`Inline` runs everything in this process; the Prefect flow passes one that turns each step into a
+`bantin.executors.Inline` runs everything in this process; the Prefect flow passes one that turns each step into a
 task and sends the batches to worker processes or a Dask cluster (`flows/pipeline.py`). Every
 decision about data is made by the steps, never by the executor.
 
@@ -17,12 +17,11 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,6 +33,7 @@ from bantin.build import plan as planning
 from bantin.build.corpus import CorpusContext
 from bantin.card.files import Drawn, draw_card_files, write_card_files
 from bantin.errors import QualityGateError, disk_full
+from bantin.executors import Executor, Inline
 from bantin.ingest import names
 from bantin.ingest.files import ScanResult
 from bantin.ingest.inputs import Inputs, Keyed
@@ -49,43 +49,6 @@ from bantin.vi import nercache
 
 STEPS = ("scan", "corpus", "process", "assemble", "validate", "write")
 PUBLISHED = (*schemas.ARTICLE_TABLES, "quarantine", "state")
-
-
-# ------------------------------------------------------------------ executors
-
-
-class Executor(Protocol):
-    """Where steps run. `call` runs one whole-corpus step and returns its result; `map` runs
-    `process_step` over the `batches` batches (`files` files in all) and yields the summaries in
-    batch order (the part files' order decides which of two duplicates is kept); `parallelism`
-    says how many batches of `files` files run at once (the batches are sized from it,
-    bantin/build/batching.py); `describe` says where the batches ran, for the run summary."""
-
-    def call(self, step: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
-
-    def map(self, fn: Callable[..., process.BatchSummary], calls: Iterator[tuple], batches: int,
-            files: int) -> Iterator[process.BatchSummary]: ...
-
-    def parallelism(self, files: int) -> int: ...
-
-    def describe(self) -> dict: ...
-
-
-class Inline:
-    """Every step in this process, one after the other (tests, benchmarks, small runs)."""
-
-    def call(self, step, fn, *args, **kwargs):
-        return fn(*args, **kwargs)
-
-    def map(self, fn, calls, batches, files):
-        for args in calls:
-            yield fn(*args)
-
-    def parallelism(self, files: int) -> int:
-        return 1
-
-    def describe(self) -> dict:
-        return {"executor": "flow process"}
 
 
 # ------------------------------------------------------------------ the run
@@ -230,7 +193,8 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
     with _timed(timings, peaks, "corpus", display):
         ctx = executor.call("corpus", corpus_step, scanned.files, s)
     log.info("corpus: %d boilerplate line(s); %d folder(s) print no headline, no title taken there%s",
-             len(ctx.repeated), len(ctx.headless), f" ({', '.join(sorted(ctx.headless))})" if ctx.headless else "")
+             len(ctx.facts.repeated), len(ctx.facts.headless),
+             f" ({', '.join(sorted(ctx.facts.headless))})" if ctx.facts.headless else "")
     snap.pause_point("scan")
     p = planning.make_plan(scanned.files, prev_state, version=version, context_keys=ctx.context_keys,
                            full=s.full, quarantined=scanned.quarantined, unseen=[d for d, _ in scanned.skipped])
@@ -251,7 +215,7 @@ def _build(s: Settings, executor: Executor, log, timings: dict, peaks: dict, dis
     reporting = progress.directory(parts_dir)  # the batches count their inputs there as they go
     sizes = batching.batch_sizes(len(todo), executor.parallelism(len(todo)), s.batch_size)
     with _timed(timings, peaks, "process", display), display.articles(len(todo), reporting):
-        calls = ((b, ctx.repeated, ctx.headless, version, run_id, s.max_bytes, s.file_timeout, parts_dir, i)
+        calls = ((b, ctx.facts, version, run_id, s.max_bytes, s.file_timeout, parts_dir, i)
                  for i, b in enumerate(_batches(todo, sizes)))
         results = list(executor.map(process_step, calls, len(sizes), len(todo)))
     stage_secs = report.sum_seconds(r.seconds for r in results)

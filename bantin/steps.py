@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bantin.build import process
 from bantin.build.corpus import CorpusContext, corpus_context
+from bantin.clean.document import CorpusFacts
 from bantin.errors import disk_full
 from bantin.ingest.files import ScanResult, scan
 from bantin.publish import snapshot as snap
@@ -59,11 +60,9 @@ def corpus_step(files: Sequence[InputFile], s: Settings) -> CorpusContext:
 
 
 @_step
-def process_step(files: list[InputFile], repeated: frozenset[str], headless: frozenset[str], version: str,
-                 run_id: str | None, max_bytes: int, file_timeout: float, parts_dir: Path,
-                 batch_no: int) -> process.BatchSummary:
-    return process.process_to_parts(files, repeated=repeated, headless=headless, version=version, run_id=run_id,
-                                    max_bytes=max_bytes,
+def process_step(files: list[InputFile], facts: CorpusFacts, version: str, run_id: str | None, max_bytes: int,
+                 file_timeout: float, parts_dir: Path, batch_no: int) -> process.BatchSummary:
+    return process.process_to_parts(files, facts=facts, version=version, run_id=run_id, max_bytes=max_bytes,
                                     file_timeout=file_timeout, parts_dir=parts_dir, batch_no=batch_no)
 
 

@@ -57,8 +57,8 @@ def units_of(folder: str) -> list[tuple[list[str], int]]:
     for r in records:
         raw_text = realgold.read_raw(r, realgold.CORPUS_DIR)
         doc = ingest.load(by_name[r.file])
-        lines = classify_mod.classify(doc.text, repeated=ctx.repeated, learned=False,
-                                       headless=ctx.is_headless(r.file))
+        lines = classify_mod.classify(doc.text, repeated=ctx.facts.repeated, learned=False,
+                                       headless=ctx.facts.is_headless(r.file))
         if classify_mod.is_hard_wrapped(doc.text):
             continue
         offsets = realclean.raw_offsets(raw_text, doc.text)

@@ -38,7 +38,7 @@ def folder_docs(folder: str) -> dict:
     for f in files:
         raw = ingest.load(f)
         if isinstance(raw, RawDoc):
-            doc = clean_stage.clean(raw, repeated=ctx.repeated, headless=ctx.is_headless(f.source_file))
+            doc = clean_stage.clean(raw, ctx.facts)
             if doc.body.strip():
                 docs[f.source_file] = doc
     return docs

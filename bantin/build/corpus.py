@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from bantin.build.plan import context_key
 from bantin.clean import repeats as boilerplate
+from bantin.clean.document import CorpusFacts
 from bantin.clean.sites import SiteTally, is_headless
 from bantin.ingest import files as ingest
 from bantin.ingest.inputs import CHUNK, Inputs, Keyed
@@ -31,12 +32,8 @@ PARTITION_BITS = 6
 
 @dataclass(frozen=True)
 class CorpusContext:
-    repeated: frozenset[str]
+    facts: CorpusFacts  # what cleaning a page needs from the corpus; shipped to every batch
     context_keys: Keyed  # source_file -> context key (of the files that decode), as Arrow columns
-    headless: frozenset[str] = frozenset()  # sites (folders) that print no headline: bantin.clean.sites
-
-    def is_headless(self, source_file: str) -> bool:
-        return is_headless(source_file, self.headless)
 
 
 class _Spill:
@@ -160,4 +157,4 @@ def corpus_context(files: Sequence[InputFile], *, min_docs: int, max_bytes: int,
         finally:
             spill.close()
     names = files.column("source_file").take(pa.array(loaded, pa.int64()))
-    return CorpusContext(repeated, Keyed(names, pa.concat_arrays(chunks)), headless)
+    return CorpusContext(CorpusFacts(repeated, headless), Keyed(names, pa.concat_arrays(chunks)))

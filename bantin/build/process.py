@@ -21,7 +21,7 @@ import schemas
 from bantin import progress
 from bantin.build import budget, parts
 from bantin.clean import document as clean_stage
-from bantin.clean.sites import is_headless
+from bantin.clean.document import CorpusFacts
 from bantin.dedup import near as signatures
 from bantin.extract import article as extract_stage
 from bantin.ingest import files as ingest
@@ -98,15 +98,14 @@ def summary_index(path: Path) -> pa.Table:
         pa.schema([INDEX_SCHEMA.field(c) for c in SUMMARY_COLUMNS]))
 
 
-def process_to_parts(files: list[InputFile], *, repeated: frozenset[str], version: str, run_id: str | None,
-                     max_bytes: int, parts_dir: Path, batch_no: int, file_timeout: float | None = None,
-                     headless: frozenset[str] = frozenset()) -> BatchSummary:
+def process_to_parts(files: list[InputFile], *, facts: CorpusFacts, version: str, run_id: str | None,
+                     max_bytes: int, parts_dir: Path, batch_no: int, file_timeout: float | None = None) -> BatchSummary:
     """`process_batch`, then write the batch's tables as part files and return only a summary.
     Row-level expectations are checked here, on the batch (an article's rows are all in it)."""
     ticker = progress.Ticker(parts_dir, batch_no)  # per-article progress, read by the flow process
     name = parts.part_name(batch_no)
     with nercache.session(parts_dir, name):  # NLP results reused and recorded (bantin/vi/nercache.py)
-        result = process_batch(files, repeated=repeated, headless=headless, version=version, run_id=run_id,
+        result = process_batch(files, facts=facts, version=version, run_id=run_id,
                                max_bytes=max_bytes, file_timeout=file_timeout, on_file=ticker.tick)
     for table, data in result.tables.items():
         parts.write_part(data, parts_dir, table, name)
@@ -146,13 +145,12 @@ def article_rows(raw: RawDoc, doc, ex, *, version: str, run_id: str | None, now:
 def process_batch(
     files: list[InputFile],
     *,
-    repeated: frozenset[str],
+    facts: CorpusFacts,
     version: str,
     run_id: str | None,
     max_bytes: int,
     file_timeout: float | None = None,
     on_file: Callable[[], None] | None = None,
-    headless: frozenset[str] = frozenset(),
 ) -> BatchResult:
     """Load, clean and extract each file; never raises for a bad article. A file that takes
     longer than `file_timeout` seconds is quarantined as too_slow (bantin/build/budget.py).
@@ -167,7 +165,7 @@ def process_batch(
         stage = ["ingest"]  # where the file is, for a too_slow record
         try:
             with budget.limit(file_timeout):
-                out = _one(f, repeated=repeated, headless=headless, version=version, run_id=run_id,
+                out = _one(f, facts=facts, version=version, run_id=run_id,
                            max_bytes=max_bytes, now=now, seconds=seconds, stage=stage)
         except budget.TooSlow:
             out = _too_slow(f, stage[0], file_timeout)
@@ -182,7 +180,7 @@ def process_batch(
     return BatchResult(tables=tables, quarantined=quarantined, seconds=dict(seconds))
 
 
-def _one(f: InputFile, *, repeated: frozenset[str], headless: frozenset[str], version: str, run_id: str | None,
+def _one(f: InputFile, *, facts: CorpusFacts, version: str, run_id: str | None,
          max_bytes: int, now: datetime, seconds: dict[str, float],
          stage: list[str]) -> dict[str, list[dict]] | Quarantined:
     """One file's rows per table, or why it was quarantined. `stage[0]` follows the work."""
@@ -194,7 +192,7 @@ def _one(f: InputFile, *, repeated: frozenset[str], headless: frozenset[str], ve
         return raw
     stage[0] = "clean"
     try:
-        doc = clean_stage.clean(raw, repeated=repeated, headless=is_headless(f.source_file, headless))
+        doc = clean_stage.clean(raw, facts)
     except Exception as exc:  # a rule bug must not stop the run: quarantine with the cause
         return _crash(raw, "clean", exc)
     t2 = time.perf_counter()

@@ -23,7 +23,7 @@ from bantin.clean.pieces import credit_claims, refine
 from bantin.clean.repair import fingerprint, repair_line
 from bantin.clean.rules.captions import CAPTION_CUE_RE, is_bare_caption
 from bantin.clean.rules.catalogue import LINE_RULES
-from bantin.clean.rules.credits import is_name_like, is_signature
+from bantin.clean.rules.credits import is_name_like, is_name_pair, is_post_signature, is_signature
 from bantin.clean.rules.media import is_player
 from bantin.clean.rules.navigation import is_nav_header
 from bantin.clean.rules.structure import (
@@ -49,6 +49,7 @@ IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
 MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
 CAPTION_MAX_WORDS = 30
+SENTENCE_CLOSERS = (".", "!", "?", "…", "”", '"')  # what a paragraph above a byline ends with
 
 
 class _Page:
@@ -223,11 +224,14 @@ def _media_marker(p: _Page, i: int) -> bool:
 def _body(p: _Page, title: int | None) -> None:
     frequency.release_repeats(p, title)
     free = p.free()
-    prose = [i for i in free if is_prose(p.clean[i])]
+    prose = [i for i in free if is_prose(p.clean[i]) and not is_post_signature(p.clean[i])]
     last_prose = prose[-1] if prose else -1
     for i in free:
-        if i > last_prose and (is_name_like(p.clean[i]) or is_signature(p.clean[i])):  # `D.Thu`, `Thế Đoàn/Báo X`
+        c = p.clean[i]
+        if i > last_prose and (is_name_like(c) or is_signature(c) or is_post_signature(c)):  # `D.Thu`, `Thế Đoàn/Báo X`
             p.set(i, "byline", "byline.tail_name")
+        elif p.units[i][1] == "line" and is_name_pair(c) and _after_sentence(p, i):
+            p.set(i, "byline", "byline.name_pair")
     start = title if title is not None else -1
     lead = next((i for i in p.free() if i > start and (OUTLET_PREFIX_RE.match(p.clean[i])
                                                         or is_prose(p.clean[i]))), None)
@@ -243,6 +247,12 @@ def _body(p: _Page, title: int | None) -> None:
             p.set(i, "subheading", "structure.subheading")
         else:
             p.set(i, "body", "default.body")
+
+
+def _after_sentence(p: _Page, i: int) -> bool:
+    """The nearest non-empty unit above `i` is a paragraph that ends a sentence (`… lắm rồi…”`)."""
+    j = next((j for j in range(i - 1, -1, -1) if p.clean[j].strip()), None)
+    return j is not None and is_prose(p.clean[j]) and p.clean[j].rstrip().endswith(SENTENCE_CLOSERS)
 
 
 def classify(text: str, *, repeated: frozenset[str] = frozenset(), learned: bool = True,

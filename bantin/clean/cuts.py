@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 
 from bantin.clean.repair import nfc_view
+from bantin.vi.names import is_byline_name
 from bantin.vi.sentences import TIMES_OF_DAY
 
 # An abbreviation before a full stop (`TP.`, `PGS.`, `Tp.`, `ThS.`, `Q.`, `U.S.`), where no sentence
-# ends; a capitalised word (`Bắc Ninh.`, `Hà Nội.`) or a whole dotted one (`tại TP.HCM.`) ends one.
-ABBREV_RE = re.compile(r"((?<!\.)\b[A-ZĐ]{1,4}|(?<=\.)[A-ZĐ]|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr|Co|Ltd|Jr)|\b\w)\.$")
+# ends; a capitalised word (`Bắc Ninh.`, `Hà Nội.`), a whole dotted one (`tại TP.HCM.`) or a
+# number (`tới ngày 5/7. Máy bay …`) ends one.
+ABBREV_RE = re.compile(r"((?<!\.)\b[A-ZĐ]{1,4}|(?<=\.)[A-ZĐ]|\b(?:Tp|Th|Ths|ThS|Bs|Ks|Ts|Gs|Pgs|Nxb|Tr|St|Mr|Mrs|Ms|Dr"
+                       r"|Co|Ltd|Jr)|\b[^\W\d_])\.$")
 ABBREV_SPAN = 4  # letters an ABBREV_RE match may have before its full stop
 SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)\]]*\s+(?=[\"“(\[\w])")
 # A sentence end with no space after it: a lowercase word, a stop, a capitalised word
@@ -56,7 +59,7 @@ CREDIT_MAX_WORDS = 4
 # quan:`, a rule of dashes), a source credit running to the end of the line (`… Phương Giang Theo Tri
 # Thức`, `(theo AFP)`).
 INLINE_START_RE = re.compile(
-    r"(?<![-–—])\s(?=[»›]\s*\S|>{1,2}\s*(?:[Xx]em|[Đđ]ọc)|\*\s*(?:[Tt]in|[Bb]ài)|-{4,}"
+    r"(?<![-–—])\s(?=[»›]\s*\S|>{1,2}\s*(?:[Xx]em|[Đđ]ọc)|\*\s*(?:[Tt]in|[Bb]ài)|-{4,}|_{4,}"
     r"|\(?[Tt]heo\s+[A-ZĐÀ-Ỹ][^.!?()]{0,40}\)?\.?\s*$)")
 _IMAGE = r"(?:\S+\.(?:jpe?g|JPE?G|png|PNG|gif|webp)|(?:IMG|DSC|DJI)_?\d+)"
 _DATETIME = r"\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
@@ -79,8 +82,23 @@ SPLIT_BEFORE_RE = re.compile(
     r"|\s(?=\((?:[A-ZĐ]\.\s*){1,3}[A-ZĐ][^\W\d_]*\)\.?\s*$)")  # a signature closing the line: `… (Đ.T)`
 # A dateline's time glued to the outlet tag opening the lead: `… | 15:06 ĐBP - Sáng 27/1, …`.
 _TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
+_PLAYER_LABEL = r"(?:XEM|Xem) (?:CLIP|VIDEO|clip|video)(?:\s*\([^()]{0,60}\))?\s*:"  # `XEM CLIP (nguồn: X): Tối 28/6, …`
 SPLIT_AFTER_RE = re.compile(
-    rf"(?:{_DATETIME}|{_TIME_THEN_TAG}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT})\s+")
+    rf"(?:{_DATETIME}|{_TIME_THEN_TAG}|(?<=\s){_IMAGE}|^{_IMAGE}|(?<=\s)(?:{_NAV_HEAD})|{_COUNT}|{_PAREN_DATE}|{_PAREN_CREDIT}"
+    rf"|{_PLAYER_LABEL})\s+")
+# Furniture after a sentence's stop in running text: a labelled byline (`… rồi”. Bài và ảnh: Minh
+# Anh`), the reporter's initials closing the line (`… 5.000 USD. Q.M (Theo Vientiane Times)`; `USD.`
+# reads as an abbreviation, so no sentence end is cut there); and after a rule of underscores
+# (`Minh Anh __________ (*) Buổi giao lưu …`), what follows it.
+AFTER_STOP_RE = re.compile(
+    r"(?<=[.!?…\"”]\s)(?=(?:Bài|Tin)(?: và ảnh|, ảnh| - ảnh|/ảnh)\s*:"
+    r"|(?:[A-ZĐ]\.)+[A-ZĐ][^\W\d_]*\s*(?:\(|$))")
+SEPARATOR_END_RE = re.compile(r"_{4,}\s+")
+# A signature glued after a sentence and followed by its source, the page running on (a story
+# printed twice): `… đón nhận. Phương Giang Theo Tri Thức Sau thời gian …`. Cut before the name,
+# before `Theo`, and after the source's capitalised words, where a sentence opener starts.
+SIGNED_SOURCE_RE = re.compile(r"(?<=[.!?…\"”]\s)((?:\w+\s){1,3}?)(Theo\s)")
+SIGNED_SOURCE_MAX_WORDS = 4
 # A dated sentence opener glued after a run with no stop (a caption of a flattened page):
 # `… môi trường công nghiệp Sáng 27/6/2025, tại …`. After a small letter, a capitalised time of
 # day with a date never continues the sentence (`sáng 27/6` inside one is written small).
@@ -140,10 +158,30 @@ def _cuts(line: str) -> set[int]:
         end = _credit_end(line, m.end())
         if end:
             cuts.add(end)
+    cuts.update(m.start() for m in AFTER_STOP_RE.finditer(line))
+    cuts.update(m.end() for m in SEPARATOR_END_RE.finditer(line))
+    cuts.update(_signed_source_cuts(line))
     banner = _caps_banner_end(line)
     if banner:
         cuts.add(banner)
     return cuts
+
+
+def _signed_source_cuts(line: str) -> list[int]:
+    """Cuts around `Name Theo Source` between two sentences (SIGNED_SOURCE_RE); none unless the name
+    is a byline name and the source's capitalised words end at a sentence opener."""
+    out: list[int] = []
+    for m in SIGNED_SOURCE_RE.finditer(line):
+        if not is_byline_name(m.group(1)):
+            continue
+        words = list(CAPS_WORD_RE.finditer(line, m.end(2)))[:SIGNED_SOURCE_MAX_WORDS + 1]
+        for k, w in enumerate(words):
+            if not w.group()[:1].isupper():
+                break
+            if k and w.group() in SENTENCE_OPENERS:
+                out += [m.start(1), m.start(2), w.start()]
+                break
+    return out
 
 
 def _glued_ends(line: str) -> list[int]:
@@ -181,9 +219,18 @@ def _credit_end(line: str, start: int) -> int:
             # `Ảnh: Quang Định Lễ tổng kết …`, `Ảnh: CNN Bộ trưởng …`: a sentence starts with a
             # capital, so the word before the first lowercase one opens it; the credit ends before
             return last_start
+        if words == 1 and token.isalpha() and token.islower():
+            # `Ảnh: Lao động Có những ý kiến …`: no sentence starts with a small letter, so a small
+            # word with a capital after it is the outlet's second word (`Lao động`, `Tri thức`)
+            nxt = CAPS_WORD_RE.search(line, w.end())
+            if nxt is not None and nxt.group()[:1].isupper() and nxt.group()[:1].isalpha():
+                return nxt.start()
         if words and (token in SENTENCE_OPENERS or (words >= 2 and token in NAME_OR_OPENER)
                       or words >= CREDIT_MAX_WORDS or not token[:1].isupper()):
             return w.start()
+        glued = _glued_inside(token)
+        if glued:  # `Ảnh: Hoàng Long.Một số người …`, `Ảnh: Hoàng LongNguyên nhân …`
+            return w.start() + glued
         last_start = w.start()
         words += 1
         pos = w.end()
@@ -194,6 +241,18 @@ def _credit_end(line: str, start: int) -> int:
         if words > CREDIT_MAX_WORDS + 1:
             break
     return 0 if pos >= len(line.rstrip()) else _after_space(line, pos)
+
+
+def _glued_inside(token: str) -> int:
+    """Where the next sentence starts inside a credit's word with no space before it: after a stop
+    followed by a capital (`Long.Một`), or at a capital after a small letter (`LongNguyên`); 0 if
+    nowhere."""
+    for k in range(1, len(token) - 1):
+        if token[k] in ".!?…" and token[k - 1].islower() and token[k + 1].isupper():  # not initials `Đ.Hà`
+            return k + 1
+        if k >= 3 and token[k].isupper() and token[k - 1].islower() and token[k + 1].islower():
+            return k  # not `McDonald`, `DeSantis`: a name's own capital follows two letters
+    return 0
 
 
 def _after_space(line: str, pos: int) -> int:

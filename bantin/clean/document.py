@@ -6,6 +6,9 @@ applied to the whole text are reported in `CleanDoc.repairs` (never silent).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from bantin.clean import sites
 from bantin.clean.classify import classify
 from bantin.clean.damaged import find_damaged
 from bantin.clean.repair import repair
@@ -41,11 +44,27 @@ def paragraphs(lines: tuple[LineDecision, ...]) -> list[str]:
     return out
 
 
-def clean(raw: RawDoc, *, repeated: frozenset[str] = frozenset(), headless: bool = False) -> CleanDoc:
-    """CleanDoc for one RawDoc. `repeated`: corpus fingerprints (see bantin.clean.repeats);
-    `headless`: the page's site prints no headline (see bantin.clean.sites)."""
+@dataclass(frozen=True)
+class CorpusFacts:
+    """What the corpus pass learned that cleaning one page needs: the fingerprints of the lines
+    repeated across the corpus (bantin.clean.repeats) and the sites (folders) that print no
+    headline (bantin.clean.sites). One object, so a run hands the same facts to every batch, on
+    any executor, and a new fact does not change every signature on the way."""
+
+    repeated: frozenset[str] = frozenset()
+    headless: frozenset[str] = frozenset()
+
+    def is_headless(self, source_file: str) -> bool:
+        return sites.is_headless(source_file, self.headless)
+
+
+NO_FACTS = CorpusFacts()  # a page cleaned alone: no corpus behind it
+
+
+def clean(raw: RawDoc, facts: CorpusFacts = NO_FACTS) -> CleanDoc:
+    """CleanDoc for one RawDoc, with what the corpus pass learned about its corpus (`facts`)."""
     _, text_repairs = repair(raw.text)
-    lines = tuple(classify(raw.text, repeated=repeated, headless=headless))
+    lines = tuple(classify(raw.text, repeated=facts.repeated, headless=facts.is_headless(raw.source_file)))
     body = PARAGRAPH_SEP.join(paragraphs(lines))
     title = next((ln.clean_text for ln in lines if ln.role == "title"), None)
     section = next((ln.clean_text for ln in lines if ln.role == "section"), None)

@@ -26,6 +26,8 @@ from bantin.clean.rules.structure import footer_tail_start, is_prose
 from bantin.records import LineDecision
 from schemas.lines import KEPT_ROLES
 
+ECHO_MIN_WORDS = 8  # a caption copied from the story is a whole sentence; its first words find it
+
 
 @dataclass
 class _Piece:
@@ -55,6 +57,7 @@ def refine(decisions: list[LineDecision]) -> list[LineDecision]:
     _footer_tail(pieces)
     _tail(pieces)
     _item_signatures(pieces)
+    _echo_captions(pieces)
     _lead_first(pieces, lead_line)
     return [LineDecision(line_no=i, text=p.text, clean_text=p.clean, role=p.role, rule=p.rule, split=p.split,
                          raw_line=p.raw_line) for i, p in enumerate(pieces)]
@@ -163,13 +166,42 @@ def _tail(pieces: list[_Piece]) -> None:
 
 def _item_signatures(pieces: list[_Piece]) -> None:
     """`byline.item_piece`: initials in brackets closing a paragraph (`… (N.V)`, `… (P.C.Tùng)`) sign
-    one item of a digest, as the name after the last sentence signs the story; the story goes on."""
+    one item of a digest, as the name after the last sentence signs the story; the story goes on.
+    `source.item_piece`: the item's source just before them (`Theo The Daily Mail (Đ.T)`)."""
     for k, p in enumerate(pieces):
         last_of_line = k + 1 == len(pieces) or pieces[k + 1].raw_line != p.raw_line
         core = p.clean.strip().rstrip(".")
         if (p.split == "sentence" and p.kept and last_of_line and core.startswith("(") and core.endswith(")")
                 and is_initials_name(core[1:-1].strip())):
             p.claim("byline", "byline.item_piece")
+            before = pieces[k - 1] if k else None
+            if (before is not None and before.raw_line == p.raw_line and before.split == "sentence" and before.kept
+                    and is_tail_source(before.clean)):
+                before.claim("source_credit", "source.item_piece")  # `Theo The Daily Mail (Đ.T)`
+
+
+def _echo_captions(pieces: list[_Piece]) -> None:
+    """`caption.echo`: a sentence of the story printed again with no stop and glued to the next
+    sentence (`… thuận lợi nhất. Ông X khẳng định … thuận lợi nhất Từ góc độ …`): a flattened page's
+    caption, which its site copies from the story. The copy is cut off the sentence it runs into.
+    Sentences are looked up by their first words, so the pass stays linear in the page."""
+    by_start: dict[tuple[str, ...], dict[str, None]] = {}  # a sentence printed many times is one entry
+    for p in pieces:
+        words = p.text.split()
+        if p.kept and len(words) >= ECHO_MIN_WORDS and p.text.rstrip()[-1:] in ".!?…":
+            by_start.setdefault(tuple(words[:ECHO_MIN_WORDS]), {})[p.text.strip().rstrip(".!?…")] = None
+    k = 0
+    while k < len(pieces):
+        p = pieces[k]
+        words = p.text.split()
+        echo = next((s for s in by_start.get(tuple(words[:ECHO_MIN_WORDS]), ()) if p.split == "sentence" and p.kept
+                     and p.text.startswith(s) and p.text[len(s):len(s) + 1] == " "
+                     and p.text[len(s):].strip()[:1].isupper()), None)
+        if echo is not None:
+            head, rest = p.text[:len(echo) + 1], p.text[len(echo) + 1:]
+            pieces[k:k + 1] = [_Piece(head, repair_line(head), "caption", "caption.echo", "sentence", p.raw_line),
+                               _Piece(rest, repair_line(rest), p.role, p.rule, "sentence", p.raw_line)]
+        k += 1
 
 
 def _lead_first(pieces: list[_Piece], lead_line: int | None) -> None:

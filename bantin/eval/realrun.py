@@ -62,7 +62,7 @@ def run_folder(directory: Path, gold_files: frozenset[str] = frozenset()) -> Fol
         if not isinstance(raw, RawDoc):
             run.quarantined[f.source_file] = raw.reason
             continue
-        doc = clean_stage.clean(raw, repeated=ctx.repeated, headless=ctx.is_headless(f.source_file))
+        doc = clean_stage.clean(raw, ctx.facts)
         arrived = f.mtime.date() if f.mtime else None
         if f.source_file in gold_files:
             ex = extract_stage.extract(doc, arrived=arrived)

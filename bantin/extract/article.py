@@ -19,7 +19,8 @@ from bantin.vi import gazetteer, nlp, sentences
 from schemas.lines import KEPT_ROLES
 
 END_ROLES = ("byline", "source_credit")
-ITEM_SIGNATURE = "byline.item_piece"  # `… (N.V)` signs one item of a digest: the story goes on
+# `… (N.V)` signs one item of a digest, `Theo The Daily Mail` credits it: the story goes on.
+ITEM_CREDITS = ("byline.item_piece", "source.item_piece")
 # Page furniture that, once the story has begun, means the article (and its byline) is over.
 AFTER_STORY_ROLES = ("navigation", "comment_prompt", "counter")
 PARAGRAPH_SEP = "\n\n"
@@ -45,7 +46,7 @@ def story_lines(doc: CleanDoc) -> list[str]:
     for ln in lines[start:]:
         if ln.role in KEPT_ROLES and sections.is_menu_bar(ln.clean_text):
             continue
-        closes = ((ln.role in END_ROLES and ln.rule != ITEM_SIGNATURE)
+        closes = ((ln.role in END_ROLES and ln.rule not in ITEM_CREDITS)
                   or (ln.role in KEPT_ROLES and bool(bylines.byline_in_story(ln.clean_text))))
         if seen_prose and closes:
             break
@@ -166,7 +167,7 @@ def _article_bylines(doc: CleanDoc) -> list[str]:
         elif after_furniture and ln.role in KEPT_ROLES and ln.clean_text.strip():
             after_furniture = False  # the story went on: that furniture sat inside it (a price table's counters)
         if ln.role == "byline" and not after_furniture:
-            out.append(ln.clean_text.strip(" ().") if ln.rule == ITEM_SIGNATURE else ln.clean_text)
+            out.append(ln.clean_text.strip(" ().") if ln.rule == ITEM_CREDITS[0] else ln.clean_text)
     return out
 
 
@@ -211,7 +212,7 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
         tag=tag,
         lead=lead,
         bylines=doc.texts("byline") + hints,
-        source_credits=doc.texts("source_credit"),
+        source_credits=[ln.clean_text for ln in doc.lines if ln.role == "source_credit" and ln.rule not in ITEM_CREDITS],
         lines=[ln.clean_text for ln in doc.lines],
         title=title,
     )

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bantin.extract.people_lists import list_people
-from bantin.extract.people_shapes import HONORIFIC_RE, dharma, given_name, initialed
+from bantin.extract.people_shapes import HONORIFIC_RE, dharma, fullest, given_name, initialed
 from bantin.extract.posts import HEAD_RE, RANK_RE, read_post, read_post_list
 from bantin.linear import ends_with
 from bantin.vi.gazetteer import canonical_province
@@ -282,22 +282,5 @@ def find_people(
             seen = {x.casefold() for x in p["posts"]}
             p["posts"] += [x for x in m["posts"] if x.casefold() not in seen and not seen.add(x.casefold())]
             p["honorific"] = p["honorific"] or m["honorific"]
-    return _fullest(list(people.values()))
+    return fullest(list(people.values()))
 
-
-def _fullest(people: list[dict]) -> list[dict]:
-    """One entry per person under the fullest form the article uses: a name whose words run
-    inside another's (`Yến Nhi` in `Lê Thị Yến Nhi`, `Fidel Castro` in `Fidel Castro Ruz`) is
-    that person named short. Its posts and honorific go to the full entry when it has none."""
-    def inside(short: str, full: str) -> bool:
-        return short != full and f" {short} " in f" {full} "
-
-    out = []
-    for p in people:
-        full = next((q for q in people if inside(p["name"], q["name"])), None)
-        if full is None:
-            out.append(p)
-            continue
-        full["posts"] = full["posts"] or p["posts"]
-        full["honorific"] = full["honorific"] or p["honorific"]
-    return out

@@ -5,7 +5,8 @@ with it, is the evidence), while people.py judges surname-first runs by their co
 `anh Lê Văn Đ.` (initials, as papers shorten suspects, victims and minors), `Thượng tọa Thích
 Như Tịnh` (a Buddhist monastic name), and a given or stage name without a surname after a role
 noun, an honorific, before the part an actor plays or in brackets after a character (`ca sĩ
-Tuấn Hưng`, `chị Diễm My`, `Trọng Trinh thủ vai`, `Huy (Hồng Đăng)`).
+Tuấn Hưng`, `chị Diễm My`, `Trọng Trinh thủ vai`, `Huy (Hồng Đăng)`). `fullest` folds a short form
+into the full name the article also uses.
 """
 from __future__ import annotations
 
@@ -60,3 +61,21 @@ def dharma(text: str) -> list[tuple[str, int, int, bool]]:
     (lowercase `nữ` for nuns) and the dharma name. Mid-sentence, a capitalised `Thích` is always
     one (the verb `thích` is lowercase there)."""
     return [(m.group(0), m.start(), m.end(), True) for m in DHARMA_RE.finditer(text) if m.start() > 0]
+
+
+def fullest(people: list[dict]) -> list[dict]:
+    """One entry per person under the fullest form the article uses: a name whose words run
+    inside another's (`Yến Nhi` in `Lê Thị Yến Nhi`, `Fidel Castro` in `Fidel Castro Ruz`) is
+    that person named short. Its posts and honorific go to the full entry when it has none."""
+    def inside(short: str, full: str) -> bool:
+        return short != full and f" {short} " in f" {full} "
+
+    out = []
+    for p in people:
+        full = next((q for q in people if inside(p["name"], q["name"])), None)
+        if full is None:
+            out.append(p)
+            continue
+        full["posts"] = full["posts"] or p["posts"]
+        full["honorific"] = full["honorific"] or p["honorific"]
+    return out

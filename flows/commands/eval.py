@@ -99,7 +99,7 @@ def predict_dir(directory: Path, names: list[str]) -> dict[str, dict]:
         raw = ingest.load(f)
         if not isinstance(raw, RawDoc):
             raise RuntimeError(f"{f.source_file}: quarantined at ingest ({raw.reason})")
-        doc = clean_stage.clean(raw, repeated=ctx.repeated, headless=ctx.is_headless(f.source_file))
+        doc = clean_stage.clean(raw, ctx.facts)
         ex = extract_stage.extract(doc, arrived=f.mtime.date() if f.mtime else None)
         out[f.source_file] = scoring.to_gold_shape(ex.fields, ex, doc.body)
     return out

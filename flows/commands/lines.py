@@ -72,7 +72,7 @@ def _corpus(directory: Path | None, min_docs: int, file: Path) -> tuple[frozense
     files = list(scan(directory).files)
     ctx = corpus_context(files, min_docs=min_docs, max_bytes=DEFAULT_MAX_BYTES)
     mine = next((f.source_file for f in files if f.path == os.path.realpath(file)), None)
-    return ctx.repeated, mine is not None and ctx.is_headless(mine)
+    return ctx.facts.repeated, mine is not None and ctx.facts.is_headless(mine)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from locations import SEEDS
 
 from bantin.build import budget, process
 from bantin.clean import document
+from bantin.clean.document import NO_FACTS
 from bantin.ingest.files import scan
 
 
@@ -63,14 +64,14 @@ def test_a_slow_file_is_quarantined_and_the_batch_goes_on(tmp_path, monkeypatch)
     (raw / "slow.txt").write_bytes(SEEDS[3].read_bytes())
     real = document.clean
 
-    def clean(doc, **kw):
+    def clean(doc, *args, **kw):
         if doc.source_file == "slow.txt":
             _spin(30)
-        return real(doc, **kw)
+        return real(doc, *args, **kw)
 
     monkeypatch.setattr(process.clean_stage, "clean", clean)
     t0 = time.monotonic()
-    result = process.process_batch(list(scan(raw).files), repeated=frozenset(), version="v", run_id=None,
+    result = process.process_batch(list(scan(raw).files), facts=NO_FACTS, version="v", run_id=None,
                                    max_bytes=1 << 20, file_timeout=6.0)
     assert time.monotonic() - t0 < 40
     assert result.tables["articles"].column("source_file").to_pylist() == ["a.txt"]

@@ -62,3 +62,39 @@ def test_a_decomposed_line_is_cut_where_the_composed_one_is(line: str) -> None:
 ])
 def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: list[str]) -> None:
     assert split_sentences(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # baomoi-NER: a sentence ends after a number (`5/7.` is no abbreviation), then a caption and its credit
+    ("Emirates đình chỉ các chuyến bay đi từ Iran tới ngày 5/7. Máy bay của hãng tại sân bay Dubai, UAE. "
+     "(Ảnh: AFP/TTXVN)", ["Emirates đình chỉ các chuyến bay đi từ Iran tới ngày 5/7. ",
+                          "Máy bay của hãng tại sân bay Dubai, UAE. ", "(Ảnh: AFP/TTXVN)"]),
+    # baomoi-NER: a labelled byline after the last sentence, a rule of underscores, a footnote
+    ("Tôi nghĩ sẽ không xảy ra nữa”. Bài và ảnh: Minh Anh __________ (*) Buổi giao lưu diễn ra sáng 28.6.",
+     ["Tôi nghĩ sẽ không xảy ra nữa”. ", "Bài và ảnh: Minh Anh ", "__________ ",
+      "(*) Buổi giao lưu diễn ra sáng 28.6."]),
+    # VietnameseMDS: the reporter's initials after the last sentence (`USD.` reads as an abbreviation)
+    ("Lao Airlines bồi thường cho mỗi nạn nhân 5.000 USD. Q.M (Theo Vientiane Times)",
+     ["Lao Airlines bồi thường cho mỗi nạn nhân 5.000 USD. ", "Q.M ", "(Theo Vientiane Times)"]),
+    # VietnameseMDS: a signature and its source between the story and its second copy
+    ("Những nỗ lực của anh sẽ được đón nhận. Phương Giang Theo Tri Thức Sau thời gian nghỉ ngơi, anh trở lại.",
+     ["Những nỗ lực của anh sẽ được đón nhận. ", "Phương Giang ", "Theo Tri Thức ",
+      "Sau thời gian nghỉ ngơi, anh trở lại."]),
+    # ... but `Theo` opening a sentence, or a verb `Theo dõi`, is no source
+    ("Ông nói vậy. Theo Bộ Công an, năm nay số vụ giảm.", ["Ông nói vậy. ", "Theo Bộ Công an, năm nay số vụ giảm."]),
+    ("Ông nói vậy. Anh Tuấn Theo dõi sát sao Các đơn vị.", ["Ông nói vậy. ", "Anh Tuấn Theo dõi sát sao Các đơn vị."]),
+    # vietnam-news: the next sentence glued to the credit's last word, with or without its stop
+    ("Xe cháy. Ảnh: Hoàng Long.Một số người dân chạy ra.", ["Xe cháy. ", "Ảnh: Hoàng Long.", "Một số người dân chạy ra."]),
+    ("Xe cháy. Ảnh: Hoàng LongNguyên nhân đang điều tra.", ["Xe cháy. ", "Ảnh: Hoàng Long", "Nguyên nhân đang điều tra."]),
+    # ... initials are not a sentence end (`Đ.Hà`)
+    ("Hiện trường vụ tai nạn - Ảnh: Đ.Hà Anh Vũ điều trị tại trung tâm y tế",
+     ["Hiện trường vụ tai nạn ", "- Ảnh: Đ.Hà ", "Anh Vũ điều trị tại trung tâm y tế"]),
+    # VietnameseMDS: an outlet whose second word is small (`Lao động`, `Tri thức`)
+    ("Các đại biểu tại phiên thảo luận. Ảnh: Lao động Có những ý kiến đề nghị.",
+     ["Các đại biểu tại phiên thảo luận. ", "Ảnh: Lao động ", "Có những ý kiến đề nghị."]),
+    # baomoi-NER: a player's label before the story's first sentence
+    ("XEM CLIP (nguồn: Đình Hiếu): Tối 28/6, Công an tỉnh cho biết.",
+     ["XEM CLIP (nguồn: Đình Hiếu): ", "Tối 28/6, Công an tỉnh cho biết."]),
+])
+def test_credits_and_signatures_inside_running_text_are_units(line: str, expected: list[str]) -> None:
+    assert split_sentences(line) == expected

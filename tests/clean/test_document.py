@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from locations import RAW
 
-from bantin.clean.document import clean
+from bantin.clean.document import CorpusFacts, clean
 from bantin.clean.repair import fingerprint
 from bantin.clean.repeats import corpus_repeats
 from bantin.clean.units import reconstruct
@@ -80,7 +80,7 @@ def test_repairs_union_keeps_ingest_repairs_first() -> None:
 
 def test_repeated_fingerprints_are_passed_through() -> None:
     text = "Tiêu đề của bài viết thử nghiệm\nNgày 5/3, hội nghị tổng kết đã diễn ra tại tỉnh.\nĐường dây nóng: 1900"
-    doc = clean(_raw(text), repeated=frozenset({fingerprint("Đường dây nóng: 1900")}))
+    doc = clean(_raw(text), CorpusFacts(repeated=frozenset({fingerprint("Đường dây nóng: 1900")})))
     assert doc.lines[2].rule == "corpus.repeated" and "Đường dây nóng" not in doc.body
 
 
@@ -88,4 +88,4 @@ def test_seeds_with_corpus_repeats_lose_no_body_line() -> None:
     raws = [_raw(p.read_text(encoding="utf-8"), p.name) for p in SEEDS]
     reps = corpus_repeats([r.text for r in raws], min_docs=2)
     for raw in raws:
-        assert clean(raw, repeated=reps).body == clean(raw).body
+        assert clean(raw, CorpusFacts(repeated=reps)).body == clean(raw).body

@@ -22,14 +22,14 @@ def test_one_reporter_on_many_stories_keeps_the_byline() -> None:
 
 
 def test_the_byline_reaches_the_authors_field() -> None:
-    from bantin.clean.document import clean
+    from bantin.clean.document import CorpusFacts, clean
     from bantin.extract.article import extract
     from bantin.records import RawDoc
 
     texts = [t.rstrip("\n") + "\n\nPhùng Sơn" for t in _seed_texts()[:3]]
     reps = corpus_repeats(texts, min_docs=3)
     raw = RawDoc(source_file="a.txt", content_sha256="0" * 64, size_bytes=1, mtime=None, text=texts[0])
-    assert "Phùng Sơn" in extract(clean(raw, repeated=reps)).fields["authors"]
+    assert "Phùng Sơn" in extract(clean(raw, CorpusFacts(repeated=reps))).fields["authors"]
 
 
 def test_a_republished_story_keeps_its_title() -> None:

@@ -81,10 +81,10 @@ def test_corpus_pass_finds_the_headless_folder_and_keys_its_files(tmp_path):
     _write(tmp_path / "b", headless)
     files = list(ingest.scan(tmp_path).files)
     ctx = corpus_context(files, min_docs=3, max_bytes=DEFAULT_MAX_BYTES)
-    assert ctx.headless == {"b"} and ctx.is_headless("b/00.txt") and not ctx.is_headless("a/00.txt")
+    assert ctx.facts.headless == {"b"} and ctx.facts.is_headless("b/00.txt") and not ctx.facts.is_headless("a/00.txt")
     # the verdict is part of each file's context key: when it flips, that folder's files are redone
     fewer = corpus_context(files, min_docs=3, max_bytes=DEFAULT_MAX_BYTES, headline_min_pages=21)
-    assert fewer.headless == frozenset()
+    assert fewer.facts.headless == frozenset()
     assert fewer.context_keys["b/00.txt"] != ctx.context_keys["b/00.txt"]
     assert fewer.context_keys["a/00.txt"] == ctx.context_keys["a/00.txt"]
 

@@ -37,7 +37,7 @@ def gold_docs(real_runs) -> dict:
     files = ingest.scan(RAW).files
     ctx = corpus_context(list(files), min_docs=3, max_bytes=DEFAULT_MAX_BYTES)
     for f in files:
-        docs[f"seeds/{f.source_file}"] = clean_stage.clean(ingest.load(f), repeated=ctx.repeated)
+        docs[f"seeds/{f.source_file}"] = clean_stage.clean(ingest.load(f), ctx.facts)
     return docs
 
 

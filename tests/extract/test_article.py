@@ -48,7 +48,7 @@ def extractions() -> dict[str, dict]:
     for f in files:
         raw = ingest.load(f)
         assert isinstance(raw, RawDoc)
-        ex = extract_stage.extract(clean_stage.clean(raw, repeated=ctx.repeated), arrived=None)
+        ex = extract_stage.extract(clean_stage.clean(raw, ctx.facts), arrived=None)
         out[Path(f.source_file).stem] = _plain({"fields": ex.fields, **{t: getattr(ex, t) for t in TABLES}})
     return out
 

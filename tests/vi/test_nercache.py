@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from bantin import runner
+from bantin.clean.document import NO_FACTS
 from bantin.ingest import files as ingest
 from bantin.settings import Settings
 from bantin.vi import nercache, nlp
@@ -111,7 +112,7 @@ def test_a_full_rerun_takes_ner_from_the_cache_and_publishes_the_same_rows(seed_
 
 
 def _batch(files, parts: Path, no: int) -> tuple:
-    return (files, frozenset(), frozenset(), "test", None, 1 << 24, None, parts, no)  # runner.process_step's arguments
+    return (files, NO_FACTS, "test", None, 1 << 24, None, parts, no)  # runner.process_step's arguments
 
 
 def test_worker_processes_share_the_base_and_write_their_own_parts(seed_dir: Path, tmp_path: Path) -> None:

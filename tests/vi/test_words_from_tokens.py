@@ -31,7 +31,7 @@ def _docs(directory, every: int = 1, at_least: int = 0) -> dict:
     files = list(ingest.scan(directory).files)
     every = max(1, min(every, len(files) // max(at_least, 1)))
     ctx = corpus_context(files, min_docs=3, max_bytes=DEFAULT_MAX_BYTES)
-    docs = {f.source_file: clean_stage.clean(ingest.load(f), repeated=ctx.repeated) for f in files[::every]}
+    docs = {f.source_file: clean_stage.clean(ingest.load(f), ctx.facts) for f in files[::every]}
     return {k: d for k, d in docs.items() if d.body.strip()}
 
 

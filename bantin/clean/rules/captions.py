@@ -16,6 +16,7 @@ from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
 from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
+from bantin.vi.names import is_byline_name
 
 I = re.IGNORECASE
 PHOTO_CREDIT_RE = re.compile(
@@ -32,7 +33,17 @@ CAPTION_CREDIT_RE = re.compile(
 CAPTION_SCENE_RE = re.compile(
     r"^(quang cảnh|toàn cảnh|một góc|ảnh minh họa|hình minh họa|ảnh tư liệu|ảnh chụp)\b([^.;:]*|[^.;:,]{0,60}\.)$"
     r"|^[^.;:]*chụp ảnh lưu niệm[^.;:]*\.?$", I)
-MEDIA_CAPTION_RE = re.compile(r"^(video|clip|infographic|đồ họa|audio)\s*:\s*\S|^(ảnh|hình) \d{1,2}\s*[:.–-]\s*\S", I)
+# A label opening a caption (`Video: …`, `Ảnh 2: …`), or announcing the player below it and ending
+# with a colon (`Video màn trình diễn của Ronaldo trước Dortmund:`, `XEM CLIP (nguồn: Đình Hiếu):`).
+MEDIA_CAPTION_RE = re.compile(r"^(video|clip|infographic|đồ họa|audio)\s*:\s*\S|^(ảnh|hình) \d{1,2}\s*[:.–-]\s*\S"
+                              r"|^(xem )?(video|clip)\b[^.!?]{0,150}:$", I)
+# A portrait's caption: rank or honorific, a name, perhaps a post, a full stop.
+PORTRAIT_RE = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)|Đại úy|Ông|Bà|Đồng chí)\s+"
+    r"(?P<name>[^\s,.]+(?:\s[^\s,.]+){1,3})(?:,\s+(?P<post>(?:[^.!?]|\.(?=\S)){3,100}))?\.$")  # `TP.HCM`
+PORTRAIT_VERB_RE = re.compile(
+    r"(?<!\w)(phát biểu|cho biết|nói|trao|tặng|thăm|kiểm tra|chủ trì|dự|tham dự|làm việc|tiếp|chúc mừng|tâm sự"
+    r"|chia sẻ|trả lời|báo cáo|khẳng định|nhấn mạnh|đề nghị|yêu cầu|đã|đang|sẽ)(?!\w)")
 MEDIA_CAPTION_MIN_WORDS = 4  # a caption says something; `Video: X` alone is a label or a credit
 # Who a picture shows: people by title or rank (`Đại tá X phát biểu …`, `Bác sĩ Y khám …`).
 CAPTION_CUE_RE = re.compile(
@@ -106,6 +117,17 @@ def is_bare_caption(text: str) -> bool:
         (CAPTION_CUE_RE.match(s) and SCENE_ACTION_RE.search(s)) or SHORT_SCENE_RE.search(s))
 
 
+def is_portrait_caption(text: str) -> bool:
+    """`Thiếu tướng Nguyễn Văn Hận.`, `Ông Nguyễn Thành Trung, Phó Chủ tịch UBMTTQ TP.HCM.`: who the
+    picture shows and nothing else. A post after the comma must not say what they do (`…, Bộ
+    trưởng Quốc phòng phát biểu tại hội đàm` is a scene, `caption.bare`'s)."""
+    m = PORTRAIT_RE.match(text.strip())
+    if not m or not is_byline_name(m.group("name")):
+        return False
+    post = m.group("post")
+    return post is None or (post[:1].isupper() and not PORTRAIT_VERB_RE.search(post))
+
+
 def is_credit_piece(text: str) -> bool:
     return n_words(text) <= CREDIT_PIECE_MAX_WORDS and bool(CREDIT_PIECE_RE.match(text) or BARE_CREDIT_PIECE_RE.match(text))
 
@@ -118,6 +140,7 @@ def is_long_enough_for_media_caption(text: str) -> bool:
     return n_words(text) >= MEDIA_CAPTION_MIN_WORDS
 
 
+_ECHO = "Các địa điểm sản xuất tiền chất thuốc nổ phải bảo đảm điều kiện về an ninh, trật tự"
 _GLUED = "Đoàn đã kiểm tra các cơ sở kinh doanh trên địa bàn phường trong tháng."
 RULES: tuple[Rule, ...] = (
     inline_rule(
@@ -146,6 +169,12 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n⟦Hiện trường vụ tai nạn do dây điện kéo ngang⟧ - Ảnh: Đ.Hà Sáng 5/2, Công an huyện đã "
          f"tiến hành khám nghiệm hiện trường và điều tra nguyên nhân vụ việc.\n{BODY}", "caption"),
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦{BODY[:-1]}, {BODY[0].lower()}{BODY[1:]}⟧ Ảnh: Minh Hoàng\n{BODY}", "body")),
+    inline_rule(
+        "caption.echo", "caption",
+        "A story sentence printed again with no stop and glued to the next sentence of a flattened page "
+        "(baomoi): the picture's caption its site copied from the story; cut off what follows it.",
+        (f"{TITLE}\n{LEAD} {_ECHO}. {BODY} ⟦{_ECHO}⟧ Tổ chức, doanh nghiệp phải báo cáo định kỳ.\n{BODY}", "caption"),
+        (f"{TITLE}\n{LEAD} {_ECHO}. {BODY} ⟦{_ECHO} với nhiều nội dung mới.⟧\n{BODY}", "body")),
     inline_rule(
         "caption.credit_inside", "caption",
         "A short sentence ending with its credit or kind in brackets: `… (ảnh Internet)`, `Hiện trường vụ "
@@ -182,11 +211,21 @@ RULES: tuple[Rule, ...] = (
                ("Các đại biểu chụp ảnh lưu niệm", "caption"),
                ("Quang cảnh hội nghị được bố trí trang trọng, các đại biểu đã có mặt đông đủ.", "body")],
               pattern=CAPTION_SCENE_RE, max_words=25),
+    line_rule("caption.portrait", "caption",
+              "A portrait's caption: a rank or honorific, a name and perhaps a post, nothing else "
+              "(`Thiếu tướng Nguyễn Văn Hận.`); a sentence of the story says what the person did.",
+              [("Thiếu tướng Nguyễn Văn Hận.", "caption"), ("Ông Đặng Thành Tâm.", "caption"),
+               ("Ông Nguyễn Thành Trung, Phó Chủ tịch Thường trực UBMTTQ Việt Nam TP.HCM.", "caption"),
+               ("Ông N.V.S, bố đẻ của T. tâm sự với chúng tôi.", "body"),
+               ("Ông Nguyễn Văn Tám, Chủ tịch UBND xã cho biết đã xử lý.", "body")],
+              predicate=is_portrait_caption, max_words=20),
     line_rule("caption.media_label", "caption",
               "A video or graphic caption opened by its label (`Video: Lực lượng chức năng kiểm tra …`).",
               [("Clip: Người dân hỗ trợ lực lượng cứu hộ đưa xe qua đoạn ngập.", "caption"),
                ("Infographic: Kết quả tuyển quân năm 2025 của tỉnh", "caption"),
                ("Ảnh 2: Bộ đội Biên phòng tuần tra trên tuyến biên giới.", "caption"),
+               ("Video màn trình diễn của Ronaldo ở chiến thắng 3-0 trước Dortmund:", "caption"),
+               ("XEM CLIP (nguồn: Đình Hiếu):", "caption"),
                ("Video clip được chia sẻ trên mạng xã hội cho thấy nhiều người hoảng loạn.", "body")],
               pattern=MEDIA_CAPTION_RE, predicate=is_long_enough_for_media_caption, max_words=45),
     context_rule(

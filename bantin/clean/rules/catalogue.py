@@ -41,10 +41,11 @@ LINE_ORDER: tuple[str, ...] = (
     "comment.form_note",
     # then social and app furniture: tags, reactions, feeds, calls to action, comment policies
     "ui.hashtags", "counter.emoji", "dateline.relative", "counter.related_tally", "counter.visits", "ui.pagination", "ui.follow",
-    "ui.app_prompt", "ui.read_more", "ui.column_promo", "ui.cookie", "ui.newsletter", "comment.policy", "ui.button", "comment.reply",
+    "ui.app_prompt", "ui.read_more", "ui.reader_submit", "ui.column_promo", "ui.cookie", "ui.newsletter", "comment.policy",
+    "ui.button", "comment.reply",
     "navigation.continued", "navigation.arrow_link",
     # then furniture made of kinds of tokens: players, reactions, meta bars, notes, print and cache views
-    "ui.player", "caption.media_label", "counter.reactions", "dateline.meta_bar", "source.footnote",
+    "ui.player", "caption.portrait", "caption.media_label", "counter.reactions", "dateline.meta_bar", "source.footnote",
     "source.print_issue", "ui.separator", "ui.print_page", "ui.web_cache", "ui.embed", "ui.weather",
     "ui.search_box", "ui.attachment", "comment.text",
 )
@@ -54,7 +55,7 @@ CONTEXT_ORDER: tuple[str, ...] = (
     "corpus.repeated", "structure.section", "structure.title", "duplicate.title", "caption.headless_top", "caption.repeated",
     "duplicate.repeat", "duplicate.pull_quote", "caption.after_image", "caption.before_credit", "caption.glued",
     "caption.bare",
-    "navigation.list", "byline.tail_name", "lead.outlet_prefix", "structure.lead", "structure.subheading",
+    "navigation.list", "byline.tail_name", "byline.name_pair", "lead.outlet_prefix", "structure.lead", "structure.subheading",
     "default.body",
     # header and footer zones
     "header.banner", "header.menu", "header.short", "byline.head_name", "footer.info", "footer.link_list",
@@ -66,7 +67,7 @@ CONTEXT_ORDER: tuple[str, ...] = (
 INLINE_ORDER: tuple[str, ...] = (
     "dateline.story_prefix", "photo_credit.piece", "caption.before_credit_piece", "caption.credit_inside",
     "navigation.related_piece", "navigation.teaser_piece", "footer.tail_piece", "source.tail_piece",
-    "byline.tail_piece", "byline.item_piece",
+    "byline.tail_piece", "byline.item_piece", "source.item_piece", "caption.echo",
 )
 
 # A blank line is decided by `classify` before any rule is tried; it is listed for the record.

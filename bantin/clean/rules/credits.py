@@ -15,9 +15,11 @@ from bantin.clean.rules.base import EXAMPLE_LEAD as LEAD
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
 from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
+from bantin.vi.gazetteer import canonical_province, is_locality
 from bantin.vi.names import is_initials_name
 
 I = re.IGNORECASE
+MORE = "Các đại biểu cũng thống nhất nhiều giải pháp cho năm tới."  # a paragraph after the target
 BYLINE_RE = re.compile(
     r"^(bài|tin|video|clip|đồ họa|bài và ảnh|tin và ảnh|bài, ảnh|tin, ảnh|bài/ảnh|tin/ảnh"
     r"|bài - ảnh|tin - ảnh|(bài|tin|ảnh)\s*[+&]\s*(ảnh|bài)|thực hiện|nhóm (pv|phóng viên)|phóng viên|pv|ctv|người viết|tác giả"
@@ -52,6 +54,8 @@ RANK_PREFIX_RE = re.compile(
     r"|(gs|pgs|ts|ths|bs|ls|kts|cn|ncs)\.?(\s*(ts|ths|bs)\.?)*|giáo sư|tiến sĩ|thạc sĩ|bác sĩ|luật sư|kiến trúc sư"
     r"|nhà báo|nhà văn|nhà thơ|nghệ sĩ|nsnd|nsưt|cựu chiến binh)\s+(?=\S)", re.IGNORECASE)
 NAME_MAX_WORDS = 10
+POST_MAX_WORDS = 14
+PAIR_SEP_RE = re.compile(r"\s[-–]\s")
 
 
 def _is_name(part: str) -> bool:
@@ -92,6 +96,27 @@ def is_signature(text: str) -> bool:
 
 def is_tail_source(text: str) -> bool:
     return bool(TAIL_SOURCE_RE.match(text.strip()))
+
+
+def is_post_signature(text: str) -> bool:
+    """An officer signing an opinion piece with rank, name in capitals and post, no stop:
+    `Đại tá HOÀNG TUẤN, Viện trưởng Viện Thiết kế, Tổng cục Hậu cần`."""
+    m = RANK_PREFIX_RE.match(text.strip())
+    if not m or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    name, comma, post = text.strip()[m.end():].partition(",")
+    words = name.split()
+    return (bool(comma) and 2 <= len(words) <= 5 and all(w.isupper() and w.isalpha() for w in words)
+            and 0 < n_words(post) <= POST_MAX_WORDS)
+
+
+def is_name_pair(text: str) -> bool:
+    """Two or more reporters' names joined by dashes on a line of their own (`Huyền Chi - Nguyễn
+    Dương`, `Q.LINH - Q.PHƯƠNG`); a pair of places (`Hà Nội - Hải Phòng`, a route) is not one."""
+    parts = [p.strip() for p in PAIR_SEP_RE.split(text.strip())]
+    return len(parts) >= 2 and all(
+        is_initials_name(p) or (_is_name(p) and len(p.split()) >= 2 and not is_locality(p) and not canonical_province(p))
+        for p in parts)
 
 
 def is_footnote(text: str) -> bool:
@@ -144,7 +169,18 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hà Linh/QĐND-Quân khu 2", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Văn phòng Tỉnh ủy", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hoàng Yến (Trung tâm Truyền thông và Văn hóa thị xã)", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Đại tá HOÀNG TUẤN, Viện trưởng Viện Thiết kế, Tổng cục Hậu cần", "byline"),
         (f"{TITLE}\n{LEAD}\n{M}Đặng Hà\n{BODY}", "body")),
+    context_rule(
+        "byline.name_pair", "byline",
+        "Two or more reporters' names joined by dashes on a line of their own, right after a paragraph "
+        "that ends a sentence, anywhere on the page (an item of a digest, a part of a series): "
+        "`Huyền Chi - Nguyễn Dương`, `Q.LINH - Q.PHƯƠNG`. A pair of places (a route) is not one.",
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Huyền Chi - Nguyễn Dương\n{MORE}", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Q.LINH - Q.PHƯƠNG\nNâng tầm hội thi\n{MORE}", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hà Nội - Hải Phòng\n{MORE}", "body"),
+        (f"{TITLE}\n{LEAD}\nHội nghị kết thúc vào buổi chiều cùng ngày\n{M}Huyền Chi - Nguyễn Dương\n{MORE}",
+         "body")),
     inline_rule(
         "byline.tail_piece", "byline",
         "The reporter's signature glued after the last sentence of the story: a name, initials, or a name "
@@ -167,6 +203,12 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦(Theo Vientiane Times)⟧", "source_credit"),
         (f"{TITLE}\n{LEAD}\n{BODY} Phương Giang ⟦Theo Tri Thức⟧", "source_credit"),
         (f"{TITLE}\n{LEAD}\n{BODY} ⟦Theo Bộ Công an, năm nay số vụ việc giảm mạnh so với năm trước.⟧", "body")),
+    inline_rule(
+        "source.item_piece", "source_credit",
+        "A source credit before an item's initials inside a digest (`Theo The Daily Mail (Đ.T)`): that item's "
+        "source, not the article's; the story goes on after it.",
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Theo The Daily Mail⟧ (Đ.T)\n{BODY}", "source_credit"),
+        (f"{TITLE}\n{LEAD}\n{BODY} ⟦Theo Bộ Công an, năm nay số vụ việc giảm.⟧ (Đ.T)\n{BODY}", "body")),
     context_rule(
         "byline.head_name", "byline",
         "A personal name between the title and the lead: the author printed under the headline.",

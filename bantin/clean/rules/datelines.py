@@ -30,12 +30,14 @@ DATELINE_RE = re.compile(
     rf"((bởi|by|người đăng|đăng bởi|posted by)\s*:?\s+[^\d|]{{2,50}})?$", I)
 # The outlet or place tag opening the story, glued to its first sentence: `(Dân trí) - `, `TTO - `,
 # `VTV.vn - `, `ANTD.VN - `, `(NLĐO)- `, `HÀ NỘI - `; and the one outlet name printed with no dash
-# before the first sentence by a scraper of its pages (`Dân trí Dòng người …`).
+# before the first sentence by a scraper of its pages (`Dân trí Dòng người …`); and the dash left
+# when a scraper dropped the tag (`- Hôm nay (20-10), kỳ họp …`).
 STORY_PREFIX_RE = re.compile(
     r"^(\(\s*[\w*.+/&-]{2,20}(\s[\w.+/&-]{1,12}){0,2}\s*\)\s*[-–—:]?\s*"
     r"|[\w.]{2,20}\.(vn|VN|com|net)\s*[-–—]\s+"
     r"|(?-i:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.]{1,11}(\s[A-ZĐÀ-Ỹ]{2,8}){0,2})\s*[-–—]\s+"
-    r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ]))", I)
+    r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ])"
+    r"|[-–—]\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ]))", I)
 
 
 def story_prefix_end(text: str) -> int:
@@ -81,6 +83,8 @@ RULES: tuple[Rule, ...] = (
         (f"{TITLE}\n⟦Dân trí⟧ “Sao ba mẹ không ra thăm con?”. Câu hỏi hồn nhiên của bé khiến người nghe nghẹn lòng.\n"
          f"{BODY}", "dateline"),
         (f"{TITLE}\n⟦(Dân trí) -⟧ Sáng 5/2, Công an huyện đã bắt giữ hai đối tượng trộm cắp tài sản.\n{BODY}",
+         "dateline"),
+        (f"{TITLE}\n⟦-⟧ Hôm nay (20-10), kỳ họp thứ 2 Quốc hội khóa XIV chính thức khai mạc tại Hà Nội.\n{BODY}",
          "dateline"),
         (f"{TITLE}\n{EXAMPLE_LEAD}\n{BODY} ⟦TP - Ngày 5/3, hội nghị được tổ chức tại tỉnh.⟧", "body")),
     line_rule("dateline.datetime", "dateline",

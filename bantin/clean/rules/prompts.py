@@ -88,6 +88,11 @@ READ_MORE_RE = re.compile(
 COLUMN_PROMO_RE = re.compile(
     r"(?i:chuyên mục)\b.{0,80}?\btrên\s+(?P<mark>(?:Báo|Tạp chí|Đài)\s[^,.;:]{2,60}?)\s+"
     r"(?:gửi tới|gửi đến|mang đến|mang tới|cung cấp tới|cung cấp cho)\s+(?:bạn đọc|độc giả|quý độc giả)")
+# A call for readers' pictures or stories (`Chia sẻ hình ảnh, video của bạn tại đây.`): the same line
+# under every article of a site.
+READER_SUBMIT_RE = re.compile(
+    r"^(chia sẻ|gửi)\s+(hình ảnh|ảnh|video|clip|bài viết|câu chuyện|thông tin)\b[^.!?]{0,40}\bcủa bạn\b"
+    r"[^.!?]{0,40}\b(tại đây|về|qua|cho chúng tôi)\b[^.!?]{0,40}[.!]?$", I)
 NEWSLETTER_RE = re.compile(
     r"^(đăng ký|đăng kí) (nhận )?(bản tin|tin|newsletter|thông báo)\b[^.!?]{0,80}$"
     r"|^(nhập|điền) (địa chỉ )?e-?mail( của bạn)?\b[^.!?]{0,40}$", I)
@@ -167,6 +172,12 @@ RULES: tuple[Rule, ...] = (
                ("Mời các bạn xem loạt ảnh chế từ tình huống hỏng ăn của tiền đạo.", "ui_text"),
                ("Mời bạn đọc góp ý dự thảo Luật Đất đai trên Cổng thông tin điện tử Quốc hội.", "body")],
               pattern=READ_MORE_RE, max_words=30),
+    line_rule("ui.reader_submit", "ui_text",
+              "A call for readers' pictures or stories (`Chia sẻ hình ảnh, video của bạn tại đây.`).",
+              [("Chia sẻ hình ảnh, video của bạn tại đây.", "ui_text"),
+               ("Gửi bài viết của bạn về địa chỉ email của tòa soạn", "ui_text"),
+               ("Chia sẻ hình ảnh của bạn với cộng đồng là cách anh kết nối với khán giả, ca sĩ nói.", "body")],
+              pattern=READER_SUBMIT_RE, max_words=25),
     line_rule("ui.column_promo", "ui_text",
               "A site's promo of its own column, naming the paper (`* Chuyên mục … trên Báo X gửi tới bạn đọc …`).",
               [("* Chuyên mục\u00a0Quân sự thế giới\u00a0hôm nay\u00a0trên Báo Quân đội nhân dân Điện tử gửi tới bạn đọc "
