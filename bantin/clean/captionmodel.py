@@ -47,6 +47,7 @@ KEPT = ("lead", "body", "subheading")
 # Fewer words is a name, a label or a fragment (`Trọng Hiếu` between paragraphs is a byline's
 # business); the short captions that say so (`Quang cảnh hội nghị.`) have their rule.
 MIN_WORDS = 4
+LIST_ITEM_RE = re.compile(r"^(?:(?:\d{1,2}|[A-Da-d])[.)]|[-–•·+])\s")  # `1. …`, `B. …`, `c) …`, `- …`
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 INNER_SENTENCE_RE = re.compile(r"[.!?…][\"”’)]*\s+[\"“(]?[A-ZĐÀ-Ỹ]")
 LEN_BUCKETS = (3, 6, 10, 15, 20, 25, 30, 40, 60)
@@ -152,10 +153,12 @@ def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
 
 def is_candidate(d: LineDecision) -> bool:
     """A story verdict by default, long enough, not a reporter's signature (`Thế Đoàn/Báo X` is the
-    byline's, and the authors are read from it) and not a starred item of the story."""
+    byline's, and the authors are read from it), not a starred item of the story, and not an item
+    of a list (`3. Khôi phục …`, a quiz's `B. Kết bạn với …`, `- Có một tiền án …`): no caption is
+    numbered or bulleted."""
     text = d.clean_text.strip()
     return (d.rule in CANDIDATE_RULES and len(text.split()) >= MIN_WORDS and not is_signature(text)
-            and not is_starred(text))
+            and not is_starred(text) and not LIST_ITEM_RE.match(text))
 
 
 @lru_cache(maxsize=1)

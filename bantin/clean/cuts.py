@@ -139,7 +139,8 @@ def _cuts(line: str) -> set[int]:
     for m in SENTENCE_END_RE.finditer(line):
         # Only the few characters before the full stop are looked at (pos/endpos keep `\b` and
         # `$` exact): searching the whole prefix at every full stop was quadratic in the line.
-        if not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
+        # No sentence starts with a small letter: `… tạo Imei giả… và đặt máy chủ …` goes on.
+        if not line[m.end()].islower() and not ABBREV_RE.search(line, max(0, m.start() - ABBREV_SPAN), m.start() + 1):
             cuts.add(m.end())
     cuts.update(_glued_ends(line))
     for opener in (DATED_OPENER_RE, GLUED_OPENER_RE):

@@ -42,10 +42,14 @@ def test_a_bare_caption_between_paragraphs_is_taken(caption) -> None:
     "Tiếp tục thúc đẩy hợp tác quốc phòng",  # a subheading is never a candidate
     "Thế Đoàn/Báo Tin tức và Dân tộc",  # a signature: the authors are read from it
     "* Iran trang bị tàu do thám Zagros",  # a starred item of the story
+    "B. Kết bạn với Huấn Cao để bớt cô đơn.",  # an item of a list (baomoi 2014's quiz): no caption is numbered
+    "3. Khôi phục và hiện đại hóa truyền thống khoa bảng",
+    "- Có một tiền án mà lại bị kết án phạt tù về tội do cố ý.",
 ])
 def test_what_the_model_may_not_touch(line) -> None:
     lines = classify(f"{TITLE}\n{LEAD}\n{BODY}\n{line}\n{SPEECH}")
     assert lines[3].rule != captionmodel.RULE_ID
+    assert not captionmodel.is_candidate(lines[3])
 
 
 def test_a_hard_wrapped_page_gets_no_model() -> None:

@@ -92,6 +92,9 @@ def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: lis
     # VietnameseMDS: an outlet whose second word is small (`Lao động`, `Tri thức`)
     ("Các đại biểu tại phiên thảo luận. Ảnh: Lao động Có những ý kiến đề nghị.",
      ["Các đại biểu tại phiên thảo luận. ", "Ảnh: Lao động ", "Có những ý kiến đề nghị."]),
+    # vietnam-news: an ellipsis inside a sentence; no sentence starts with a small letter
+    ("Các đối tượng tạo SIM ảo, tạo Imei giả… và đặt máy chủ tại Hồng Kông.",
+     ["Các đối tượng tạo SIM ảo, tạo Imei giả… và đặt máy chủ tại Hồng Kông."]),
     # baomoi-NER: a player's label before the story's first sentence
     ("XEM CLIP (nguồn: Đình Hiếu): Tối 28/6, Công an tỉnh cho biết.",
      ["XEM CLIP (nguồn: Đình Hiếu): ", "Tối 28/6, Công an tỉnh cho biết."]),

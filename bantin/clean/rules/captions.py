@@ -43,7 +43,8 @@ PORTRAIT_RE = re.compile(
     r"(?P<name>[^\s,.]+(?:\s[^\s,.]+){1,3})(?:,\s+(?P<post>(?:[^.!?]|\.(?=\S)){3,100}))?\.$")  # `TP.HCM`
 PORTRAIT_VERB_RE = re.compile(
     r"(?<!\w)(phát biểu|cho biết|nói|trao|tặng|thăm|kiểm tra|chủ trì|dự|tham dự|làm việc|tiếp|chúc mừng|tâm sự"
-    r"|chia sẻ|trả lời|báo cáo|khẳng định|nhấn mạnh|đề nghị|yêu cầu|đã|đang|sẽ)(?!\w)")
+    r"|chia sẻ|trả lời|báo cáo|khẳng định|nhấn mạnh|đề nghị|yêu cầu|họp|ký|chỉ đạo|khai mạc|gặp|nghe|đã|đang|sẽ)(?!\w)")
+PORTRAIT_POST_WORDS = 10  # `Phó Chủ tịch Thường trực UBMTTQ Việt Nam TP.HCM`; longer says more than who
 MEDIA_CAPTION_MIN_WORDS = 4  # a caption says something; `Video: X` alone is a label or a credit
 # Who a picture shows: people by title or rank (`Đại tá X phát biểu …`, `Bác sĩ Y khám …`).
 CAPTION_CUE_RE = re.compile(
@@ -125,7 +126,8 @@ def is_portrait_caption(text: str) -> bool:
     if not m or not is_byline_name(m.group("name")):
         return False
     post = m.group("post")
-    return post is None or (post[:1].isupper() and not PORTRAIT_VERB_RE.search(post))
+    return post is None or (post[:1].isupper() and len(post.split()) <= PORTRAIT_POST_WORDS
+                            and not PORTRAIT_VERB_RE.search(post))
 
 
 def is_credit_piece(text: str) -> bool:
