@@ -20,7 +20,12 @@ from schemas.lines import KEPT_ROLES
 
 END_ROLES = ("byline", "source_credit")
 # `… (N.V)` signs one item of a digest, `Theo The Daily Mail` credits it: the story goes on.
-ITEM_CREDITS = ("byline.item_piece", "source.item_piece")
+ITEM_SIGNATURE = "byline.item_piece"
+ITEM_CREDITS = (ITEM_SIGNATURE, "source.item_piece")
+# Reporters' names on a line of their own (`Lê Thủy - Hoàng Vũ`) sign the story, or one item of a
+# digest when sentences of the story follow (PROSE_AFTER_BYLINE of them): then the story goes on.
+ITEM_OR_END = "byline.name_pair"
+PROSE_AFTER_BYLINE = 2
 # Page furniture that, once the story has begun, means the article (and its byline) is over.
 AFTER_STORY_ROLES = ("navigation", "comment_prompt", "counter")
 PARAGRAPH_SEP = "\n\n"
@@ -36,18 +41,27 @@ def story_lines(doc: CleanDoc) -> list[str]:
     (related headlines `Bình Dương: Khởi tố ...`, footers) is page furniture even when the line
     classifier keeps it, and it would add provinces, figures and people that the article does
     not report. Only a byline AFTER some prose of the story closes it: a byline under the title
-    (after a headline or a menu bar read as the lead) does not. Menu bars are never story.
+    (after a headline or a menu bar read as the lead) does not. Menu bars are never story. A kept
+    line that only reads like a byline (`Bảo Tín Minh Châu`, a gold shop in a price table) closes
+    nothing when sentences of the story follow it, nor do reporters' names signing one item of a
+    digest (`ITEM_OR_END`).
     """
     lines = doc.lines
     start = next((i for i, ln in enumerate(lines) if ln.role == "lead"),
                  next((i for i, ln in enumerate(lines) if ln.role in KEPT_ROLES), len(lines)))
+    prose_after = [0] * (len(lines) + 1)  # kept sentences of the story from each line on
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        prose_after[i] = prose_after[i + 1] + (ln.role in KEPT_ROLES and page_head.prose(ln.clean_text))
     out: list[str] = []
     seen_prose = False
-    for ln in lines[start:]:
+    for i in range(start, len(lines)):
+        ln = lines[i]
         if ln.role in KEPT_ROLES and sections.is_menu_bar(ln.clean_text):
             continue
-        closes = ((ln.role in END_ROLES and ln.rule not in ITEM_CREDITS)
-                  or (ln.role in KEPT_ROLES and bool(bylines.byline_in_story(ln.clean_text))))
+        story_goes_on = prose_after[i + 1] >= PROSE_AFTER_BYLINE
+        closes = ((ln.role in END_ROLES and ln.rule not in ITEM_CREDITS and not (ln.rule == ITEM_OR_END and story_goes_on))
+                  or (ln.role in KEPT_ROLES and not story_goes_on and bool(bylines.byline_in_story(ln.clean_text))))
         if seen_prose and closes:
             break
         if ln.role in KEPT_ROLES and ln.clean_text:
@@ -167,7 +181,7 @@ def _article_bylines(doc: CleanDoc) -> list[str]:
         elif after_furniture and ln.role in KEPT_ROLES and ln.clean_text.strip():
             after_furniture = False  # the story went on: that furniture sat inside it (a price table's counters)
         if ln.role == "byline" and not after_furniture:
-            out.append(ln.clean_text.strip(" ().") if ln.rule == ITEM_CREDITS[0] else ln.clean_text)
+            out.append(ln.clean_text.strip(" ().") if ln.rule == ITEM_SIGNATURE else ln.clean_text)
     return out
 
 

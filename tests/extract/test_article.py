@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from locations import ROOT
+from locations import DEV_CORPUS, ROOT
 
 from bantin.build.corpus import corpus_context
 from bantin.clean import document as clean_stage
@@ -93,6 +93,9 @@ def _doc(rows: list[tuple[str, str]]) -> CleanDoc:
 
 
 STORY = ("body", "Sáng 3/3, huyện Đông Sơn tổ chức lễ giao nhận quân cho 215 thanh niên lên đường nhập ngũ.")
+# Sentences of a qdnd gold-price page's story, under its price table.
+MORE = ("Giá vàng thế giới tăng nhẹ, với vàng giao ngay tăng 16 USD lên 2.694,8 USD/ounce.",
+        "Các nhà đầu tư đang lo ngại về lời tuyên thệ của ông Donald Trump, người sắp nhậm chức.")
 
 
 @pytest.mark.parametrize(
@@ -105,10 +108,38 @@ STORY = ("body", "Sáng 3/3, huyện Đông Sơn tổ chức lễ giao nhận qu
         # a byline after prose closes the story; what follows is furniture
         ([("lead", STORY[1]), ("body", "Lê Hoa - Trần Bình"), ("body", "Hà Nam khen thưởng 30 tập thể.")],
          [STORY[1]]),
+        # ... but a line that only reads like one, with sentences of the story after it, closes
+        # nothing (qdnd: a gold shop's name in a price table, `Bảo Tín Minh Châu`)
+        ([("lead", STORY[1]), ("body", "Bảo Tín Minh Châu"), ("body", MORE[0]), ("body", MORE[1])],
+         [STORY[1], "Bảo Tín Minh Châu", *MORE]),
     ],
 )
 def test_story_lines(rows, story):
     assert extract_stage.story_lines(_doc(rows)) == story
+
+
+@pytest.mark.parametrize(("after", "goes_on"), [(list(MORE), True), (MORE[:1], False), ([], False)])
+def test_reporters_names_on_a_line_sign_an_item_when_the_story_goes_on(after, goes_on):
+    """`byline.name_pair` (baomoi 2025's digests sign each item `Lê Thủy - Hoàng Vũ`): with two
+    sentences of the story after it, it signs one item and the story goes on; else it ends it."""
+    rows = [("lead", STORY[1]), ("byline", "Lê Thủy - Hoàng Vũ"), *(("body", t) for t in after)]
+    doc = _doc(rows)
+    lines = tuple(replace(ln, rule="byline.name_pair") if ln.role == "byline" else ln for ln in doc.lines)
+    story = extract_stage.story_lines(replace(doc, lines=lines))
+    assert story == [STORY[1], *after] if goes_on else story == [STORY[1]]
+    assert extract_stage.extract(replace(doc, lines=lines)).fields["authors"] == ["Lê Thủy", "Hoàng Vũ"]
+
+
+def test_a_price_table_does_not_end_a_real_story():
+    """qdnd, a gold-price page: its table's shop names (`Bảo Tín Minh Châu`) read like a byline;
+    the people and figures of the world-market paragraphs under the table are the story's."""
+    assert DEV_CORPUS.is_dir(), f"the development corpus must be at {DEV_CORPUS}"
+    path = DEV_CORPUS / "qdnd_mourinhan8" / "qdnd-52184f030e.txt"
+    page = next(f for f in ingest.scan(path.parent).files if f.source_file == path.name)
+    ex = extract_stage.extract(clean_stage.clean(ingest.load(page)))
+    names = {p["name"] for p in ex.people}
+    assert {"Donald Trump", "Bart Melek"} <= names
+    assert (2694.8, "USD") in {(q["value"], q["unit"]) for q in ex.quantities}
 
 
 def test_an_item_signature_does_not_end_the_story_and_signs_its_item():
