@@ -49,6 +49,9 @@ AFFILIATION_RE = re.compile(
     r"Bộ|Cục|Hội|Đoàn|Tỉnh đoàn|Huyện đoàn|Trường|Viện|Đảng ủy|Huyện ủy|Tỉnh ủy|Thành ủy|Đồn|"
     r"Bộ Chỉ huy|Ban Chỉ huy|Phóng viên|PV|CTV|Cộng tác viên)(?![^\W\d_])"
 )
+# Affiliation heads that are also surnames or given names: a whole name after them (`Đoàn Mai`,
+# `Trường Giang`) is a person; an organisation's name goes on in small letters (`Đoàn thanh niên`).
+NAME_OR_BODY = frozenset(("Đoàn", "Trường", "Hội", "Phòng"))
 # A credit that opens with one of these is a body signing (outlet, agency), never a person;
 # unlike AFFILIATION_RE it leaves out words that are also given names (`Trường`, `Hội`, `Đoàn`).
 BODY_SIGNATURE_RE = re.compile(
@@ -92,8 +95,8 @@ def _names(part: str, caps: bool = False) -> list[str]:
             piece = piece.title()
         if not out and (BODY_SIGNATURE_RE.match(piece) or BODY_SIGNATURE_RE.match(piece.title())):
             return []  # `BÁO CÔNG AN ĐÀ NẴNG` signs as a body, not a person
-        if out and AFFILIATION_RE.match(piece):
-            break
+        if out and AFFILIATION_RE.match(piece) and not (piece.split()[0] in NAME_OR_BODY and is_byline_name(piece)):
+            break  # `- Văn phòng UBND phường`; but `Nguyệt Hà - Đoàn Mai` is a second reporter
         if not piece:
             continue
         if GROUP_CREDIT_RE.match(piece) or piece.casefold() in NON_PERSON_CREDIT:

@@ -95,6 +95,8 @@ def test_byline_in_story(line, authors):
         ("Bài, ảnh: TRƯỜNG GIANG", ["Trường Giang"], ["Trường Giang"]),   # all caps after a credit marker
         ("PV: Ngọc Lan - Hải Đăng", ["Ngọc Lan", "Hải Đăng"], []),
         ("Người viết: Đỗ Thị Hằng - Văn phòng Đảng ủy xã", ["Đỗ Thị Hằng"], []),  # affiliation dropped
+        ("Nguyệt Hà - Đoàn Mai", ["Nguyệt Hà", "Đoàn Mai"], []),  # baomoi 2025: `Đoàn` is a surname here
+        ("Minh Thu - Đoàn thanh niên phường", ["Minh Thu"], []),  # ... and an organisation here
         ("Trung tá NGUYỄN HẢI NAM", ["Nguyễn Hải Nam"], []),               # rank dropped
         ("MINH KHUÊ", ["Minh Khuê"], []),                                  # a byline line: caps alone
         ("TIN LIÊN QUAN", [], []),                                         # a UI label is not a writer
