@@ -1,10 +1,10 @@
 """The one step order of a run: scan -> corpus pass -> plan -> process -> assemble -> validate -> write.
 
 Why one runner: the Prefect flow, the tests and the benchmarks must run the same steps in the same
-order on the same data; they differ only in *where* a step runs. That is the executor's business:
-`bantin.executors.Inline` runs everything in this process; the Prefect flow passes one that turns each step into a
-task and sends the batches to worker processes or a Dask cluster (`flows/pipeline.py`). Every
-decision about data is made by the steps, never by the executor.
+order on the same data; they differ only in *where* a step runs. That is the executor's business
+(`bantin/executors.py`): `Inline` runs everything in this process; the Prefect flow passes one that
+turns each step into a task and sends the batches to worker processes or a Dask cluster
+(`flows/pipeline.py`). Every decision about data is made by the steps, never by the executor.
 
 Memory: every per-file structure (the scan's file list, the corpus keys, the plan, the batch
 summaries, the previous state) lives in `_build`'s frame only, so all of it is freed before

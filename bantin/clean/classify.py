@@ -49,7 +49,6 @@ IMAGE_MARKER_RULES = ("image.file_name", "duplicate.title", "photo_credit.line")
 # Markers a picture or a video leaves in the text; a sentence glued to one of them is its caption.
 MEDIA_MARKER_RULES = ("image.file_name", "ui.player")
 CAPTION_MAX_WORDS = 30
-SENTENCE_CLOSERS = (".", "!", "?", "…", "”", '"')  # what a paragraph above a byline ends with
 
 
 class _Page:
@@ -252,7 +251,7 @@ def _body(p: _Page, title: int | None) -> None:
 def _after_sentence(p: _Page, i: int) -> bool:
     """The nearest non-empty unit above `i` is a paragraph that ends a sentence (`… lắm rồi…”`)."""
     j = next((j for j in range(i - 1, -1, -1) if p.clean[j].strip()), None)
-    return j is not None and is_prose(p.clean[j]) and p.clean[j].rstrip().endswith(SENTENCE_CLOSERS)
+    return j is not None and is_prose(p.clean[j]) and bool(TERMINAL_RE.search(p.clean[j].rstrip()))
 
 
 def classify(text: str, *, repeated: frozenset[str] = frozenset(), learned: bool = True,

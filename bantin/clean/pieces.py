@@ -193,9 +193,9 @@ def _echo_captions(pieces: list[_Piece]) -> None:
     k = 0
     while k < len(pieces):
         p = pieces[k]
-        words = p.text.split()
-        echo = next((s for s in by_start.get(tuple(words[:ECHO_MIN_WORDS]), ()) if p.split == "sentence" and p.kept
-                     and p.text.startswith(s) and p.text[len(s):len(s) + 1] == " "
+        candidates = by_start.get(tuple(p.text.split()[:ECHO_MIN_WORDS]), ()) if p.split == "sentence" and p.kept else ()
+        # the copy, then a space and a capital: the next sentence glued to it
+        echo = next((s for s in candidates if p.text.startswith(s) and p.text[len(s):len(s) + 1] == " "
                      and p.text[len(s):].strip()[:1].isupper()), None)
         if echo is not None:
             head, rest = p.text[:len(echo) + 1], p.text[len(echo) + 1:]

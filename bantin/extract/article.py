@@ -59,9 +59,11 @@ def story_lines(doc: CleanDoc) -> list[str]:
         ln = lines[i]
         if ln.role in KEPT_ROLES and sections.is_menu_bar(ln.clean_text):
             continue
-        story_goes_on = prose_after[i + 1] >= PROSE_AFTER_BYLINE
-        closes = ((ln.role in END_ROLES and ln.rule not in ITEM_CREDITS and not (ln.rule == ITEM_OR_END and story_goes_on))
-                  or (ln.role in KEPT_ROLES and not story_goes_on and bool(bylines.byline_in_story(ln.clean_text))))
+        goes_on = prose_after[i + 1] >= PROSE_AFTER_BYLINE
+        if ln.role in END_ROLES:
+            closes = ln.rule not in ITEM_CREDITS and not (ln.rule == ITEM_OR_END and goes_on)
+        else:
+            closes = ln.role in KEPT_ROLES and not goes_on and bool(bylines.byline_in_story(ln.clean_text))
         if seen_prose and closes:
             break
         if ln.role in KEPT_ROLES and ln.clean_text:

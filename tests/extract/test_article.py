@@ -125,8 +125,8 @@ def test_reporters_names_on_a_line_sign_an_item_when_the_story_goes_on(after, go
     rows = [("lead", STORY[1]), ("byline", "Lê Thủy - Hoàng Vũ"), *(("body", t) for t in after)]
     doc = _doc(rows)
     lines = tuple(replace(ln, rule="byline.name_pair") if ln.role == "byline" else ln for ln in doc.lines)
-    story = extract_stage.story_lines(replace(doc, lines=lines))
-    assert story == [STORY[1], *after] if goes_on else story == [STORY[1]]
+    expected = [STORY[1], *after] if goes_on else [STORY[1]]
+    assert extract_stage.story_lines(replace(doc, lines=lines)) == expected
     assert extract_stage.extract(replace(doc, lines=lines)).fields["authors"] == ["Lê Thủy", "Hoàng Vũ"]
 
 
