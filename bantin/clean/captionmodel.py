@@ -104,6 +104,7 @@ class PageStats:
     median_words: float
     pictures: int  # units the rules gave a picture's roles (caption, credit, file name)
     words: list[set[str]]  # each unit's lower-cased words, read once (a unit is every neighbour's twice)
+    told_after: list[float]  # each unit's share of word pairs that the story after it also has
 
 
 def page_stats(lines: list[LineDecision]) -> PageStats:
@@ -111,7 +112,23 @@ def page_stats(lines: list[LineDecision]) -> PageStats:
     pictures = sum(d.role in ("caption", "photo_credit", "image_file") for d in lines)
     words = [{w.lower() for w in WORD_RE.findall(d.clean_text)} for d in lines]
     return PageStats(Counter(d.raw_line for d in lines if d.role in KEPT), statistics.median(sizes) if sizes else 1.0,
-                     pictures, words)
+                     pictures, words, _told_after(lines))
+
+
+def _told_after(lines: list[LineDecision]) -> list[float]:
+    """For each unit, the share of its word pairs found in the kept units after it. A caption sits
+    above the paragraph it illustrates and names the same people, places and acts
+    (`Bộ trưởng X chủ trì Hội nghị …` over `… Bộ trưởng X đã chủ trì Hội nghị …`); a story sentence
+    mostly tells something new. One pass from the page's end, so linear in the page."""
+    after: set[tuple[str, str]] = set()
+    shares = [0.0] * len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        ws = [w.lower() for w in WORD_RE.findall(lines[i].clean_text)]
+        pairs = set(zip(ws, ws[1:]))
+        shares[i] = len(pairs & after) / len(pairs) if pairs else 0.0
+        if lines[i].role in KEPT:
+            after |= pairs
+    return shares
 
 
 def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
@@ -123,7 +140,7 @@ def features(lines: list[LineDecision], i: int, page: PageStats) -> list[str]:
     low = c.lower()
     out = ["bias", f"len:{_bucket(n)}", f"rel:{_rbucket(n / max(page.median_words, 1.0), REL_BUCKETS)}",
            f"end:{_end(c)}", f"split:{d.split}", f"rule:{d.rule}", f"inner:{min(len(INNER_SENTENCE_RE.findall(c)), 2)}",
-           f"commas:{min(c.count(','), 3)}"]
+           f"commas:{min(c.count(','), 3)}", f"told_after:{_rbucket(page.told_after[i], SHARE_BUCKETS)}"]
     if CAPTION_CUE_RE.match(c):
         out.append("cue")
     if re.search(r"\d", c):

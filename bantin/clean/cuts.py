@@ -53,6 +53,8 @@ NAME_OR_OPENER = frozenset((
     "Thượng", "Thiếu", "Lãnh", "Chủ", "Phó", "Bí", "Giám", "Trưởng", "Thủ", "Quân", "Bộ",
     "Cục", "Viện", "Tòa", "Tổng", "Ủy", "Trường",  # `Ảnh minh họa: Minh Thu/TTXVN Cục Hải quan …`
 ))
+# A credit that names who handed the picture over: `Ảnh: CTV cung cấp`, `(Ảnh: Công an cung cấp)`.
+PROVIDED_RE = re.compile(r"[^\s.!?()]+(?:\s+[^\s.!?()]+){0,4}?\s+cung cấp(?!\w)\)?\.?")
 INITIALS_NAME_RE = re.compile(r"^(?:[A-ZĐ]\.)+[^\W\d_]*\.?$")  # `Đ.Hà`, `N.V`, `P.C.Tùng`: a whole credit
 CREDIT_MAX_WORDS = 4
 # Other furniture starting inside a line: a link bullet (`» A » B`, `> Xem chi tiết`, `* Tin bài liên
@@ -110,7 +112,8 @@ DATED_OPENER_RE = re.compile(
 # (the top picture's caption of a flattened page, then the story).
 GLUED_OPENER_RE = re.compile(
     r"\s(?=(?:Trước đó|Sau đó|Theo đó|Được biết|Tuy nhiên|Năm nay|Hiện nay|Cùng ngày|Chiếc"
-    r"|Vụ (?:việc|án|tai nạn|cháy))[\s,])")
+    r"|Vụ (?:việc|án|tai nạn|cháy)|Tại|Theo|Trong|Ngoài|Cũng|Hiện|Cùng|Bên cạnh|Trước khi|Sau khi|Riêng"
+    r"|Mặc dù|Nhờ|Mỗi|Bởi|Nếu|Nhưng)[\s,])")
 RUN_MIN_WORDS, RUN_WINDOW = 5, 200
 CAPS_WORD_RE = re.compile(r"\S+")
 DASH_ONLY_RE = re.compile(r"^\s*[-–—]\s*$")
@@ -193,9 +196,10 @@ def _glued_ends(line: str) -> list[int]:
 
 
 def _ends_a_run(line: str, at: int) -> bool:
-    """A small letter ends a run of at least RUN_MIN_WORDS words since the last stop (a caption,
-    not an outlet tag such as `Dân trí Sáng 28/11, …`, which the dateline rules read whole)."""
-    if not line[at - 1:at].islower():
+    """A small letter or a digit (`… sáng 27/6/2025 Tại Hội nghị, …`) ends a run of at least
+    RUN_MIN_WORDS words since the last stop (a caption, not an outlet tag such as `Dân trí Sáng
+    28/11, …`, which the dateline rules read whole)."""
+    if not (line[at - 1:at].islower() or line[at - 1:at].isdigit()):
         return False
     window = line[max(0, at - RUN_WINDOW):at]
     stop = max(window.rfind(c) for c in ".!?…")
@@ -209,6 +213,9 @@ def _credit_end(line: str, start: int) -> int:
     m = CREDIT_RE.match(line, start)
     if m is None:
         return 0
+    provided = PROVIDED_RE.match(line, m.end())
+    if provided and provided.group()[:1].isupper() and not SENTENCE_OPENERS.intersection(provided.group().split()[1:-2]):
+        return _after_space(line, provided.end())
     pos, words, last_start = m.end(), 0, m.end()
     for w in CAPS_WORD_RE.finditer(line, m.end()):
         token = w.group()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from bantin.vi.gazetteer import canonical_province
-from bantin.vi.names import CAP_SYL, SURNAMES, UPPER, fold_tones, is_byline_name, is_person_name, squash
+from bantin.vi.names import CAP_SYL, NAME_DASH, SURNAMES, UPPER, fold_tones, is_byline_name, is_person_name, squash
 
 GROUP_CREDIT_RE = re.compile(
     r"^(?:Nhóm\s+(?:PV|phóng viên|P\.V)|PV|CTV|BTV|PV\s*-\s*CTV|Nhóm\s+PV\s*-\s*CTV|Ban\s+[Bb]iên\s+tập|BBT|"
@@ -69,8 +69,7 @@ UI_CAPS = frozenset(w.strip() for w in UI_CAPS)
 NON_PERSON_CREDIT = frozenset(
     "tư liệu|sưu tầm|internet|minh họa|nvcc|nhân vật cung cấp|btc|ban tổ chức|đơn vị cung cấp".split("|")
 )
-# `TIẾN DŨNG-VĂN CHUNG`: all-caps credits join two names with a bare hyphen.
-NAME_SEP_RE = re.compile(rf"(?<!\s)\s*(?:,|;|\s[-–]\s|\svà\s|&|(?<=[{UPPER}]{{2}})[-–](?=[{UPPER}]{{2}}))\s*")
+NAME_SEP_RE = re.compile(rf"(?<!\s)\s*(?:,|;|{NAME_DASH}|\svà\s|&)\s*")
 _NAME_SYL = rf"(?:{CAP_SYL}|[{UPPER}]{{2,7}})"
 PHOTO_CREDIT_RE = re.compile(
     rf"(?:Ảnh|ẢNH|Photo)(?:\s+(?:minh\s+họa|MINH\s+HỌA|tư\s+liệu))?\s*:\s*"

@@ -18,6 +18,9 @@ _LOWER_VI = (
 LOWER = _LOWER_VI
 UPPER = _LOWER_VI.upper()
 CAP_SYL = rf"[{UPPER}][{LOWER}]+"
+# The dash between two reporters' names in a credit: spaced (`Lê Phong - Minh Tuấn`) or, as many
+# bylines print it, bare between two names (`TIẾN DŨNG-VĂN CHUNG`, `Quang Sáng-Khoa Điềm`).
+NAME_DASH = rf"\s[-–]\s|(?<=[{UPPER}{LOWER}]{{2}})[-–](?=[{UPPER}][{UPPER}{LOWER}])"
 # A run of capitalised syllables (a candidate name, maybe with a place or org word glued in front).
 CAP_RUN_RE = re.compile(rf"(?<![\w.])(?:{CAP_SYL})(?:[ \t]+(?:{CAP_SYL}|A(?=[ \t]+{CAP_SYL})))*(?![\w])")
 

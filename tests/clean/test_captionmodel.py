@@ -37,6 +37,20 @@ def test_a_bare_caption_between_paragraphs_is_taken(caption) -> None:
     assert [d.role for d in classify(f"{TITLE}\n{LEAD}\n{BODY}\n{caption}\n{SPEECH}", learned=False)][3] == "body"
 
 
+def test_a_caption_that_the_story_after_it_retells_is_told_after() -> None:
+    """`told_after`: the share of a unit's word pairs found in the kept units after it."""
+    caption = "Bộ trưởng Nguyễn Hồng Diên chủ trì hội nghị tập huấn về phân cấp, phân quyền."
+    story = ("Sáng 27/6, tại trụ sở Bộ Công Thương, Bộ trưởng Nguyễn Hồng Diên đã chủ trì hội nghị tập huấn về "
+             "phân cấp, phân quyền cho các địa phương.")
+    lines = classify(f"{TITLE}\n{LEAD}\n{BODY}\n{caption}\n{story}", learned=False)
+    page = captionmodel.page_stats(lines)
+    at = {d.clean_text: i for i, d in enumerate(lines)}
+    assert page.told_after[at[caption]] >= 0.8
+    assert page.told_after[at[story]] == 0.0  # nothing after it
+    assert page.told_after[at[BODY]] <= 0.2  # the story before tells something else
+    assert "told_after:more" in captionmodel.features(lines, at[caption], page)
+
+
 @pytest.mark.parametrize("line", [
     "Trọng Hiếu",  # under MIN_WORDS: a name is the byline rules' business
     "Tiếp tục thúc đẩy hợp tác quốc phòng",  # a subheading is never a candidate

@@ -24,6 +24,16 @@ from bantin.clean.cuts import split_sentences
     ("Máy bay chiến đấu FA-50 sẽ giúp Philippines tăng cường khả năng phòng thủ Trước đó, ngày 18-10, tờ báo "
      "đưa tin.", "Trước đó"),
     ("Diễn tập cứu chữa người gặp nạn Năm nay, Việt Nam là nước chủ trì diễn tập.", "Năm nay"),
+    # baomoi-NER: a caption with no stop, then the story's next sentence (`Tại`, `Theo`, `Cũng`)
+    ("Bộ trưởng Nguyễn Hồng Diên chủ trì Hội nghị trực tuyến của Bộ Công Thương, sáng 27/6/2025 Tại Hội nghị, "
+     "Cục trưởng trình bày báo cáo.", "Tại Hội nghị"),
+    ("Chính phủ giao UBND cấp tỉnh quyết định thực hiện mô hình chính quyền địa phương 2 cấp Theo Nghị định số "
+     "146/2025/NĐ-CP, Cục có 3 lĩnh vực.", "Theo Nghị định"),
+    ("Các nhà bán hàng cần tuân thủ các quy định để đảm bảo môi trường kinh doanh lành mạnh Cũng trong khuôn khổ "
+     "chương trình, ông Hòa cập nhật chính sách thuế.", "Cũng trong"),
+    # a word that opens sentences but also names a place or a title stays inside (`huyện Tuy Đức`, a song)
+    ("Vụ việc xảy ra vào sáng ngày 23-10 tại địa bàn xã Quảng Trực, huyện Tuy Đức, tỉnh Đắk Nông.", None),
+    ("Anh đắm đuối với Thu Minh trong ca khúc Khi người yêu tôi khóc.", None),
     # too short a run to be a caption; and a place name is not an opener
     ("Hiện trường Vụ tai nạn xảy ra lúc 12h30.", None),
     ("Bài viết được đăng trên báo của tỉnh Đồng Tháp và báo Người Lao Động số ra hôm qua.", None),
@@ -95,6 +105,11 @@ def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: lis
     # vietnam-news: an ellipsis inside a sentence; no sentence starts with a small letter
     ("Các đối tượng tạo SIM ảo, tạo Imei giả… và đặt máy chủ tại Hồng Kông.",
      ["Các đối tượng tạo SIM ảo, tạo Imei giả… và đặt máy chủ tại Hồng Kông."]),
+    # a credit naming who handed the picture over ends after `cung cấp`, with or without brackets
+    ("Hiện trường vụ cháy. Ảnh: Công an xã Duy Nghĩa cung cấp Sau đó, xe bỏ chạy.",
+     ["Hiện trường vụ cháy. ", "Ảnh: Công an xã Duy Nghĩa cung cấp ", "Sau đó, xe bỏ chạy."]),
+    ("Hiện trường. (Ảnh: CTV cung cấp) Sau đó anh bỏ chạy.",
+     ["Hiện trường. ", "(Ảnh: CTV cung cấp) ", "Sau đó anh bỏ chạy."]),
     # baomoi-NER: a player's label before the story's first sentence
     ("XEM CLIP (nguồn: Đình Hiếu): Tối 28/6, Công an tỉnh cho biết.",
      ["XEM CLIP (nguồn: Đình Hiếu): ", "Tối 28/6, Công an tỉnh cho biết."]),

@@ -43,6 +43,8 @@ from bantin.extract.bylines import (
         ("BÌNH LUẬN", [], [], None),
         ("Quang cảnh Hội nghị", [], [], None),
         ("Tin, ảnh: TIẾN DŨNG-VĂN CHUNG", ["Tiến Dũng", "Văn Chung"], ["Tiến Dũng", "Văn Chung"], None),
+        ("Quang Sáng-Khoa Điềm/VOV-Tây Nguyên", ["Quang Sáng", "Khoa Điềm"], [], "VOV-Tây Nguyên"),
+        ("Quảng Nam-Đà Nẵng", [], [], None),
         ("Đồng Tháp", [], [], None),  # a province under the headline: the source label
         ("Nguyễn Thắng/vnanet.vn", ["Nguyễn Thắng"], [], "vnanet.vn"),
         ("Vũ Hạnh/VOV online", ["Vũ Hạnh"], [], "VOV online"),

@@ -16,7 +16,7 @@ from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.base import TARGET_MARK as M
 from bantin.clean.rules.base import Rule, context_rule, inline_rule, line_rule, n_words
 from bantin.vi.gazetteer import canonical_province, is_locality
-from bantin.vi.names import is_initials_name
+from bantin.vi.names import NAME_DASH, is_initials_name
 
 I = re.IGNORECASE
 MORE = "Các đại biểu cũng thống nhất nhiều giải pháp cho năm tới."  # a paragraph after the target
@@ -45,7 +45,7 @@ PRINT_ISSUE_RE = re.compile(
 NAME_SUFFIX_RE = re.compile(
     r"(?<!\s)\s*(\([^()]{1,80}\)|[-–—/]\s*[\w.]+\.(vn|com|net|org)|/\s*(?-i:[A-ZĐ]{2,}[\w.+]*)(\s*[-–]\s*\w+( \w+){0,3})?)\s*$",
     re.IGNORECASE)
-NAME_SEP_RE = re.compile(r"(?<!\s)\s*(?:,|;|/|\s[-–—]\s|\svà\s)\s*")
+NAME_SEP_RE = re.compile(rf"(?<!\s)\s*(?:,|;|/|\s—\s|{NAME_DASH}|\svà\s)\s*")
 ABBREV_NAME_RE = re.compile(r"^[A-ZĐ]{2,6}$")
 # Military and police ranks, degrees and professions printed before an author's name
 # (`Đại úy LÊ MINH ĐỨC`, `ThS. Nguyễn Văn A`, `Nhà báo Trần B`).
@@ -55,7 +55,7 @@ RANK_PREFIX_RE = re.compile(
     r"|nhà báo|nhà văn|nhà thơ|nghệ sĩ|nsnd|nsưt|cựu chiến binh)\s+(?=\S)", re.IGNORECASE)
 NAME_MAX_WORDS = 10
 POST_MAX_WORDS = 14
-PAIR_SEP_RE = re.compile(r"\s[-–]\s")
+PAIR_SEP_RE = re.compile(NAME_DASH)
 
 
 def _is_name(part: str) -> bool:
@@ -91,7 +91,7 @@ def is_signature(text: str) -> bool:
     """How a reporter signs the end of a story: a name (`Như Phúc`, `QUỐC LINH`), initials (`Q.M`,
     `P.Hậu`), either with an outlet or `(tổng hợp)` after it (`Vũ Hạnh/VOV online`)."""
     core = SIGNATURE_SUFFIX_RE.sub("", text.strip()).strip()
-    return bool(core) and (is_initials_name(core.strip("()")) or is_name_like(core))
+    return bool(core) and (is_initials_name(core.strip("()")) or is_name_like(core) or is_name_pair(core))
 
 
 def is_tail_source(text: str) -> bool:
@@ -112,11 +112,13 @@ def is_post_signature(text: str) -> bool:
 
 def is_name_pair(text: str) -> bool:
     """Two or more reporters' names joined by dashes on a line of their own (`Huyền Chi - Nguyễn
-    Dương`, `Q.LINH - Q.PHƯƠNG`); a pair of places (`Hà Nội - Hải Phòng`, a route) is not one."""
+    Dương`, `Q.LINH - Q.PHƯƠNG`, `PHƯƠNG NAM-CHÍNH THÀNH`); a pair of places (`Hà Nội - Hải Phòng`,
+    a route) is not one. At most half the parts may read as places: many given names are also a
+    commune's (`Phương Nam`)."""
     parts = [p.strip() for p in PAIR_SEP_RE.split(text.strip())]
-    return len(parts) >= 2 and all(
-        is_initials_name(p) or (_is_name(p) and len(p.split()) >= 2 and not is_locality(p) and not canonical_province(p))
-        for p in parts)
+    places = [is_locality(p) or bool(canonical_province(p)) for p in parts]
+    return len(parts) >= 2 and 2 * sum(places) <= len(parts) and all(
+        is_initials_name(p) or (_is_name(p) and len(p.split()) >= 2) for p in parts)
 
 
 def is_footnote(text: str) -> bool:
@@ -175,8 +177,10 @@ RULES: tuple[Rule, ...] = (
         "byline.name_pair", "byline",
         "Two or more reporters' names joined by dashes on a line of their own, right after a paragraph "
         "that ends a sentence, anywhere on the page (an item of a digest, a part of a series): "
-        "`Huyền Chi - Nguyễn Dương`, `Q.LINH - Q.PHƯƠNG`. A pair of places (a route) is not one.",
+        "`Huyền Chi - Nguyễn Dương`, `Q.LINH - Q.PHƯƠNG`, `PHƯƠNG NAM-CHÍNH THÀNH`. A pair of places (a "
+        "route) is not one.",
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Huyền Chi - Nguyễn Dương\n{MORE}", "byline"),
+        (f"{TITLE}\n{LEAD}\n{BODY}\n{M}PHƯƠNG NAM-CHÍNH THÀNH\n{MORE}", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Q.LINH - Q.PHƯƠNG\nNâng tầm hội thi\n{MORE}", "byline"),
         (f"{TITLE}\n{LEAD}\n{BODY}\n{M}Hà Nội - Hải Phòng\n{MORE}", "body"),
         (f"{TITLE}\n{LEAD}\nHội nghị kết thúc vào buổi chiều cùng ngày\n{M}Huyền Chi - Nguyễn Dương\n{MORE}",
@@ -213,5 +217,5 @@ RULES: tuple[Rule, ...] = (
         "byline.head_name", "byline",
         "A personal name between the title and the lead: the author printed under the headline.",
         (f"{TITLE}\n{M}Thanh Tâm - Hữu Phước\n{LEAD}", "byline"),
-        (f"{TITLE}\n{LEAD}\n{M}Thanh Tâm - Hữu Phước\n{BODY}", "body")),
+        (f"{TITLE}\n{LEAD}\n{M}Hữu Phước\n{BODY}", "body")),
 )

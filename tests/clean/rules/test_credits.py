@@ -14,7 +14,7 @@ from rule_examples import (
 )
 
 from bantin.clean.rules import credits
-from bantin.clean.rules.credits import is_name_like
+from bantin.clean.rules.credits import is_name_like, is_signature
 
 
 @pytest.mark.parametrize(("rule_id", "text", "role"), line_cases(credits.RULES))
@@ -39,6 +39,16 @@ def test_context_rule_examples(rule_id: str, doc: str, role: str) -> None:
 ])
 def test_name_shapes(text: str, name: bool) -> None:
     assert is_name_like(text) == name
+
+
+@pytest.mark.parametrize(("text", "signature"), [
+    ("Vũ Hạnh/VOV online", True), ("Q.M", True), ("Huyền Chi - Nguyễn Dương", True),
+    # two names joined by a bare dash, with the outlet and its bureau after the slash
+    ("Quang Sáng-Khoa Điềm/VOV-Tây Nguyên", True), ("PHƯƠNG NAM-CHÍNH THÀNH", True),
+    ("Lực lượng chức năng kiểm tra hiện trường", False), ("Hội nghị tổng kết công tác năm 2025", False),
+])
+def test_signatures(text: str, signature: bool) -> None:
+    assert is_signature(text) == signature
 
 
 @pytest.mark.parametrize(("rule_id", "doc", "role"), inline_cases(credits.RULES))
