@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -45,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from bantin.build.corpus import corpus_context  # noqa: E402
 from bantin.clean import captionmodel  # noqa: E402
 from bantin.clean import classify as classify_mod  # noqa: E402
+from bantin.clean.rules import captions  # noqa: E402
 from bantin.clean.units import unit_spans  # noqa: E402
 from bantin.eval import realclean, realgold  # noqa: E402
 from bantin.ingest import files as ingest  # noqa: E402
@@ -55,8 +55,6 @@ L2 = 1.0
 MAX_ITER = 500
 THRESHOLD = 0.7
 GOLD_WEIGHT = 2  # a reader's label counts twice a rule's (the silver units)
-# A credit closing a caption's unit: what is left before it is the caption, bare.
-CREDIT_TAIL_RE = re.compile(r"\s*(?:[-–—]\s*)?\(?(?:Ảnh|ẢNH|Nguồn ảnh|Nguồn|ảnh)(?: minh h(?:ọa|oạ)| tư liệu)?\s*:[^\n]*$")
 RESULTS = ROOT / "bench" / "results" / "caption_model.json"
 
 
@@ -92,6 +90,15 @@ def units_of(folder: str) -> list[tuple[list[str], int]]:
     return out
 
 
+def _without_credit(text: str) -> str:
+    """The caption before its credit, with its own stop (`Xe bị hư hỏng. Ảnh: X` -> `Xe bị hư hỏng.`):
+    a bare caption between paragraphs ends as it was written."""
+    m = captions.CREDIT_TAIL_RE.search(text)
+    if m is None:
+        return text.rstrip()
+    return text[:m.start()].rstrip() + ("." if m.group().lstrip().startswith(".") else "")
+
+
 def silver_units_of(folder: str) -> list[tuple[list[str], int, int]]:
     """(features, label) of the candidate units of the folder's pages outside the gold, on each page
     whose rules found a caption by its credit, with every credit taken away (see the docstring)."""
@@ -109,7 +116,7 @@ def silver_units_of(folder: str) -> list[tuple[list[str], int, int]]:
         for d in lines:
             caption = d.clean_text
             if d.rule == "caption.photo_credit":
-                caption = CREDIT_TAIL_RE.sub("", d.clean_text).rstrip()
+                caption = _without_credit(d.clean_text)
                 if caption == d.clean_text.rstrip() or len(caption.split()) < captionmodel.MIN_WORDS:
                     bare.append(d)
                     continue
@@ -125,6 +132,12 @@ def silver_units_of(folder: str) -> list[tuple[list[str], int, int]]:
             out += [(captionmodel.features(bare, k, page), int(k in captions), len(d.clean_text))
                     for k, d in enumerate(bare) if captionmodel.is_candidate(d)]
     return out
+
+
+def training_set(gold: dict, silver: dict, held: str | None = None) -> list:
+    """The units a model learns from: every folder's but `held`'s, the gold GOLD_WEIGHT times."""
+    return ([u for f, us in gold.items() if f != held for u in us] * GOLD_WEIGHT
+            + [u for f, us in silver.items() if f != held for u in us])
 
 
 def train(data: list) -> dict[str, float]:
@@ -175,7 +188,7 @@ def score(weights: dict[str, float], data: list, threshold: float) -> dict:
 def check(data: dict, silver: dict, threshold: float) -> int:
     """0 when the shipped model is what training on today's gold, silver and features gives."""
     shipped = json.loads(captionmodel.MODEL_FILE.read_text(encoding="utf-8"))
-    weights = train([u for us in data.values() for u in us] * GOLD_WEIGHT + [u for us in silver.values() for u in us])
+    weights = train(training_set(data, silver))
     differ = sorted(n for n in set(weights) | set(shipped["weights"])
                     if abs(weights.get(n, 0.0) - shipped["weights"].get(n, 0.0)) > 2e-3)
     same = not differ and shipped["threshold"] == threshold and shipped["trained_on"] == list(realgold.DEV_FOLDERS)
@@ -196,8 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {"threshold": args.threshold, "silver_units": {f: [len(us), sum(u[1] for u in us)] for f, us in silver.items()},
               "leave_one_source_out": {}}
     for held in data:
-        weights = train([u for f, us in data.items() if f != held for u in us] * GOLD_WEIGHT
-                        + [u for f, us in silver.items() if f != held for u in us])
+        weights = train(training_set(data, silver, held))
         report["leave_one_source_out"][held] = score(weights, data[held], args.threshold)
         print(held, report["leave_one_source_out"][held])
     tot = {k: sum(v[k] for v in report["leave_one_source_out"].values())
@@ -207,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     report["leave_one_source_out"]["overall"] = tot
     print("overall", tot)
     if not args.report:
-        weights = train([u for us in data.values() for u in us] * GOLD_WEIGHT + [u for us in silver.values() for u in us])
+        weights = train(training_set(data, silver))
         report["in_sample"] = score(weights, [u for us in data.values() for u in us], args.threshold)
         captionmodel.MODEL_FILE.write_text(json.dumps(
             {"threshold": args.threshold, "trained_on": list(realgold.DEV_FOLDERS),
