@@ -50,10 +50,9 @@ def _occurrence(raw: str, text: str, n: int) -> int:
     return pos
 
 
-def _removed_mask(raw: str, record: realgold.RealGold, facts) -> list[bool]:
+def _removed_mask(raw: str, scanned, facts) -> list[bool]:
     """Per raw character: did the cleaner remove it (or take it for the title)?"""
-    f = next(f for f in ingest.scan(realgold.CORPUS_DIR / record.folder).files if f.source_file == record.file)
-    doc = document.clean(ingest.load(f), facts)
+    doc = document.clean(ingest.load(scanned), facts)
     removed = [False] * len(raw)
     for a, b, role, _ in realclean.predicted_units(raw, doc):
         if role not in KEPT_ROLES:  # removed, or taken for the title
@@ -65,9 +64,10 @@ def main() -> int:
     rows = [json.loads(line) for line in READER.read_text(encoding="utf-8").splitlines() if line.strip()]
     folders = sorted({r["folder"] for r in rows})
     records = {r.file: r for r in realgold.load_records(folders)}
-    facts = {}
+    facts, scanned = {}, {}
     for folder in folders:
         files = ingest.scan(realgold.CORPUS_DIR / folder).files
+        scanned.update((f.source_file, f) for f in files)
         facts[folder] = corpus_context(list(files), min_docs=Settings().boilerplate_min_docs,
                                        max_bytes=DEFAULT_MAX_BYTES).facts
     counts: Counter = Counter()
@@ -83,7 +83,7 @@ def main() -> int:
         for s in record.spans:
             if s.role == "caption":
                 gold_caption[s.start:s.end] = [True] * (s.end - s.start)
-        removed = _removed_mask(raw, record, facts[row["folder"]])
+        removed = _removed_mask(raw, scanned[row["file"]], facts[row["folder"]])
         for s in record.spans:
             chars = [i for i in range(s.start, s.end) if not realclean.is_space(raw[i])]
             if s.role != "caption" or not chars:

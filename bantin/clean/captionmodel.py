@@ -110,12 +110,12 @@ class PageStats:
 def page_stats(lines: list[LineDecision]) -> PageStats:
     sizes = [len(d.clean_text.split()) for d in lines if d.role in KEPT and d.clean_text.strip()]
     pictures = sum(d.role in ("caption", "photo_credit", "image_file") for d in lines)
-    words = [{w.lower() for w in WORD_RE.findall(d.clean_text)} for d in lines]
+    tokens = [[w.lower() for w in WORD_RE.findall(d.clean_text)] for d in lines]
     return PageStats(Counter(d.raw_line for d in lines if d.role in KEPT), statistics.median(sizes) if sizes else 1.0,
-                     pictures, words, _told_after(lines))
+                     pictures, [set(ws) for ws in tokens], _told_after(lines, tokens))
 
 
-def _told_after(lines: list[LineDecision]) -> list[float]:
+def _told_after(lines: list[LineDecision], tokens: list[list[str]]) -> list[float]:
     """For each unit, the share of its word pairs found in the kept units after it. A caption sits
     above the paragraph it illustrates and names the same people, places and acts
     (`Bộ trưởng X chủ trì Hội nghị …` over `… Bộ trưởng X đã chủ trì Hội nghị …`); a story sentence
@@ -123,8 +123,7 @@ def _told_after(lines: list[LineDecision]) -> list[float]:
     after: set[tuple[str, str]] = set()
     shares = [0.0] * len(lines)
     for i in range(len(lines) - 1, -1, -1):
-        ws = [w.lower() for w in WORD_RE.findall(lines[i].clean_text)]
-        pairs = set(zip(ws, ws[1:]))
+        pairs = set(zip(tokens[i], tokens[i][1:]))
         shares[i] = len(pairs & after) / len(pairs) if pairs else 0.0
         if lines[i].role in KEPT:
             after |= pairs

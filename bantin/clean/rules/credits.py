@@ -89,7 +89,8 @@ TAIL_SOURCE_RE = re.compile(
 
 def is_signature(text: str) -> bool:
     """How a reporter signs the end of a story: a name (`Như Phúc`, `QUỐC LINH`), initials (`Q.M`,
-    `P.Hậu`), either with an outlet or `(tổng hợp)` after it (`Vũ Hạnh/VOV online`)."""
+    `P.Hậu`), or two of them (`G.Thùy - H.Lân`), either with an outlet or `(tổng hợp)` after it
+    (`Vũ Hạnh/VOV online`)."""
     core = SIGNATURE_SUFFIX_RE.sub("", text.strip()).strip()
     return bool(core) and (is_initials_name(core.strip("()")) or is_name_like(core) or is_name_pair(core))
 

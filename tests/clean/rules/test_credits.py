@@ -45,6 +45,7 @@ def test_name_shapes(text: str, name: bool) -> None:
     ("Vũ Hạnh/VOV online", True), ("Q.M", True), ("Huyền Chi - Nguyễn Dương", True),
     # two names joined by a bare dash, with the outlet and its bureau after the slash
     ("Quang Sáng-Khoa Điềm/VOV-Tây Nguyên", True), ("PHƯƠNG NAM-CHÍNH THÀNH", True),
+    ("G.Thùy - H.Lân", True), ("P.Thảo - Thế Kha", True),  # initials in a pair
     ("Lực lượng chức năng kiểm tra hiện trường", False), ("Hội nghị tổng kết công tác năm 2025", False),
 ])
 def test_signatures(text: str, signature: bool) -> None:
