@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bantin.clean.damaged import is_valid_syllable
 from bantin.vi.gazetteer import canonical_province
 from bantin.vi.names import CAP_SYL, NAME_DASH, SURNAMES, UPPER, fold_tones, is_byline_name, is_person_name, squash
 
@@ -35,6 +36,9 @@ PAREN_HINT_RE = re.compile(r"(?<!\s)\s*\((?P<hint>[^()]+)\)\s*$")
 SLASH_HINT_RE = re.compile(
     r"(?<!\s)\s*/\s*(?P<hint>[a-z0-9-]+(?:\.[a-z]{2,3}){1,2}|[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
     r"|(?:\s+[^\W\d_&]+|\s*&\s*[^\W\d_]+){1,6})?)\s*$")  # `/VOV online`, `/Báo Tin tức và Dân tộc`
+# `Bình Minh - NDH`, `Thu Hà - TTXVN`: an outlet's acronym after a dash. One all-caps word that no
+# Vietnamese syllable spells (`HÀ` in `Minh Thu - HÀ` is a reporter's name), and not `PV` or `CTV`.
+DASH_HINT_RE = re.compile(rf"(?<!\s)\s*(?:{NAME_DASH})\s*(?P<hint>[A-ZĐ]{{2,7}})\s*$")
 # Academic titles before a name, comma-joined: `PGS, TS.`, `PGS.TS`, `ThS.`.
 ACADEMIC_RUN_RE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|Th\.S|BS|KS|CN)\.?\s*[,.]?\s*)+(?=\S)")
 TITLE_PREFIX_RE = re.compile(
@@ -107,11 +111,14 @@ def _names(part: str, caps: bool = False) -> list[str]:
 
 
 def _strip_hint(part: str) -> tuple[str, str | None]:
-    """`Nguyễn Giang (nbtv.vn)` -> (`Nguyễn Giang`, `nbtv.vn`); `X/TTXVN` -> (`X`, `TTXVN`)."""
+    """`Nguyễn Giang (nbtv.vn)` -> (`Nguyễn Giang`, `nbtv.vn`); `X/TTXVN` and `X - TTXVN` -> (`X`, `TTXVN`)."""
     for rx in (PAREN_HINT_RE, SLASH_HINT_RE):
         m = rx.search(part)
         if m:
             return part[: m.start()], m.group("hint").strip()
+    m = DASH_HINT_RE.search(part)
+    if m and not is_valid_syllable(m.group("hint").lower()) and not GROUP_CREDIT_RE.match(m.group("hint")):
+        return part[: m.start()], m.group("hint")
     return part, None
 
 

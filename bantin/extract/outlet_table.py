@@ -17,6 +17,7 @@ PREFIXES: dict[str, str] = {  # lead prefix abbreviations
     "BP": "Báo Bình Phước", "BTNO": "Báo Tây Ninh", "HNM": "Báo Hànộimới",
     "PLO": "Báo Pháp Luật TP.HCM", "ANTĐ": "Báo An ninh Thủ đô", "NLĐO": "Báo Người Lao Động",
     "ĐTO": "Báo Đồng Tháp", "SGGP": "Báo Sài Gòn Giải Phóng", "PL&XH": "Báo Pháp luật & Xã hội",
+    "NDH": "NDH",
 }
 DOMAINS: dict[str, str] = {
     "nbtv.vn": "Đài Phát thanh và Truyền hình Ninh Bình",
@@ -43,6 +44,7 @@ DOMAINS: dict[str, str] = {
     "kenh14.vn": "Kenh14", "vietbao.vn": "Vietbao", "zing.vn": "Zing News", "news.zing.vn": "Zing News",
     "znews.vn": "Zing News", "baogiaothong.vn": "Báo Giao thông", "baophapluat.vn": "Báo Pháp luật Việt Nam",
     "nguoiduatin.vn": "Người Đưa Tin", "danviet.vn": "Báo điện tử Dân Việt", "baodatviet.vn": "Báo Đất Việt",
+    "baocongthuong.com.vn": "Báo Công Thương", "ictnews.vn": "ICTnews", "ndh.vn": "NDH",
 }
 # Names outlets sign with other than their canonical one (online editions, brand spellings).
 ALIASES: dict[str, str] = {
@@ -51,6 +53,7 @@ ALIASES: dict[str, str] = {
     "Báo Công an Nhân dân điện tử": "Báo Công an nhân dân", "VOV online": "Báo Điện tử Đài Tiếng nói Việt Nam",
     "Báo Tin tức và Dân tộc": "Báo Tin tức",  # the paper's name since 2025
     "Dân Việt": "Báo điện tử Dân Việt", "Đất Việt": "Báo Đất Việt",
+    "QĐND Online": "Báo Quân đội nhân dân", "CôngThương": "Báo Công Thương",  # their lead tags
 }
 
 # Tags that open a lead with no dash or brackets (`Dân trí “Sao ba mẹ ...`), written exactly so.

@@ -48,6 +48,11 @@ from bantin.extract.bylines import (
         ("Đồng Tháp", [], [], None),  # a province under the headline: the source label
         ("Nguyễn Thắng/vnanet.vn", ["Nguyễn Thắng"], [], "vnanet.vn"),
         ("Vũ Hạnh/VOV online", ["Vũ Hạnh"], [], "VOV online"),
+        ("Bình Minh - NDH", ["Bình Minh"], [], "NDH"),  # an outlet's acronym after a dash
+        ("Thu Hà-TTXVN", ["Thu Hà"], [], "TTXVN"),
+        ("Minh Thu - HÀ", [], [], None),  # a syllable in capitals is a name, not an acronym
+        ("NGỌC ANH - HOÀNG LONG", ["Ngọc Anh", "Hoàng Long"], [], None),
+        ("Lê Hoa - CTV", ["Lê Hoa"], [], None),
     ],
 )
 def test_parse_byline(line: str, authors: list, photographers: list, hint: str | None) -> None:

@@ -63,6 +63,9 @@ def test_find_outlet(lead, bylines, credits, expected):
         ("Nguyễn Văn An", None),                                             # a person
         ("KBS", None),                                                       # not in the table
         ("XYZ - Hà Nội", None),                                              # a bureau of no known outlet
+        ("QĐND Online -", ("Báo Quân đội nhân dân", "QĐND Online")),          # lead tags of real pages
+        ("CôngThương -", ("Báo Công Thương", "CôngThương")),
+        ("NDH", ("NDH", "NDH")),                                             # `Bình Minh - NDH`
     ],
 )
 def test_outlet_for_mark(mark, expected):

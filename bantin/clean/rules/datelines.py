@@ -29,13 +29,15 @@ DATELINE_RE = re.compile(
     rf"|published|posted on|posted|updated|thời gian|[-–,|:()\s])+"
     rf"((bởi|by|người đăng|đăng bởi|posted by)\s*:?\s+[^\d|]{{2,50}})?$", I)
 # The outlet or place tag opening the story, glued to its first sentence: `(Dân trí) - `, `TTO - `,
-# `VTV.vn - `, `ANTD.VN - `, `(NLĐO)- `, `HÀ NỘI - `; and the one outlet name printed with no dash
+# `VTV.vn - `, `ANTD.VN - `, `(NLĐO)- `, `HÀ NỘI - `, `QĐND Online - `, a brand written as one
+# word (`CôngThương - `, `ICTnews - `); and the one outlet name printed with no dash
 # before the first sentence by a scraper of its pages (`Dân trí Dòng người …`); and the dash left
 # when a scraper dropped the tag (`- Hôm nay (20-10), kỳ họp …`).
 STORY_PREFIX_RE = re.compile(
     r"^(\(\s*[\w*.+/&-]{2,20}(\s[\w.+/&-]{1,12}){0,2}\s*\)\s*[-–—:]?\s*"
     r"|[\w.]{2,20}\.(vn|VN|com|net)\s*[-–—]\s+"
-    r"|(?-i:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.]{1,11}(\s[A-ZĐÀ-Ỹ]{2,8}){0,2})\s*[-–—]\s+"
+    r"|(?-i:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.]{1,11}(\s[A-ZĐÀ-Ỹ]{2,8}){0,2}(\sOnline)?)\s*[-–—]\s+"
+    r"|(?-i:[A-ZĐ][a-zđà-ỹ]+[A-ZĐ][a-zđà-ỹ]+|[A-Z]{2,}[a-z]{2,})\s*[-–—]\s+"
     r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ])"
     r"|[-–—]\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ]))", I)
 
@@ -76,7 +78,8 @@ RULES: tuple[Rule, ...] = (
     inline_rule(
         "dateline.story_prefix", "dateline",
         "The outlet or place tag opening the story's first sentence (`(Dân trí) - `, `VTV.vn - `, `TTO - `, "
-        "`HÀ NỘI - `): cut off the lead, and read by the outlet extractor.",
+        "`HÀ NỘI - `, `QĐND Online - `, a brand in one word: `CôngThương - `): cut off the lead, and read by the "
+        "outlet extractor.",
         (f"{TITLE}\n⟦VTV.vn -⟧ Chiều 20/10, Quốc hội đã nghe báo cáo của Chính phủ về kế hoạch tái cơ cấu.\n{BODY}",
          "dateline"),
         (f"{TITLE}\n⟦Dân trí⟧ Dòng người đang xếp hàng trước cửa hiệu thì một chiếc xe lao tới.\n{BODY}", "dateline"),
@@ -86,6 +89,12 @@ RULES: tuple[Rule, ...] = (
          "dateline"),
         (f"{TITLE}\n⟦-⟧ Hôm nay (20-10), kỳ họp thứ 2 Quốc hội khóa XIV chính thức khai mạc tại Hà Nội.\n{BODY}",
          "dateline"),
+        (f"{TITLE}\n⟦QĐND Online -⟧ Ngày 23-10, tại Hà Nội, Bộ Khoa học và Công nghệ tổ chức diễn đàn.\n{BODY}",
+         "dateline"),
+        (f"{TITLE}\n⟦CôngThương -⟧ Theo Bộ Tài chính, giá xăng dầu thế giới đã giảm trong tháng qua.\n{BODY}",
+         "dateline"),
+        (f"{TITLE}\n⟦Chiều 20/10 - Quốc hội đã nghe báo cáo của Chính phủ về kế hoạch tái cơ cấu.⟧\n{BODY}",
+         "lead"),
         (f"{TITLE}\n{EXAMPLE_LEAD}\n{BODY} ⟦TP - Ngày 5/3, hội nghị được tổ chức tại tỉnh.⟧", "body")),
     line_rule("dateline.datetime", "dateline",
               "A line that is only a publication date/time, optionally with weekday, `Cập nhật:` and GMT.",
