@@ -81,7 +81,8 @@ SPLIT_BEFORE_RE = re.compile(
     rf"|{_LABELS}|Trang chủ\s(?=[A-ZĐ])|Chia sẻ\s|In bài\b|Gửi (?:email|e-mail|bài)\b"
     rf"|Theo (?:Báo|báo|Cổng|Đài|TTXVN|Tạp chí)\s))"
     rf"|(?<!,)\s(?={_DATETIME})"
-    r"|\s(?=\((?:[A-ZĐ]\.\s*){1,3}[A-ZĐ][^\W\d_]*\)\.?\s*$)")  # a signature closing the line: `… (Đ.T)`
+    r"|\s(?=\((?:[A-ZĐ]\.\s*){1,3}[A-ZĐ][^\W\d_]*\)\.?\s*$)"  # a signature closing the line: `… (Đ.T)`
+    r"|\s(?=PHẢN HỒI\s*$)")  # a comment button closing the page, glued to the byline: `… Kim Tuyến PHẢN HỒI`
 # A dateline's time glued to the outlet tag opening the lead: `… | 15:06 ĐBP - Sáng 27/1, …`.
 _TIME_THEN_TAG = r"\b\d{1,2}:\d{2}(?=\s+[A-ZĐ]{2,8}\s*[-–]\s)"
 _PLAYER_LABEL = r"(?:XEM|Xem) (?:CLIP|VIDEO|clip|video)(?:\s*\([^()]{0,60}\))?\s*:"  # `XEM CLIP (nguồn: X): Tối 28/6, …`

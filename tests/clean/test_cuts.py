@@ -75,6 +75,18 @@ def test_initials_in_brackets_closing_a_line_are_a_unit(line: str, expected: lis
 
 
 @pytest.mark.parametrize(("line", "expected"), [
+    # VietnameseMDS: the site's reply button glued after the reporter's name closing the page
+    ("Giá xăng dầu vẫn trong tình trạng bao cấp. Thanh Hương PHẢN HỒI",
+     ["Giá xăng dầu vẫn trong tình trạng bao cấp. ", "Thanh Hương ", "PHẢN HỒI"]),
+    # the words inside a sentence, or not in capitals, stay
+    ("Ông Nam đã PHẢN HỒI ngay trong ngày.", ["Ông Nam đã PHẢN HỒI ngay trong ngày."]),
+    ("Người dân đã gửi phản hồi", ["Người dân đã gửi phản hồi"]),
+])
+def test_a_reply_button_closing_the_page_is_a_unit(line: str, expected: list[str]) -> None:
+    assert split_sentences(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
     # baomoi-NER: a sentence ends after a number (`5/7.` is no abbreviation), then a caption and its credit
     ("Emirates đình chỉ các chuyến bay đi từ Iran tới ngày 5/7. Máy bay của hãng tại sân bay Dubai, UAE. "
      "(Ảnh: AFP/TTXVN)", ["Emirates đình chỉ các chuyến bay đi từ Iran tới ngày 5/7. ",
