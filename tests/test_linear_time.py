@@ -51,6 +51,7 @@ SHAPES = {
     "opening quotes": lambda n: "“" * n,
     "ellipses": lambda n: "…" * n,
     "short lines": lambda n: "a\n" * (n // 2),
+    "names before Theo": lambda n: _fill("Sự việc đã xảy ra. Minh Anh Theo dõi ", n),  # each read the rest of the line
 }
 
 
@@ -87,6 +88,17 @@ def test_a_5_mb_line_and_a_1_mb_word_are_split_in_seconds():
     assert "".join(u for u, _, _ in units) == line  # nothing lost by the cutting
     assert max(len(u) for u, _, _ in units + word_units) <= 20_000 and max(map(len, sentences)) <= 4_000
     assert elapsed < 20, elapsed
+
+
+def test_a_1_mb_line_of_names_before_theo_is_split_in_seconds():
+    """Each `Name Theo` after a stop once listed the words of the rest of the line (a signed source,
+    `cuts.SIGNED_SOURCE_RE`): this line took more than ten minutes, now well under a second."""
+    line = _fill("Sự việc đã xảy ra. Minh Anh Theo dõi ", 1_000_000)
+    t0 = time.perf_counter()
+    units = split_units(line)
+    elapsed = time.perf_counter() - t0
+    assert "".join(u for u, _, _ in units) == line
+    assert elapsed < 10, elapsed
 
 
 def test_a_1_mb_word_is_cleaned_and_extracted_in_seconds(no_ner):

@@ -13,6 +13,7 @@ linear in the length of the line.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bantin.clean.repair import nfc_view
 from bantin.vi.names import is_byline_name
@@ -179,7 +180,7 @@ def _signed_source_cuts(line: str) -> list[int]:
     for m in SIGNED_SOURCE_RE.finditer(line):
         if not is_byline_name(m.group(1)):
             continue
-        words = list(CAPS_WORD_RE.finditer(line, m.end(2)))[:SIGNED_SOURCE_MAX_WORDS + 1]
+        words = list(islice(CAPS_WORD_RE.finditer(line, m.end(2)), SIGNED_SOURCE_MAX_WORDS + 1))
         for k, w in enumerate(words):
             if not w.group()[:1].isupper():
                 break
