@@ -51,7 +51,7 @@ SHAPES = {
     "opening quotes": lambda n: "“" * n,
     "ellipses": lambda n: "…" * n,
     "short lines": lambda n: "a\n" * (n // 2),
-    "names before Theo": lambda n: _fill("Sự việc đã xảy ra. Minh Anh Theo dõi ", n),  # each read the rest of the line
+    "names before Theo": lambda n: _fill("Sự việc đã xảy ra. Minh Anh Theo dõi ", n),  # see the 1 MB test below
 }
 
 

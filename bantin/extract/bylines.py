@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bantin.clean.damaged import is_valid_syllable
 from bantin.vi.gazetteer import canonical_province
+from bantin.vi.language import is_vietnamese_syllable
 from bantin.vi.names import CAP_SYL, NAME_DASH, SURNAMES, UPPER, fold_tones, is_byline_name, is_person_name, squash
 
 GROUP_CREDIT_RE = re.compile(
@@ -117,7 +117,7 @@ def _strip_hint(part: str) -> tuple[str, str | None]:
         if m:
             return part[: m.start()], m.group("hint").strip()
     m = DASH_HINT_RE.search(part)
-    if m and not is_valid_syllable(m.group("hint").lower()) and not GROUP_CREDIT_RE.match(m.group("hint")):
+    if m and not is_vietnamese_syllable(m.group("hint")) and not GROUP_CREDIT_RE.match(m.group("hint")):
         return part[: m.start()], m.group("hint")
     return part, None
 
