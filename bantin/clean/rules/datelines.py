@@ -15,6 +15,7 @@ from bantin.clean.rules.base import EXAMPLE_LEAD, Rule, inline_rule, line_rule
 from bantin.clean.rules.base import EXAMPLE_TITLE as TITLE
 from bantin.clean.rules.counters import COUNTER_RE
 from bantin.clean.rules.credits import is_name_like
+from bantin.vi.names import CAP_SYL
 
 I = re.IGNORECASE
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
@@ -37,7 +38,7 @@ STORY_PREFIX_RE = re.compile(
     r"^(\(\s*[\w*.+/&-]{2,20}(\s[\w.+/&-]{1,12}){0,2}\s*\)\s*[-–—:]?\s*"
     r"|[\w.]{2,20}\.(vn|VN|com|net)\s*[-–—]\s+"
     r"|(?-i:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.]{1,11}(\s[A-ZĐÀ-Ỹ]{2,8}){0,2}(\sOnline)?)\s*[-–—]\s+"
-    r"|(?-i:[A-ZĐ][a-zđà-ỹ]+[A-ZĐ][a-zđà-ỹ]+|[A-Z]{2,}[a-z]{2,})\s*[-–—]\s+"
+    rf"|(?-i:{CAP_SYL}{CAP_SYL}|[A-Z]{{2,}}[a-z]{{2,}})\s*[-–—]\s+"
     r"|(?-i:Dân trí|Dân Trí|DÂN TRÍ)\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ])"
     r"|[-–—]\s+(?=[“\"‘(]?[A-ZĐÀ-Ỹ]))", I)
 
