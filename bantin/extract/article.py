@@ -220,7 +220,8 @@ def extract(doc: CleanDoc, *, arrived: date | None = None) -> Extraction:
     lead = next(iter(doc.texts("lead")), story[0] if story else None)
     dateline = page_head.dateline(doc, lead)
     finding = dates.find_dates(
-        dateline=dateline, lead=lead, body=story, image_files=doc.texts("image_file"), arrived=arrived
+        dateline=dateline, lead=lead, body=story, image_files=doc.texts("image_file"), arrived=arrived,
+        title=title,
     )
     authors, photographers, hints = _credits(doc, story)
     tag = next((ln.clean_text for ln in doc.lines if ln.rule == "dateline.story_prefix"), None)

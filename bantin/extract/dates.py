@@ -16,6 +16,7 @@ Order of evidence, strongest first:
    Years merely referenced in the text (`giai đoạn 2015 - 2020`, `năm 2020 là thời điểm...`)
    are NOT used: a review of "2015 - 2020" held on 27 December may be in 2019 (seed 000 is:
    its speaker sets tasks for "năm 2020" ahead) or 2020, and an empty date beats a wrong one.
+3. A full date that both the headline and the lead's first sentence name -> source `body`.
 A lead date that is the issue date of a document the article cites (`Ngày 17/9/2019, ... ban
 hành Kết luận số 249-KL/TU` + `Kết luận số 249-KL/TU ngày 17/9/2019`) dates that document, not
 the report: seed 001 is an implementing instruction published later. It stays an event date.
@@ -33,7 +34,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from bantin.extract.legal import find_legal_refs
 from bantin.records import DateFinding
-from bantin.vi.sentences import TIMES_OF_DAY
+from bantin.vi.sentences import TIMES_OF_DAY, split_sentences
 
 VN_TZ = timezone(timedelta(hours=7))
 MIN_PUBLISHED = date(1945, 1, 1)
@@ -243,6 +244,16 @@ def _year_from_text(day: int, month: int, dates: list[date]) -> date | None:
     return same.pop() if len(same) == 1 else None
 
 
+def title_echoed_date(title: str, lead: str) -> date | None:
+    """The one full date both the headline and the lead's first sentence name, else None: the
+    story is about that day (`Phân luồng … từ ngày 3/11/2025` over `… phân luồng … từ ngày
+    3/11/2025.`). A full date in the lead alone is too often a document's or a past event's (on
+    the real gold: one right for four wrong), so the headline must repeat it."""
+    first = next(iter(split_sentences(lead)), "")
+    same = {d for d, _, _ in full_dates(title)} & {d for d, _, _ in full_dates(first)}
+    return same.pop() if len(same) == 1 else None
+
+
 def _after_sapo_date(lead: str, body: Sequence[str]) -> tuple[int, int, int] | None:
     """The date opening the paragraph right after a sapo (`<summary>.` then `Sáng 27/6/2025, ...`):
     the lead summarises, the next paragraph reports the event (the one after it when a caption or
@@ -263,6 +274,7 @@ def find_dates(
     body: Sequence[str],
     image_files: Sequence[str],
     arrived: date | None = None,
+    title: str | None = None,
 ) -> DateFinding:
     """Publication date/time, where it came from, and the dated events of one article."""
     texts = [t for t in ([lead] if lead else []) + list(body) if t]
@@ -280,6 +292,9 @@ def find_dates(
             published, source = cand, "body"
         elif cand := year_from_review(lead, day, month):
             published, source = cand, "body"
+    elif lead and title and (cand := title_echoed_date(title, lead)):
+        published, source = cand, "body"
+    if source not in (None, "dateline"):
         if published and published in {r["issued_date"] for t in texts for r in find_legal_refs(t)}:
             events.add(published)  # the day a quoted document was issued: dates the document
             published, source = None, None

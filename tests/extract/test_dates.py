@@ -266,3 +266,29 @@ def test_date_opening_the_paragraph_after_a_caption_below_the_sapo(between, expe
     body = [lead, between, "Sáng 27/6/2025, tại trụ sở Bộ Công Thương, Bộ trưởng chủ trì hội nghị."]
     got = find_dates(dateline=None, lead=lead, body=body, image_files=[], arrived=date(2025, 7, 1))
     assert got.published_date == expected
+
+
+@pytest.mark.parametrize(
+    "title, lead, expected",
+    [
+        # a real baomoi page (bm2025-c53652042): headline and first sentence name the same day
+        ("Phân luồng giao thông tại một số tuyến phố khu vực Hợp Giang, phường Thục Phán từ ngày 3/11/2025",
+         "Nhằm giải quyết ùn tắc giao thông cục bộ, UBND phường Thục Phán tổ chức phân luồng giao thông "
+         "tại một số tuyến phố thuộc khu vực Hợp Giang từ ngày 3/11/2025. Thời gian áp dụng từ ngày 03/11/2025.",
+         date(2025, 11, 3)),
+        # the lead alone names a full date: a document's or a past event's, not taken
+        ("Phân luồng giao thông tại khu vực Hợp Giang",
+         "UBND phường tổ chức phân luồng giao thông từ ngày 3/11/2025.", None),
+        # the headline's date is only in the lead's second sentence
+        ("Bản tin thời tiết ngày 3/11/2025",
+         "Theo dự báo, trời nhiều mây. Ngày 3/11/2025 có mưa rào.", None),
+        # two dates echoed: which day the story is about is not said
+        ("Từ 1/11/2025 đến 3/11/2025 cấm đường", "Từ ngày 1/11/2025 đến ngày 3/11/2025, cấm đường.", None),
+        # the echoed day is the issue date of the decision the story quotes: it dates the document
+        ("Quyết định số 12/QĐ-UBND ngày 3/11/2025", "Quyết định số 12/QĐ-UBND ngày 3/11/2025 của UBND tỉnh.", None),
+    ],
+)
+def test_a_full_date_echoed_by_the_headline_dates_the_story(title, lead, expected):
+    got = find_dates(dateline=None, lead=lead, body=[lead], image_files=[], arrived=date(2026, 1, 1), title=title)
+    assert got.published_date == expected
+    assert got.date_source == ("body" if expected else None)
