@@ -12,7 +12,9 @@ after it (`Paul Hembery, giám đốc`) or a verb of saying (`Max Montero đưa 
 cue (`ông`, `anh`) or before a verb of saying, but not after a title or profession, where it is
 mostly wrong. A country or city
 word opening the run (`Singapore Lawrence Wong`) is cut off, and a foreign name ends where a
-Vietnamese word begins (`Cody Simpson Bắc Âu`).
+Vietnamese word begins (`Cody Simpson Bắc Âu`; `Pedro Sánchez` is not cut, its accent is
+Spanish), unless one foreign given name comes before a Vietnamese family name (`diễn viên Johnny
+Trí Nguyễn`).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from bantin.vi.language import has_vietnamese_marks, is_vietnamese_syllable
+from bantin.vi.names import COMMON_SURNAMES
 
 # A word: letters, with apostrophes or hyphens inside (`H'Hen`, `Jean-Pierre`).
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -101,6 +104,23 @@ def _runs(text: str) -> list[list[re.Match]]:
     return runs
 
 
+def _mixed_name(text: str, cand: list[re.Match], cut: int) -> bool:
+    """A foreign given name and a Vietnamese family name, one person (`diễn viên Johnny Trí Nguyễn`,
+    `bà Christine Lê`): one foreign word, then at most two Vietnamese words that end the run on a
+    common surname, with a title or profession right before. Not a company's branch (`Giám đốc
+    Savills Hà Nội`); and two foreign words are a whole name already (`Cody Simpson Bắc Âu`)."""
+    return (cut == 1 and len(cand) <= 3 and cand[-1].group(0) in COMMON_SURNAMES
+            and CUE_RIGHT_BEFORE_RE.search(text, 0, cand[0].start()) is not None)
+
+
+def _vietnamese(word: str) -> bool:
+    """A word with Vietnamese marks (`Bắc`, `Nguyễn`, `Đắk`, the `Giám` of `Won-Giám`), not a
+    foreign word with an accent (`Prévot`, `Sánchez`, `López`): Vietnamese spells it, or it has a
+    letter no Western alphabet has (beyond Latin-1: `đ`, `ơ`, `ắ`)."""
+    return any(has_vietnamese_marks(p) and (is_vietnamese_syllable(p) or max(map(ord, p)) > 0xFF)
+               for p in re.split(r"['’-]", word) if p)
+
+
 def other_names(text: str, spans: Sequence[tuple[int, int, str]] = ()) -> list[tuple[str, int, int]]:
     """(name, start, end) of the names in `text` that only this path finds; `spans` are the
     sentence's NER tokens as character spans (`people._tag_spans`)."""
@@ -118,7 +138,9 @@ def other_names(text: str, spans: Sequence[tuple[int, int, str]] = ()) -> list[t
             if not (_foreign(first) or first in ETHNIC_FIRST or (k == 0 and CUE_RIGHT_BEFORE_RE.search(text, 0, run[0].start()))):
                 continue  # `Theo Osorio Chong`, `Với Ronaldo`: a Vietnamese word before the name (`ông Van Gaal` is one)
             if first not in ETHNIC_FIRST:  # `Cody Simpson Bắc Âu`: a foreign name ends where Vietnamese begins
-                cand = cand[:next((i for i, w in enumerate(cand) if has_vietnamese_marks(w.group(0))), len(cand))]
+                cut = next((i for i, w in enumerate(cand) if _vietnamese(w.group(0))), len(cand))
+                if not _mixed_name(text, cand, cut):
+                    cand = cand[:cut]
                 if len(cand) < 2:
                     continue
             start, end = cand[0].start(), cand[-1].end()

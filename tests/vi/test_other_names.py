@@ -32,6 +32,18 @@ from bantin.vi.other_names import other_names
     ("Tờ Fresno Bee đưa tin.", []),                                              # a paper says
     ("Đoàn học sinh thành phố Saint Petersburg bày tỏ niềm vui.", []),            # a city says
     ("Ông dẫn dắt tuyển Hà Lan thay cho ông Van Gaal.", ["Van Gaal"]),           # a Latin-looking first word
+    # a foreign given name with a Vietnamese family name, after a title or profession (real pages)
+    ("Trước đó, diễn viên Johnny Trí Nguyễn, MC Anh Tuấn hay ca sĩ Trần Lập.", ["Johnny Trí Nguyễn"]),
+    ("Chia sẻ với phóng viên TTXVN tại Anh, bà Christine Lê, Chủ tịch sáng lập VIFA UK.", ["Christine Lê"]),
+    ("Ông Trần Như Trung - nguyên Phó Giám đốc Savills Hà Nội - cho rằng.", []),   # a branch, no surname
+    ("Ông Jullian Caillet, Tổng giám đốc Abbott Việt Nam, cho biết.", ["Jullian Caillet"]),
+    ("Tổng thống Mỹ Donald Trump Việt Nam.", ["Donald Trump"]),                    # two foreign words: whole
+    # an accent of another language is not Vietnamese: the name goes on (real pages)
+    ("Thủ tướng Tây Ban Nha Pedro Sánchez khẳng định.", ["Pedro Sánchez"]),
+    ("Chia sẻ với Đại sứ Herminio López Díaz (Hơ-mi-ni-ô Lô-pết Đi-át).", ["Herminio López Díaz"]),
+    ("Ngoại trưởng Maxime Prévot nói với truyền thông.", ["Maxime Prévot"]),
+    ("Bài hát do các văn nghệ sĩ Đắk Lắk thể hiện.", []),                          # `Đắk`: a letter no Western alphabet has
+    ("Khám bệnh miễn phí (bởi Giáo sư An Teg Won-Giám đốc Viện Đông y).", ["An Teg"]),  # `Won-Giám`: Vietnamese after the dash
 ])
 def test_names_need_a_person_cue(sentence: str, names: list[str]) -> None:
     assert [n for n, _, _ in other_names(sentence)] == names
