@@ -67,10 +67,8 @@ REVIEW_YEAR_RE = re.compile(
 )
 REVIEW_LATE, REVIEW_EARLY = (10, 11, 12), (1, 2, 3)
 # Month written as a word (`11 Tháng Hai, 2025`, `5 tháng Mười Một 2024`): some CMS datelines.
-MONTH_WORDS = {
-    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
-    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
-}
+MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+               "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _MONTH_ALT = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 WORD_MONTH_DATE_RE = re.compile(
     rf"(?<![^\W\d_])(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MONTH_ALT})(?![^\W\d_])\s*,?\s*(?:năm\s+)?"
@@ -155,12 +153,9 @@ def parse_dateline(dateline: str, arrived: date | None = None) -> tuple[date, da
 def dateline_in(line: str) -> str | None:
     """The dateline a line holds when it is not labelled as one: a labelled date anywhere in it
     (`... Ngày đăng: 18/03/2024 | Lượt xem: 412` -> `18/03/2024 | Lượt ...`), or the whole line
-    when it is only a date with weekday/time/zone (`Thứ Ba, 05/11/2024, 08:20 [GMT+7]`,
-    `11 Tháng Hai, 2025`).
-
+    when it is only a date with weekday/time/zone (`Thứ Ba, 05/11/2024, 08:20 [GMT+7]`).
     Why: flattened pages and misread headers put the page's dateline inside another line or in
-    the title slot; a date in running text (`Ngày 9/4, hội nghị ...`) is neither shape.
-    """
+    the title slot; a date in running text (`Ngày 9/4, hội nghị ...`) is neither shape."""
     for m in DATE_LABEL_RE.finditer(line):
         rest = line[m.end():m.end() + DATELINE_MAX_CHARS]
         if parse_dateline(rest) and (full_dates(rest[:12]) or _word_month_dates(rest[:24])
@@ -302,7 +297,5 @@ def find_dates(
             published, source = None, None
         else:
             events.add(published)
-    return DateFinding(
-        published_date=published, published_at=at, date_source=source,
-        event_dates=tuple(sorted(events)),
-    )
+    return DateFinding(published_date=published, published_at=at, date_source=source,
+                       event_dates=tuple(sorted(events)))
