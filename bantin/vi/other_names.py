@@ -41,6 +41,7 @@ CUE_WORDS = """tổng thống|phó tổng thống|thủ tướng|phó thủ tư�
 _CUE_ALT = "|".join(sorted((w.strip() for w in CUE_WORDS), key=len, reverse=True))
 CUE_RE = re.compile(rf"(?<![\w])(?:{_CUE_ALT})(?:\s+[\w.]+){{0,3}}\s+$", re.IGNORECASE)
 CUE_RIGHT_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_CUE_ALT})\s+$", re.IGNORECASE)
+CUE_REACH = 40  # characters before a name that can hold the cue right before it (the longest is 22)
 # What follows a person's name: a title or profession in apposition (`Paul Hembery, giám đốc thể
 # thao`, `Karim Jaffari, một nhà phân tích`), or a verb of saying (`Max Montero đưa tin`).
 APPOSITION_RE = re.compile(rf",\s+(?:một\s+|người\s+)?(?:cựu\s+|phó\s+)?({_CUE_ALT})(?![\w])", re.IGNORECASE)
@@ -110,7 +111,13 @@ def _mixed_name(text: str, cand: list[re.Match], cut: int) -> bool:
     common surname, with a title or profession right before. Not a company's branch (`Giám đốc
     Savills Hà Nội`); and two foreign words are a whole name already (`Cody Simpson Bắc Âu`)."""
     return (cut == 1 and len(cand) <= 3 and cand[-1].group(0) in COMMON_SURNAMES
-            and CUE_RIGHT_BEFORE_RE.search(text, 0, cand[0].start()) is not None)
+            and _cue_right_before(text, cand[0].start()))
+
+
+def _cue_right_before(text: str, at: int) -> bool:
+    """A title, post or profession ends right before `at`; read in a window, so that a sentence
+    of many names stays linear."""
+    return CUE_RIGHT_BEFORE_RE.search(text, max(0, at - CUE_REACH), at) is not None
 
 
 def _vietnamese(word: str) -> bool:
@@ -135,7 +142,7 @@ def other_names(text: str, spans: Sequence[tuple[int, int, str]] = ()) -> list[t
                 continue
             if not any(_foreign(w.group(0)) for w in cand):
                 break
-            if not (_foreign(first) or first in ETHNIC_FIRST or (k == 0 and CUE_RIGHT_BEFORE_RE.search(text, 0, run[0].start()))):
+            if not (_foreign(first) or first in ETHNIC_FIRST or (k == 0 and _cue_right_before(text, run[0].start()))):
                 continue  # `Theo Osorio Chong`, `Với Ronaldo`: a Vietnamese word before the name (`ông Van Gaal` is one)
             if first not in ETHNIC_FIRST:  # `Cody Simpson Bắc Âu`: a foreign name ends where Vietnamese begins
                 cut = next((i for i, w in enumerate(cand) if _vietnamese(w.group(0))), len(cand))
