@@ -41,6 +41,8 @@ EQUIVALENT: tuple[tuple[str, ...], ...] = (
     ("nhandan", "ndo"),
     ("vnexpress", "vne"),
     ("phapluatxahoi", "plxh"),
+    ("nongnghiepvietnam", "nongnghiep", "nnvn"),
+    ("giaothong", "giaothongvantai"),  # renamed: Báo Giao thông Vận tải (giaothongvantai.com.vn)
 )
 GENERIC_RE = re.compile(
     r"(?<!\w)(?:báo điện tử|tạp chí điện tử|trang thông tin điện tử|trang tin điện tử"

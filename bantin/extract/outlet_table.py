@@ -17,7 +17,7 @@ PREFIXES: dict[str, str] = {  # lead prefix abbreviations
     "BP": "Báo Bình Phước", "BTNO": "Báo Tây Ninh", "HNM": "Báo Hànộimới",
     "PLO": "Báo Pháp Luật TP.HCM", "ANTĐ": "Báo An ninh Thủ đô", "NLĐO": "Báo Người Lao Động",
     "ĐTO": "Báo Đồng Tháp", "SGGP": "Báo Sài Gòn Giải Phóng", "PL&XH": "Báo Pháp luật & Xã hội",
-    "NDH": "NDH",
+    "NDH": "NDH", "NNVN": "Báo Nông nghiệp Việt Nam",
 }
 DOMAINS: dict[str, str] = {
     "nbtv.vn": "Đài Phát thanh và Truyền hình Ninh Bình",
@@ -45,6 +45,8 @@ DOMAINS: dict[str, str] = {
     "znews.vn": "Zing News", "baogiaothong.vn": "Báo Giao thông", "baophapluat.vn": "Báo Pháp luật Việt Nam",
     "nguoiduatin.vn": "Người Đưa Tin", "danviet.vn": "Báo điện tử Dân Việt", "baodatviet.vn": "Báo Đất Việt",
     "baocongthuong.com.vn": "Báo Công Thương", "ictnews.vn": "ICTnews", "ndh.vn": "NDH",
+    "nongnghiep.vn": "Báo Nông nghiệp Việt Nam",
+    "giaothongvantai.com.vn": "Báo Giao thông",  # the paper's site when it was Báo Giao thông Vận tải
 }
 # Names outlets sign with other than their canonical one (online editions, brand spellings).
 ALIASES: dict[str, str] = {

@@ -24,6 +24,8 @@ def _record(**kw) -> dict:
     ("news.zing.vn", "Zing News"), ("baotintuc.vn", "Báo Tin tức"), ("Báo Tin Tức TTXVN", "Báo Tin tức"),
     ("Vietnam+", "VietnamPlus"), ("Báo Hànộimới", "hanoimoi.com.vn"), ("PLO", "Báo Pháp Luật TP.HCM"),
     ("Báo Lào Cai điện tử", "Báo Lào Cai"), ("VTV.vn", "Báo điện tử VTV News"),
+    ("NNVN", "nongnghiep.vn"), ("Báo Nông nghiệp Việt Nam", "NNVN"),
+    ("Báo Giao thông", "giaothongvantai.com.vn"),  # the paper's old name and site
 ])
 def test_the_same_outlet_written_differently(a: str, b: str) -> None:
     assert same_outlet(a, b) and same_outlet(b, a)
@@ -32,6 +34,7 @@ def test_the_same_outlet_written_differently(a: str, b: str) -> None:
 @pytest.mark.parametrize("a, b", [
     ("Báo Nhân Dân", "Báo Công an nhân dân"), ("Dân trí", "Báo Thanh Niên"), ("TTXVN", "VietnamPlus"),
     ("Báo Tin tức", "Báo Tuổi Trẻ"), ("Báo Lao Động", "Báo Người Lao Động"), ("vnexpress.net", None),
+    ("Báo Giao thông", "Báo Nông nghiệp Việt Nam"),
 ])
 def test_different_outlets(a, b) -> None:
     assert not same_outlet(a, b)

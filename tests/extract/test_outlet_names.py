@@ -17,6 +17,7 @@ from bantin.extract.outlet_names import is_outlet_name, outlet_for_domain, outle
         ("baobariavungtau.com.vn", "Báo Bà Rịa - Vũng Tàu"),
         ("quangbinh.gov.vn", "Cổng Thông tin điện tử tỉnh Quảng Bình"),
         ("hanoi.gov.vn", "Cổng Thông tin điện tử thành phố Hà Nội"),
+        ("giaothongvantai.com.vn", "Báo Giao thông"),    # the paper's site under its old name
         ("baoxyz.vn", None),                             # unknown: no guess
         ("sotaichinh.quangbinh.gov.vn", None),           # a department, not the portal
         ("example.com", None),

@@ -66,6 +66,7 @@ def test_find_outlet(lead, bylines, credits, expected):
         ("QĐND Online -", ("Báo Quân đội nhân dân", "QĐND Online")),          # lead tags of real pages
         ("CôngThương -", ("Báo Công Thương", "CôngThương")),
         ("NDH", ("NDH", "NDH")),                                             # `Bình Minh - NDH`
+        ("NNVN", ("Báo Nông nghiệp Việt Nam", "NNVN")),                      # `phóng viên NNVN`
     ],
 )
 def test_outlet_for_mark(mark, expected):
