@@ -33,9 +33,11 @@ NOT_OUTLETS = frozenset({"mxh", "internet", "nvcc", "tl", "ctv", "btc", "faceboo
 # The outlet's own reporter in a story or caption sentence: `Ghi nhận của PV VietNamNet`,
 # `trao đổi với PV Báo SGGP`, `Ảnh: Hữu Tiến - PV TTXVN tại Anh`.
 REPORTER_RE = re.compile(r"(?<![^\W\d_])(?:PV|[Pp]hóng viên)\s+(?P<paper>[Bb]áo\s+)?(?P<rest>\S.{0,40})")
-# The outlet recalling its own earlier report: `Như PLO đã đưa tin, …`, `Như Báo CAND đã thông tin`.
+# The outlet recalling its own earlier report: `Như PLO đã đưa tin, …`, `Như Báo CAND đã thông tin`,
+# `Như Tuổi Trẻ online đã thông tin`.
 SELF_REPORT_RE = re.compile(
-    r"(?<![^\W\d_])[Nn]hư\s+(?P<mark>[Bb]áo(?:\s+[^\s,.;:]+){1,5}?|[A-ZĐ][^\s,.;:]*(?:\s+[A-ZĐ][^\s,.;:]*){0,4})"
+    r"(?<![^\W\d_])[Nn]hư\s+(?P<mark>[Bb]áo(?:\s+[^\s,.;:]+){1,5}?|[A-ZĐ][^\s,.;:]*(?:\s+[A-ZĐ][^\s,.;:]*){0,4}"
+    r"(?:\s+[Oo]nline)?)"
     r"\s+(?:đã|từng)\s+(?:đưa tin|thông tin|phản ánh|đề cập|đăng tải)")
 # A brand written as one word with an inner capital or all in capitals (`VietNamNet`, `SGGP`).
 BRAND_RE = re.compile(r"^(?:[A-Z][a-z]+[A-Z][\w+]*|[A-ZĐ&]{3,8})$")

@@ -239,6 +239,8 @@ def test_reporter_outlet(line, expected):
     ("Như ông Nguyễn Văn Nam đã thông tin, dự án chậm tiến độ.", None),  # a person
     ("Như Bộ Công an đã thông tin, các đối tượng đã bị khởi tố.", None),  # a ministry, not an outlet
     ("Như báo chí đã phản ánh, tình trạng này kéo dài.", None),  # the press at large
+    # VietnameseMDS: the online edition's name (mds-c105)
+    ("Như Tuổi Trẻ online đã thông tin, sáng 31-10, hơn 40 người thân đã đến.", ("Báo Tuổi Trẻ", "Tuổi Trẻ online")),
 ])
 def test_self_report(line, expected):
     assert self_report(line) == expected
