@@ -91,7 +91,7 @@ DATELINE_MAX_CHARS = 60
 TRAILING_LABEL_RE = re.compile(r"(?<!\s)\s*\|\s*[^\W\d_][^\d|:]{0,30}$")
 WEEKDAY_DATELINE_RE = re.compile(
     r"^\s*(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|Chủ\s+[Nn]hật)\s*,\s*"
-    r"(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
+    r"(?:ngày\s+)?\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?(?!\s*,\s*[^\W\d_])"
 )
 IMAGE_DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>[01]\d)[-_.]?(?P<d>[0-3]\d)(?!\d)"
@@ -177,7 +177,8 @@ def dateline_in(line: str) -> str | None:
 def dateline_prefix(line: str) -> str | None:
     """A weekday dateline opening a longer line (`Thứ Ba, 28/01/2025 | 15:06 ĐBP - Sáng 27/1, ...`):
     a flattened page glues the dateline to the lead. The weekday plus a full date with its year
-    is the page's own stamp, never the running text's way of dating an event."""
+    is the page's own stamp, unless a clause goes on after a comma (`Chủ nhật, ngày 20-11-2016,
+    Chánh văn phòng công tố … kết luận`: the story dating its event)."""
     m = WEEKDAY_DATELINE_RE.match(line)
     return m.group(0).strip() if m else None
 

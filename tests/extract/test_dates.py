@@ -229,6 +229,9 @@ def test_dateline_with_trailing_label(line, expected):
         ("Chủ nhật, 5-1-2025 Sáng nay, tỉnh tổ chức.", "Chủ nhật, 5-1-2025"),
         ("Ngày 26/02/2020, tổ chức hội nghị tổng kết.", None),       # running text dates an event
         ("Thứ Ba, 28/01 tỉnh tổ chức", None),                       # no year: not the page's stamp
+        # vietnam-news: the story dates its event, a clause goes on after the comma
+        ("Chủ nhật, ngày 20-11-2016, Chánh văn phòng công tố khu vực trung tâm Seoul kết luận.", None),
+        ("Thứ Ba, 05/11/2024, 08:20 [GMT+7] Sáng nay, tỉnh tổ chức.", "Thứ Ba, 05/11/2024, 08:20"),
     ],
 )
 def test_dateline_prefix(line, expected):
