@@ -3,8 +3,9 @@
 Why a title is chosen, not taken: above the title stand banners, menus and breadcrumbs nobody
 has listed, so the first line is often not the title. The title is the LAST headline-like line
 of the header zone (everything before the first paragraph of running text) that is not a
-banner, menu, section label, name or picture caption; the free lines above it are header
-furniture. Below the story (after its last paragraph and an end marker such as the byline or a
+banner, menu, section label, name or picture caption, or the last one right above the page's date
+stamp when there is one (a sapo with no full stop below the stamp is headline-like too); the free
+lines above it are header furniture. Below the story (after its last paragraph and an end marker such as the byline or a
 share bar) headline-like lines are links and footer-like lines are the site footer.
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Page(Protocol):
 
     def set(self, i: int, role: str, rule: str) -> None: ...
     def prev_non_empty(self, i: int) -> int | None: ...
+    def next_non_empty(self, i: int) -> int | None: ...
     def free(self) -> list[int]: ...
 
 
@@ -113,6 +115,14 @@ def _headless_opener(p: Page, zone: list[int]) -> None:
         p.set(i, "subheading", "structure.subheading")
 
 
+def _above_the_stamp(p: Page, candidates: list[int]) -> int | None:
+    """The last candidate right above the page's date stamp (`11 giờ trước`, `Thứ Ba, 28/01/2025`):
+    headline, then stamp is the common layout, and a sapo with no full stop under the stamp is
+    headline-shaped too (baomoi: headline, `11 giờ trước`, `39 liên quan Gốc`, sapo)."""
+    stamped = [i for i in candidates if (j := p.next_non_empty(i)) is not None and p.role[j] == "dateline"]
+    return stamped[-1] if stamped else None
+
+
 def header_pass(p: Page, *, headless: bool = False) -> int | None:
     """Choose the title in the header zone and give the furniture around it a role; None if no
     candidate, or when the page's site prints no headline (`headless`: only banners and menus)."""
@@ -125,7 +135,8 @@ def header_pass(p: Page, *, headless: bool = False) -> int | None:
     if not candidates:
         _banner_run(p, zone)
         return None
-    title = candidates[-1]
+    stamped = _above_the_stamp(p, candidates)
+    title = candidates[-1] if stamped is None else stamped
     p.set(title, "title", "structure.title")
     before = [i for i in zone if i < title and p.role[i] is None]
     for i in before:

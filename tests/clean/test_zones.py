@@ -27,6 +27,17 @@ def test_title_is_the_last_headline_below_banner_and_menu() -> None:
     assert [r for r, _ in roles[4:]] == ["byline", "dateline", "lead", "body"]
 
 
+def test_the_headline_right_above_the_date_stamp_wins_over_a_sapo_without_a_stop() -> None:
+    """baomoi's layout (bm2025-c53651907): headline, relative stamp, related tally, then a sapo with
+    no full stop, which is headline-shaped too; the last headline-shaped line took the title, and the
+    headline was dropped as a banner."""
+    headline = "Hà Nội điều chỉnh hướng đi cho phương tiện khi sửa cầu Trần Nhật Duật"
+    sapo = "Sở Xây dựng Hà Nội vừa thông báo điều chỉnh tổ chức giao thông một số tuyến phố"
+    roles = _roles(f"{headline}\n11 giờ trước\n39 liên quan Gốc\n{sapo}\n{BODY}")
+    assert roles == [("title", headline), ("dateline", "11 giờ trước"), ("counter", "39 liên quan Gốc"),
+                     ("lead", sapo), ("body", BODY)]
+
+
 def test_headline_starting_with_an_office_is_still_the_title() -> None:
     title = "UBND tỉnh họp bàn giải pháp thúc đẩy giải ngân vốn đầu tư công"
     roles = _roles(f"Trang chủ\nTin tức - Sự kiện\n{title}\n14/07/2023\n{LEAD}\n{BODY}")
