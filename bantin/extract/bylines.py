@@ -22,7 +22,7 @@ GROUP_CREDIT_RE = re.compile(
     r"Phóng viên|Nhóm phóng viên|Quản trị viên|Admin|admin|Biên tập viên)$"
 )
 LEAD_IN_RE = re.compile(
-    r"^(?:Written by|Posted by|By|Viết bởi|Đăng bởi|Tác giả|Người viết|Bài viết|Bài|Thực hiện|"
+    r"^(?:Written by|Posted by|By|Viết bởi|Đăng bởi|Tác giả|Người viết|Bài viết|Bài|Tin(?=\s*:)|Thực hiện|"
     r"(?:Nhóm\s+)?(?:PV|Phóng viên)(?=\s*:))\s*:?\s*", re.I)
 # `Bài, ảnh:` / `Bài và ảnh:` / `Tin, ảnh:` / `Bài - ảnh:` credit one person for text and photos.
 TEXT_AND_PHOTO_RE = re.compile(r"^(?:Bài|Tin|Tin bài|Bài viết)\s*(?:,|và|-|–|/|&)\s*ảnh\s*:\s*", re.I)
@@ -32,6 +32,9 @@ SPLIT_CREDIT_RE = re.compile(
 )
 SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s*:?\s*(?P<src>.+)$", re.I)
 PAREN_HINT_RE = re.compile(r"(?<!\s)\s*\((?P<hint>[^()]+)\)\s*$")
+# `Diệp Vy (tổng hợp)`, `Hồng Nhung/VOV1 (tổng hợp)`: the writer compiled the story; no outlet.
+COMPILER_MARK = r"\((?i:tổng hợp)\)"
+COMPILER_MARK_RE = re.compile(rf"(?<!\s)\s*{COMPILER_MARK}\s*$")
 # `/VOV`, `/TTXVN`, `/VOV-Tây Bắc` (an outlet and its regional bureau), `/vnanet.vn` (its domain).
 SLASH_HINT_RE = re.compile(
     r"(?<!\s)\s*/\s*(?P<hint>[a-z0-9-]+(?:\.[a-z]{2,3}){1,2}|[A-ZĐ][^\s/]+(?:\s*[-–]\s*[^\W\d_]+(?:\s[^\W\d_]+){0,3}|\s+online"
@@ -111,7 +114,9 @@ def _names(part: str, caps: bool = False) -> list[str]:
 
 
 def _strip_hint(part: str) -> tuple[str, str | None]:
-    """`Nguyễn Giang (nbtv.vn)` -> (`Nguyễn Giang`, `nbtv.vn`); `X/TTXVN` and `X - TTXVN` -> (`X`, `TTXVN`)."""
+    """`Nguyễn Giang (nbtv.vn)` -> (`Nguyễn Giang`, `nbtv.vn`); `X/TTXVN` and `X - TTXVN` -> (`X`, `TTXVN`).
+    A compiler's mark is no outlet and goes first (`X/VOV1 (tổng hợp)` -> `VOV1`)."""
+    part = COMPILER_MARK_RE.sub("", part)
     for rx in (PAREN_HINT_RE, SLASH_HINT_RE):
         m = rx.search(part)
         if m:
@@ -264,7 +269,7 @@ INITIALS_RE = re.compile(
     r"^(?:.*[.!?…”\"]\s+|(?:Theo|Nguồn)\b[^.!?()]{0,40}?\s*)?\(?(?P<name>(?:[A-ZĐ]\.){1,3}\s?[A-ZĐ][^\W\d_]{0,8}\.?)\)?\s*$"
 )
 # `... tàn phá Gia Lai Diệp Vy (tổng hợp)`: a compiler's credit glued to the last line.
-COMPILED_RE = re.compile(rf"(?P<run>{CAP_SYL}(?:\s+{CAP_SYL})*)\s*\((?i:tổng hợp)\)\s*$")
+COMPILED_RE = re.compile(rf"(?P<run>{CAP_SYL}(?:\s+{CAP_SYL})*)\s*{COMPILER_MARK}\s*$")
 
 
 def initials_credit(line: str) -> list[str]:

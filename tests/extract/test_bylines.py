@@ -53,6 +53,10 @@ from bantin.extract.bylines import (
         ("Minh Thu - HÀ", [], [], None),  # a syllable in capitals is a name, not an acronym
         ("NGỌC ANH - HOÀNG LONG", ["Ngọc Anh", "Hoàng Long"], [], None),
         ("Lê Hoa - CTV", ["Lê Hoa"], [], None),
+        ("Tin: HÀ NGUYÊN", ["Hà Nguyên"], [], None),                     # a labelled byline (baomoi)
+        ("Hồng Nhung/VOV1 (tổng hợp)", ["Hồng Nhung"], [], "VOV1"),      # a compiler's mark is no outlet
+        ("Diệp Vy (tổng hợp)", ["Diệp Vy"], [], None),
+        ("Tin tức: Hà Nguyên", [], [], None),                            # `Tin tức` is no label
     ],
 )
 def test_parse_byline(line: str, authors: list, photographers: list, hint: str | None) -> None:
