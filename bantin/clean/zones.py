@@ -5,8 +5,9 @@ has listed, so the first line is often not the title. The title is the LAST head
 of the header zone (everything before the first paragraph of running text) that is not a
 banner, menu, section label, name or picture caption, or the last one right above the page's date
 stamp when there is one (a sapo with no full stop below the stamp is headline-like too); the free
-lines above it are header furniture. Below the story (after its last paragraph and an end marker such as the byline or a
-share bar) headline-like lines are links and footer-like lines are the site footer.
+lines above it are header furniture. Below the story (after its last paragraph and an end marker
+such as the byline or a share bar) headline-like lines are links and footer-like lines are the
+site footer.
 """
 from __future__ import annotations
 
